@@ -1,0 +1,60 @@
+"""The course's arithmetic: pure functions and dataclasses, no ipywidgets, no matplotlib.
+
+Every function checks its input and raises ``ValueError`` with a sentence a learner understands;
+every result has a ``describe()`` that says what it means in plain words.
+"""
+
+from .cases import running_example, salary_benchmarks
+from .aspiration import AspirationPlan, aspiration_from_benchmarks, unclaimed_value
+from .batna import (
+    MAX_CAUTION,
+    MAX_RISK_AVERSION,
+    Alternative,
+    BatnaValuation,
+    certainty_equivalent,
+    expected_value,
+    risk_aversion_for_caution,
+    value_batna,
+)
+from .checks import finite_number, parse_money, parse_probability
+from .quiz import ChoiceQuestion, Feedback, NumberQuestion, Option, load_questions, question
+from .money import money, money_short, percent
+from .uncertainty import NormalBelief, UniformBelief, ZoneOutlook, zone_under_uncertainty
+from .zone import BargainingZone, Party, ZoneAnalysis, analyse_zone, bargaining_zone
+
+__all__ = [
+    "ChoiceQuestion",
+    "Feedback",
+    "NumberQuestion",
+    "Option",
+    "load_questions",
+    "question",
+    "risk_aversion_for_caution",
+    "Alternative",
+    "AspirationPlan",
+    "BargainingZone",
+    "BatnaValuation",
+    "MAX_CAUTION",
+    "MAX_RISK_AVERSION",
+    "NormalBelief",
+    "Party",
+    "UniformBelief",
+    "ZoneAnalysis",
+    "ZoneOutlook",
+    "analyse_zone",
+    "aspiration_from_benchmarks",
+    "bargaining_zone",
+    "certainty_equivalent",
+    "expected_value",
+    "finite_number",
+    "money",
+    "money_short",
+    "parse_money",
+    "parse_probability",
+    "percent",
+    "running_example",
+    "salary_benchmarks",
+    "unclaimed_value",
+    "value_batna",
+    "zone_under_uncertainty",
+]

@@ -1,0 +1,36 @@
+"""The course's cases as model objects, read from the data files."""
+
+from __future__ import annotations
+
+from ..data import load
+from .zone import Party
+
+__all__ = ["running_example", "salary_benchmarks"]
+
+
+def running_example() -> tuple[Party, Party]:
+    """The candidate and the employer of the course's running salary example.
+
+    >>> candidate, employer = running_example()
+    >>> candidate.reservation, candidate.aspiration, employer.reservation, employer.aspiration
+    (70000.0, 85000.0, 80000.0, 60000.0)
+    """
+    case = load("running_example")
+    candidate, employer = case["candidate"], case["employer"]
+    return (
+        Party(candidate["name"], candidate["reservation"], candidate["aspiration"], "more"),
+        Party(employer["name"], employer["reservation"], employer["aspiration"], "less"),
+    )
+
+
+def salary_benchmarks(role: str) -> dict[float, float]:
+    """The illustrative benchmark percentiles for a role (made-up figures, labelled as such).
+
+    >>> salary_benchmarks("Data analyst")[50]
+    72000.0
+    """
+    roles = load("salary_benchmarks")["roles"]
+    if role not in roles:
+        known = ", ".join(sorted(roles))
+        raise ValueError(f"There are no illustrative figures for {role!r}; choose one of: {known}.")
+    return {float(p): float(v) for p, v in roles[role].items()}

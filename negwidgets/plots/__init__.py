@@ -1,0 +1,10 @@
+"""Matplotlib drawing of model results: one figure per chart, updated in place, rendered to PNG.
+
+Charts never use pyplot, so no figure is ever registered with (or displayed by) the notebook's
+inline backend: a widget shows the PNG bytes in an ``Image`` widget and only those change.
+"""
+
+from .base import Chart
+from .charts import AspirationChart, DecisionTreeChart, UncertaintyChart, ZoneChart
+
+__all__ = ["AspirationChart", "Chart", "DecisionTreeChart", "UncertaintyChart", "ZoneChart"]

@@ -1,0 +1,96 @@
+"""The shape every calculator shares: controls, an error line, a result line, one figure, a caption.
+
+A subclass builds its controls, lists the ones to watch, and implements :meth:`ModelView.compute`
+(one model call). On every change the base class calls it; a ``ValueError`` is shown as the error
+sentence beside the controls while the last good result and figure stay on screen.
+"""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as widgets
+
+__all__ = ["ERROR_STYLE", "ModelView", "labelled"]
+
+ERROR_STYLE = (
+    "color:#8a1010;background:#fdecea;border-left:4px solid #d62728;padding:4px 10px;"
+    "margin:4px 0;font-weight:600"
+)
+_DESCRIPTION_STYLE = {"description_width": "240px"}
+_CONTROL_LAYOUT = {"width": "600px", "max_width": "100%"}
+
+
+def labelled(widget_class, description: str, **kwargs):
+    """A control with a visible description (which screen readers announce) and the course's layout."""
+    kwargs.setdefault("style", _DESCRIPTION_STYLE)
+    kwargs.setdefault("layout", widgets.Layout(**_CONTROL_LAYOUT))
+    return widget_class(description=description, **kwargs)
+
+
+class ModelView(widgets.VBox):
+    """Base class of the course's calculators.
+
+    Attributes for tests and lessons: ``result`` (the last good model result), ``result_text``,
+    ``error_text`` (empty when the input is fine) and ``caption_text`` (the figure's description).
+    """
+
+    chart_class = None  # a negwidgets.plots Chart subclass, or None for a text-only view
+
+    def __init__(self, controls: list[widgets.Widget], watched: list[widgets.Widget] | None = None, **kwargs):
+        self.result = None
+        self.error_text = ""
+        self.error = widgets.HTML(value="")
+        self.summary = widgets.HTML(value="")
+        children = [widgets.VBox(controls), self.error, self.summary]
+        self.chart = None
+        if self.chart_class is not None:
+            self.chart = self.chart_class()
+            self.image = widgets.Image(
+                format="png", layout=widgets.Layout(width=self.chart.css_width, max_width="100%", height="auto")
+            )
+            self.caption = widgets.HTML(value="")
+            children += [self.image, self.caption]
+        super().__init__(children=children, **kwargs)
+        self.add_class("negwidgets")
+        for control in controls if watched is None else watched:
+            self.watch(control)
+        self.refresh()
+
+    def watch(self, control: widgets.Widget) -> None:
+        control.observe(self.refresh, names="value")
+
+    def compute(self):  # pragma: no cover - abstract
+        """Read the controls and return one model result (raise ValueError on bad input)."""
+        raise NotImplementedError
+
+    @property
+    def result_text(self) -> str:
+        return "" if self.result is None else self.result.describe()
+
+    @property
+    def caption_text(self) -> str:
+        return "" if self.chart is None else self.chart.caption
+
+    def refresh(self, change=None) -> None:
+        try:
+            result = self.compute()
+        except ValueError as error:
+            self.show_error(str(error))
+            return
+        self.result = result
+        self.show_error("")
+        self.summary.value = f"<div style='font-size:1.05em;margin:4px 0'>{html.escape(self.result_text)}</div>"
+        if self.chart is not None:
+            self.chart.update(result)
+            self.image.value = self.chart.png()
+            self.image.tooltip = self.chart.caption
+            self.caption.value = f"<div style='color:#444;font-size:0.9em'>Figure: {html.escape(self.chart.caption)}</div>"
+
+    def show_error(self, message: str) -> None:
+        self.error_text = message
+        if message:
+            suffix = " The result below is for the last numbers that worked." if self.result is not None else ""
+            self.error.value = f"<div role='alert' style='{ERROR_STYLE}'>⚠ {html.escape(message)}{suffix}</div>"
+        else:
+            self.error.value = ""

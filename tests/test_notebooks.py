@@ -1,0 +1,179 @@
+"""The lessons as files: paired sources in sync, the lesson shape, hygiene, and each lesson's key figures.
+
+nbval re-executes every notebook and compares its stored text outputs (run by the same test command);
+the tests here check that those stored outputs show the right numbers, computed independently.
+"""
+
+import re
+
+import jupytext
+import nbformat
+import pytest
+import yaml
+
+from negwidgets.model import money
+
+from .conftest import NOTEBOOKS, ROOT
+
+SOURCES = sorted(p for p in NOTEBOOKS.rglob("*.md") if ".ipynb_checkpoints" not in p.parts)
+NOTEBOOK_FILES = sorted(p for p in NOTEBOOKS.rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
+LESSONS = sorted(p for p in SOURCES if re.match(r"\d\d_", p.name))
+COURSE = yaml.safe_load((ROOT / "negwidgets/data/course.yaml").read_text())
+
+
+def ids(paths):
+    return [p.stem for p in paths]
+
+
+def stored(stem: str) -> nbformat.NotebookNode:
+    return nbformat.read(NOTEBOOKS / f"{stem}.ipynb", as_version=4)
+
+
+def outputs_text(notebook) -> list[str]:
+    texts = []
+    for cell in notebook.cells:
+        if cell.cell_type == "code":
+            for output in cell.outputs:
+                texts.append(output.get("text") or output.get("data", {}).get("text/plain", ""))
+    return texts
+
+
+# --- pairing ---------------------------------------------------------------------------------------
+
+def test_every_notebook_has_a_text_source_and_every_source_a_notebook():
+    assert {p.with_suffix("") for p in SOURCES} == {p.with_suffix("") for p in NOTEBOOK_FILES}
+    assert len(LESSONS) >= 5
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=ids(SOURCES))
+def test_paired_notebook_is_in_sync_with_its_source(source):
+    text = jupytext.read(source)
+    notebook = nbformat.read(source.with_suffix(".ipynb"), as_version=4)
+    assert notebook.metadata.get("jupytext", {}).get("formats") == "ipynb,md:myst"
+    expected = [(c.cell_type, c.source, c.metadata.get("tags", [])) for c in text.cells]
+    actual = [(c.cell_type, c.source, c.metadata.get("tags", [])) for c in notebook.cells]
+    assert actual == expected, (
+        f"{source.name} and its .ipynb differ: run `python scripts/build_notebooks.py {source.stem}`"
+    )
+
+
+# --- hygiene ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("path", NOTEBOOK_FILES, ids=ids(NOTEBOOK_FILES))
+def test_notebook_stores_no_widget_state_images_warnings_or_skips(path):
+    notebook = nbformat.read(path, as_version=4)
+    assert "widgets" not in notebook.metadata
+    for cell in notebook.cells:
+        tags = cell.metadata.get("tags", [])
+        assert not {"nbval-skip", "skip-execution", "raises-exception"} & set(tags), "every cell must run"
+        if cell.cell_type != "code":
+            continue
+        for output in cell.outputs:
+            assert output.get("name") != "stderr", f"warning stored in {path.name}: {output.get('text')}"
+            assert set(output.get("data", {})) <= {"text/plain"}, "only text outputs are stored"
+            assert cell.execution_count is not None, "stored outputs need an execution count to be compared"
+
+
+def test_the_test_command_executes_every_notebook_strictly():
+    pyproject = (ROOT / "pyproject.toml").read_text()
+    assert "--nbval " in pyproject and "--nbval-current-env" in pyproject
+    assert "--nbval-lax" not in pyproject
+    assert '"notebooks"' in pyproject  # the notebooks folder is a test path
+
+
+# --- shape (LESSON-GUIDE.md) -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("source", LESSONS, ids=ids(LESSONS))
+def test_lesson_has_the_course_shape(source):
+    text = source.read_text()
+    for part in ("**You will learn to**", "**Time:** about", "**Before this:**", "## Summary",
+                 "## In a real negotiation", "## Sources and further reading", "## Exercise",
+                 "<details><summary>"):
+        assert part in text, f"{source.name} lacks {part!r}"
+    learn = text.split("**You will learn to**", 1)[1].split("**Time:**", 1)[0]
+    assert 3 <= learn.count("\n- ") <= 5, "3-5 things the learner can do"
+    minutes = int(re.search(r"\*\*Time:\*\* about (\d+) minutes", text)[1])
+    assert 10 <= minutes <= 40
+
+
+@pytest.mark.parametrize("source", LESSONS, ids=ids(LESSONS))
+def test_every_interactive_demo_asks_questions_first_and_discusses_them_after(source):
+    notebook = jupytext.read(source)
+    cells = notebook.cells
+    demos = [i for i, c in enumerate(cells) if c.cell_type == "markdown" and "Interactive demo" in c.source]
+    for i in demos:
+        block = cells[i].source.split("Interactive demo", 1)[1]
+        assert re.search(r"^1\. ", block, re.M) and re.search(r"^2\. ", block, re.M), (
+            f"{source.name}: demo without numbered questions"
+        )
+        following = [c for c in cells[i + 1:i + 4] if c.cell_type == "markdown"]
+        assert following and "<details>" in following[0].source, f"{source.name}: demo without a hidden discussion"
+
+
+@pytest.mark.parametrize("source", LESSONS, ids=ids(LESSONS))
+def test_learner_facing_code_cells_are_short(source):
+    for cell in jupytext.read(source).cells:
+        if cell.cell_type == "code":
+            lines = [line for line in cell.source.splitlines() if line.strip()]
+            assert len(lines) <= 4, f"{source.name}: a code cell of {len(lines)} lines:\n{cell.source}"
+
+
+# --- the course map --------------------------------------------------------------------------------
+
+def test_course_map_links_every_ready_lesson_and_lists_the_rest_as_coming():
+    start = (NOTEBOOKS / "00_start_here.md").read_text()
+    for lesson in COURSE["lessons"]:
+        row = next(line for line in start.splitlines() if line.startswith(f"| {lesson['number']} |"))
+        path = NOTEBOOKS / f"{lesson['file']}.ipynb"
+        if lesson["status"] == "ready":
+            assert path.exists(), path
+            assert f"]({lesson['file']}.ipynb)" in row and row.rstrip().endswith("| ready |")
+        else:
+            assert "coming" in row and "](" not in row
+
+
+def test_every_lesson_notebook_is_on_the_course_map():
+    ready = {lesson["file"] for lesson in COURSE["lessons"] if lesson["status"] == "ready"}
+    assert {p.stem for p in LESSONS} == ready
+
+
+# --- key figures -----------------------------------------------------------------------------------
+
+RUNNING_ZOPA = "ZOPA: $70,000 to $80,000 (surplus $10,000)"
+
+
+@pytest.mark.parametrize("stem", ["01_vocabulary", "02_batna", "04_zopa"])
+def test_running_example_shows_a_zopa_of_70k_to_80k(stem):
+    assert any(RUNNING_ZOPA in text for text in outputs_text(stored(stem)))
+
+
+def test_lesson_02_worked_example_shows_its_exact_expected_value():
+    notebook = stored("02_batna")
+    cell = next(c for c in notebook.cells if c.cell_type == "code" and "plan_b = [" in c.source)
+    rows = re.findall(r'Alternative\("[^"]+", ([\d_]+), ([\d.]+)\)', cell.source)
+    assert len(rows) == 3
+    ev = sum(float(p) * int(v.replace("_", "")) for v, p in rows)
+    assert cell.outputs[0]["text"].startswith(f"Expected value {money(ev)}; certainty equivalent {money(ev)}")
+    assert money(ev) == "$67,100"
+
+
+def test_lesson_02_stronger_batna_moves_the_zone_to_75k():
+    assert any("After:  ZOPA: $75,000 to $80,000 (surplus $5,000)" in t for t in outputs_text(stored("02_batna")))
+
+
+def test_lesson_03_reads_the_aspiration_off_the_benchmarks():
+    texts = outputs_text(stored("03_aspiration"))
+    table = yaml.safe_load((ROOT / "negwidgets/data/salary_benchmarks.yaml").read_text())["roles"]["Data analyst"]
+    expected = table[75] + (table[90] - table[75]) * (80 - 75) / (90 - 75)
+    assert any(f"The 80th percentile of your benchmarks is {money(expected)}" in t for t in texts)
+    assert any("Left on the table: $5,000 a year" in t for t in texts)
+
+
+def test_lesson_04_shows_the_zone_the_stronger_batna_and_the_uncertain_zone():
+    texts = outputs_text(stored("04_zopa"))
+    assert any(t.startswith(RUNNING_ZOPA) for t in texts)
+    assert any(t.startswith("ZOPA: $75,000 to $80,000 (surplus $5,000)") for t in texts)
+    assert any(t.startswith("No zone: the candidate's reservation value ($82,000) is $2,000 above") for t in texts)
+    p = (85_000 - 70_000) / (85_000 - 65_000)
+    assert any(t.startswith(f"A zone exists with probability {p:.0%}. If it does, expect it to run from "
+                            f"$70,000 to {money((70_000 + 85_000) / 2)}") for t in texts)
