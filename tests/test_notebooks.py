@@ -118,6 +118,16 @@ def test_learner_facing_code_cells_are_short(source):
             assert len(lines) <= 4, f"{source.name}: a code cell of {len(lines)} lines:\n{cell.source}"
 
 
+@pytest.mark.parametrize("source", SOURCES, ids=ids(SOURCES))
+def test_dollar_signs_in_prose_are_escaped(source):
+    """Two bare dollar signs in a paragraph turn the text between them into LaTeX in JupyterLab and Voila."""
+    for cell in jupytext.read(source).cells:
+        if cell.cell_type == "markdown":
+            prose = re.sub(r"`[^`]*`", "", cell.source)
+            bare = re.findall(r".{0,25}(?<!\\)\$.{0,10}", prose)
+            assert not bare, f"{source.name}: write \\$ for a dollar sign in prose: {bare[:3]}"
+
+
 # --- the course map --------------------------------------------------------------------------------
 
 def test_course_map_links_every_ready_lesson_and_lists_the_rest_as_coming():

@@ -49,6 +49,7 @@ class ModelView(widgets.VBox):
             self.image = widgets.Image(
                 format="png", layout=widgets.Layout(width=self.chart.css_width, max_width="100%", height="auto")
             )
+            # The caption is the figure's text description (ipywidgets' Image takes no alt text or tooltip).
             self.caption = widgets.HTML(value="")
             children += [self.image, self.caption]
         super().__init__(children=children, **kwargs)
@@ -84,7 +85,6 @@ class ModelView(widgets.VBox):
         if self.chart is not None:
             self.chart.update(result)
             self.image.value = self.chart.png()
-            self.image.tooltip = self.chart.caption
             self.caption.value = f"<div style='color:#444;font-size:0.9em'>Figure: {html.escape(self.chart.caption)}</div>"
 
     def show_error(self, message: str) -> None:

@@ -1,0 +1,132 @@
+"""Local Jupyter servers and Debian's headless Chromium, for the browser tests and the benchmarks.
+
+Everything Jupyter, matplotlib and Chromium write goes to a temporary home, never to the user's.
+Chromium may only talk to this machine: every other request is aborted (Voila asks a CDN for fonts).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlparse
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_FLAGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync",
+]
+BIN = Path(sys.executable).parent
+
+
+def isolated_env(home: Path) -> dict[str, str]:
+    """An environment whose Jupyter, IPython, matplotlib and browser files live under ``home``."""
+    dirs = {name: home / sub for name, sub in [
+        ("HOME", "."), ("JUPYTER_CONFIG_DIR", "jupyter-config"), ("JUPYTER_DATA_DIR", "jupyter-data"),
+        ("JUPYTER_RUNTIME_DIR", "jupyter-runtime"), ("IPYTHONDIR", "ipython"), ("MPLCONFIGDIR", "matplotlib"),
+        ("XDG_CONFIG_HOME", "xdg-config"), ("XDG_CACHE_HOME", "xdg-cache"),
+    ]}
+    for path in dirs.values():
+        path.mkdir(parents=True, exist_ok=True)
+    env = {**os.environ, **{k: str(v) for k, v in dirs.items()}}
+    env["PATH"] = f"{BIN}:{env['PATH']}"
+    env.pop("JPY_SESSION_NAME", None)
+    return env
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for_http(url: str, process: subprocess.Popen, log: Path, timeout: float = 90) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server exited early:\n{log.read_text()[-3000:]}")
+        try:
+            with urllib.request.urlopen(url, timeout=5):
+                return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            time.sleep(0.3)
+    raise RuntimeError(f"server did not answer {url} within {timeout} s:\n{log.read_text()[-3000:]}")
+
+
+@contextlib.contextmanager
+def running(command: list[str], url: str, env: dict[str, str], cwd: Path, log: Path):
+    with open(log, "w") as out:
+        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT)
+    try:
+        wait_for_http(url, process, log)
+        yield process
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@contextlib.contextmanager
+def voila(notebook: Path, home: Path):
+    """Serve one notebook with Voila on a free local port; yield its URL."""
+    port = free_port()
+    command = [str(BIN / "voila"), str(notebook), "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1",
+               "--show_tracebacks=True"]
+    url = f"http://127.0.0.1:{port}/"
+    with running(command, url, isolated_env(home), notebook.parent, home / "voila.log"):
+        yield url
+
+
+@contextlib.contextmanager
+def jupyterlab(root: Path, home: Path):
+    """JupyterLab on ``root`` with a token, the news prompt off and settings kept under ``home``."""
+    port, token = free_port(), "negotiation-lab-test"
+    settings = home / "lab-settings" / "@jupyterlab" / "apputils-extension"
+    settings.mkdir(parents=True, exist_ok=True)
+    (settings / "notification.jupyterlab-settings").write_text(
+        json.dumps({"fetchNews": "false", "checkForUpdates": False}))
+    command = [str(BIN / "jupyter"), "lab", "--no-browser", f"--port={port}", "--ServerApp.ip=127.0.0.1",
+               f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
+               f"--LabApp.user_settings_dir={home / 'lab-settings'}", f"--LabApp.workspaces_dir={home / 'workspaces'}"]
+    if os.geteuid() == 0:  # CI machines run as root
+        command.append("--allow-root")
+    base = f"http://127.0.0.1:{port}"
+    with running(command, f"{base}/api/status?token={token}", isolated_env(home), root, home / "lab.log"):
+        yield base, token
+
+
+def only_localhost(route) -> None:
+    host = urlparse(route.request.url).hostname
+    if host in ("127.0.0.1", "localhost") or route.request.url.startswith(("data:", "blob:")):
+        route.continue_()
+    else:
+        route.abort()
+
+
+@contextlib.contextmanager
+def chromium(home: Path):
+    """Debian's Chromium, headless, through Playwright; yields a new page limited to localhost."""
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        raise RuntimeError(f"{CHROMIUM} is missing: run `bash scripts/run-tests.sh` as root to install it")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_FLAGS,
+                                             env=isolated_env(home))
+        try:
+            context = browser.new_context(viewport={"width": 1280, "height": 1000})
+            page = context.new_page()
+            page.route("**/*", only_localhost)
+            yield page
+        finally:
+            browser.close()

@@ -1,0 +1,71 @@
+"""The course in a real headless Chromium: lesson 04 served by Voila, and opened in JupyterLab.
+
+A missing browser is a failure, never a skip: `bash scripts/run-tests.sh` installs it.
+"""
+
+import re
+import shutil
+
+import pytest
+from playwright.sync_api import expect
+
+from .conftest import NOTEBOOKS
+from .servers import chromium, jupyterlab, voila
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+ZONE_TEXT = re.compile(r"ZOPA: \$[\d,]+ to \$[\d,]+ \(surplus \$[\d,]+\)")
+
+
+def zopa_explorer(page):
+    """The ZOPA explorer's box: the one that holds the employer's reservation slider."""
+    return page.locator(".negwidgets").filter(has=page.get_by_text("Employer's reservation value")).first
+
+
+def test_voila_zopa_explorer_responds_to_the_keyboard(tmp_path):
+    with voila(NOTEBOOKS / "04_zopa.ipynb", tmp_path) as url, chromium(tmp_path) as page:
+        page.goto(url, timeout=120_000)
+        explorer = zopa_explorer(page)
+        explorer.wait_for(timeout=120_000)
+        summary = explorer.get_by_text(ZONE_TEXT)
+        assert summary.inner_text().startswith("ZOPA: $70,000 to $80,000 (surplus $10,000)")
+        image = explorer.locator("img").first
+        before = image.get_attribute("src")
+        assert before
+
+        slider = explorer.locator(".widget-slider").filter(has_text="Employer's reservation value")
+        handle = slider.locator(".noUi-handle")
+        handle.focus()
+        for _ in range(3):
+            handle.press("ArrowLeft")
+        # The widget replaces its HTML on each update: locators (not element handles) follow it.
+        expect(summary).to_contain_text("ZOPA: $70,000 to $77,000 (surplus $7,000)", timeout=30_000)
+        expect(image).not_to_have_attribute("src", before, timeout=30_000)
+        # No code, no tracebacks, no widget errors in the app.
+        body = page.inner_text("body")
+        assert "Traceback" not in body and "Error displaying widget" not in body
+        assert "from negwidgets" not in body and "ZopaExplorer()" not in body  # no code on the page
+
+
+def test_jupyterlab_restart_and_run_all_renders_the_explorer_without_errors(tmp_path):
+    course = tmp_path / "course"
+    shutil.copytree(NOTEBOOKS, course, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    with jupyterlab(course, tmp_path / "home") as (base, token), chromium(tmp_path / "home") as page:
+        page.goto(f"{base}/lab/tree/04_zopa.ipynb?token={token}", timeout=120_000)
+        idle = page.locator("#jp-main-statusbar").get_by_text(re.compile(r"\|\s*Idle"))
+        idle.wait_for(timeout=120_000)
+
+        page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^Kernel$")).click()
+        page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Restart Kernel and Run All Cells")).click()
+        page.locator(".jp-Dialog-button.jp-mod-accept").click()
+
+        explorer = zopa_explorer(page)
+        explorer.wait_for(timeout=120_000)
+        assert explorer.get_by_text(ZONE_TEXT).inner_text().startswith("ZOPA: $70,000 to $80,000")
+        # Every code cell ran: the last one's widget is on screen and the kernel is idle again.
+        page.locator(".negwidgets").filter(has_text="Their limit is at least").last.wait_for(timeout=120_000)
+        idle.wait_for(timeout=120_000)
+        errors = page.locator('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]')
+        assert errors.count() == 0, errors.first.inner_text()
+        text = page.locator(".jp-Notebook").inner_text()
+        assert "Traceback" not in text and "Error displaying widget" not in text and "Failed to load" not in text
