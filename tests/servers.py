@@ -91,10 +91,15 @@ def voila(notebook: Path, home: Path):
 def jupyterlab(root: Path, home: Path):
     """JupyterLab on ``root`` with a token, the news prompt off and settings kept under ``home``."""
     port, token = free_port(), "negotiation-lab-test"
-    settings = home / "lab-settings" / "@jupyterlab" / "apputils-extension"
-    settings.mkdir(parents=True, exist_ok=True)
-    (settings / "notification.jupyterlab-settings").write_text(
-        json.dumps({"fetchNews": "false", "checkForUpdates": False}))
+    overrides = {
+        "apputils-extension/notification": {"fetchNews": "false", "checkForUpdates": False},
+        # Keep every cell in the page: with windowing, off-screen cells have no text to check.
+        "notebook-extension/tracker": {"windowingMode": "none"},
+    }
+    for name, values in overrides.items():
+        path = home / "lab-settings" / "@jupyterlab" / f"{name}.jupyterlab-settings"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(values))
     command = [str(BIN / "jupyter"), "lab", "--no-browser", f"--port={port}", "--ServerApp.ip=127.0.0.1",
                f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
                f"--LabApp.user_settings_dir={home / 'lab-settings'}", f"--LabApp.workspaces_dir={home / 'workspaces'}"]

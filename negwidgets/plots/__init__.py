@@ -4,7 +4,7 @@ Charts never use pyplot, so no figure is ever registered with (or displayed by) 
 inline backend: a widget shows the PNG bytes in an ``Image`` widget and only those change.
 """
 
-from .base import Chart
+from .base import Chart, label
 from .charts import AspirationChart, DecisionTreeChart, UncertaintyChart, ZoneChart
 
 __all__ = ["AspirationChart", "Chart", "DecisionTreeChart", "UncertaintyChart", "ZoneChart"]

@@ -1,15 +1,20 @@
-"""The shared figure machinery: size in CSS pixels, sharp PNG output, the course's colours."""
+"""The shared figure machinery: size in CSS pixels, sharp PNG output, blitted updates, the course's colours.
+
+A chart is drawn in two layers. The *background* (axes, ticks, labels: most of the text, which is most of
+matplotlib's drawing time) is rendered once and cached; it is rendered again only when the chart's
+:meth:`Chart.static_key` changes. The *dynamic* artists (title, bars, markers, shading), registered with
+:meth:`Chart.dynamic`, are drawn over the cached background on every update. This is matplotlib's
+blitting technique, here used to produce PNG frames for an ``Image`` widget.
+"""
 
 from __future__ import annotations
 
 import io
 
-import matplotlib
-
-matplotlib.use("Agg", force=False)  # charts render off-screen; the widget shows the PNG
-
-from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
+import numpy as np
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from PIL import Image
 
 __all__ = ["COLOURS", "Chart"]
 
@@ -23,37 +28,78 @@ COLOURS = {
 }
 
 _CSS_DPI = 100  # one figure inch is 100 CSS pixels on the page
-_RENDER_SCALE = 2  # render at twice that for sharp text on high-density screens and in Voila
+_RENDER_SCALE = 2  # rendered at twice that for sharp text on high-density screens and in Voila
+
+
+def label(text: str) -> str:
+    """Escape dollar signs: two of them in one label would switch matplotlib to maths mode."""
+    return text.replace("$", r"\$")
 
 
 class Chart:
     """A figure of fixed size whose artists subclasses create once and update on every change.
 
-    Subclasses implement :meth:`update`, which takes a model result and returns a one-line text
-    description of the figure for screen readers.
+    Subclasses implement :meth:`update`, which takes a model result, moves the artists and returns a
+    one-line text description of the figure for screen readers (also kept in ``caption``).
     """
 
     width_in = 7.0
     height_in = 2.8
 
     def __init__(self) -> None:
-        self.figure = Figure(figsize=(self.width_in, self.height_in), dpi=_CSS_DPI, layout=None)
-        FigureCanvasAgg(self.figure)
+        self.figure = Figure(figsize=(self.width_in, self.height_in), dpi=_CSS_DPI * _RENDER_SCALE)
+        self.canvas = FigureCanvasAgg(self.figure)
         self.ax = self.figure.add_subplot()
         self.caption = ""
+        self._dynamic: list = []
+        self._background = None
+        self._background_key = None
+        # A figure-level title survives ax.clear() and is redrawn with the dynamic layer.
+        self.title = self.dynamic(self.figure.text(0.02, 0.97, "", ha="left", va="top", fontsize=11))
 
     @property
     def css_width(self) -> str:
         """The width to give the ``Image`` widget so the PNG is shown at its natural size."""
         return f"{round(self.width_in * _CSS_DPI)}px"
 
+    def dynamic(self, artist):
+        """Register an artist that changes on updates; it is drawn over the cached background."""
+        artist.set_animated(True)
+        self._dynamic.append(artist)
+        return artist
+
+    def forget(self, artist) -> None:
+        """Remove a dynamic artist from the figure (e.g. a fill that is recreated on each update)."""
+        self._dynamic.remove(artist)
+        artist.remove()
+
+    def static_key(self):
+        """What the background depends on; when it changes, the background is drawn again."""
+        return (self.ax.get_xlim(), self.ax.get_ylim())
+
+    def set_title(self, text: str) -> None:
+        self.title.set_text(label(text))
+
     def update(self, result) -> str:  # pragma: no cover - abstract
         raise NotImplementedError
 
+    def render(self) -> np.ndarray:
+        """Draw the current state and return the RGBA pixels (background cached between updates)."""
+        key = self.static_key()
+        if self._background is None or key != self._background_key:
+            self.canvas.draw()  # animated (dynamic) artists are left out of this pass
+            self._background = self.canvas.copy_from_bbox(self.figure.bbox)
+            self._background_key = key
+        else:
+            self.canvas.restore_region(self._background)
+        for artist in self._dynamic:
+            if artist.get_visible():
+                self.figure.draw_artist(artist)
+        return np.asarray(self.canvas.buffer_rgba())
+
     def png(self) -> bytes:
+        pixels = self.render()
         buffer = io.BytesIO()
-        # Fast zlib level: a chart PNG is small and re-sent on every move, so speed beats size here.
-        self.figure.savefig(
-            buffer, format="png", dpi=_CSS_DPI * _RENDER_SCALE, pil_kwargs={"compress_level": 1}
-        )
+        # RGB (the figure is opaque) at zlib level 1: a chart is re-sent on every move, so speed wins.
+        Image.fromarray(pixels[..., :3]).save(buffer, format="png", compress_level=1)
         return buffer.getvalue()

@@ -43,9 +43,9 @@ class ModelView(widgets.VBox):
         self.error = widgets.HTML(value="")
         self.summary = widgets.HTML(value="")
         children = [widgets.VBox(controls), self.error, self.summary]
-        self.chart = None
-        if self.chart_class is not None:
-            self.chart = self.chart_class()
+        if getattr(self, "chart", None) is None:  # a subclass may have built its chart with options
+            self.chart = self.chart_class() if self.chart_class is not None else None
+        if self.chart is not None:
             self.image = widgets.Image(
                 format="png", layout=widgets.Layout(width=self.chart.css_width, max_width="100%", height="auto")
             )

@@ -44,6 +44,7 @@ class ZopaExplorer(ModelView):
         buyer: str = "Employer",
     ):
         self.seller_name, self.buyer_name = seller, buyer
+        self.chart = ZoneChart(x_range=(low, high))  # the axis spans the sliders and stays put
         you, them = seller.lower(), buyer.lower()
         self.seller_reservation = _money_slider(f"{seller}'s reservation value", candidate_reservation, low, high, step)
         self.seller_aspiration = _money_slider(f"{seller}'s aspiration value", candidate_aspiration, low, high, step)
