@@ -1,0 +1,14 @@
+"""Run every benchmark and print its figures (benchmarks print; tests never assert times).
+
+    python benchmarks/run_all.py
+"""
+
+import import_time
+import notebook_execution
+import voila_roundtrip
+import widget_latency
+
+if __name__ == "__main__":
+    for module in (import_time, widget_latency, notebook_execution, voila_roundtrip):
+        module.main()
+        print()

@@ -1,0 +1,84 @@
+"""Widget update latency inside a real Jupyter kernel.
+
+For each widget, a kernel builds it, then 50 times sets a control and waits until the figure's
+Image widget has been given the new PNG (the update is synchronous, so "set" returns once the image
+is updated, including the comm message that carries it to the front end). Prints the median and the 90th percentile.
+Target: median at most 30 ms.
+
+    python benchmarks/widget_latency.py
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from jupyter_client.manager import start_new_kernel
+
+CHANGES = 50
+
+PROBE = r"""
+import json, statistics, time
+from negwidgets.widgets import BatnaCalculator, ZopaExplorer, ZopaUnderUncertainty, AspirationPlanner
+
+def measure(widget, control, values):
+    times = []
+    for i in range(%(n)d):
+        before = widget.result
+        start = time.perf_counter()
+        control.value = values[i %% len(values)]
+        elapsed = time.perf_counter() - start
+        # A new result means the model ran and the figure was rendered and sent (the PNG may be
+        # identical when the change is below the figure's rounding).
+        assert widget.result is not before and widget.error_text == "", widget.error_text
+        times.append(elapsed * 1000)
+    times.sort()
+    return {"median_ms": statistics.median(times), "p90_ms": times[int(0.9 * len(times))]}
+
+zopa = ZopaExplorer()
+batna = BatnaCalculator([("Offer from Firm B", 72_000, 0.5), ("Offer from Firm C", 65_000, 0.3), ("Stay", 58_000, 0.2)])
+uncertain = ZopaUnderUncertainty()
+planner = AspirationPlanner()
+results = {
+    "ZopaExplorer (slider)": measure(zopa, zopa.seller_reservation, [65_000 + 500 * k for k in range(21)]),
+    "BatnaCalculator (caution slider)": measure(batna, batna.caution, [0.5 * k for k in range(1, 21)]),
+    "BatnaCalculator (typing a value)": measure(batna, batna.rows[0].value, [f"{70 + k}k" for k in range(9)]),
+    "ZopaUnderUncertainty (slider)": measure(uncertain, uncertain.reservation, [65_000 + 500 * k for k in range(21)]),
+    "AspirationPlanner (slider)": measure(planner, planner.percentile, list(range(50, 90))),
+}
+print("RESULTS " + json.dumps(results))
+"""
+
+
+def run_in_kernel(code: str) -> str:
+    manager, client = start_new_kernel(kernel_name="python3")
+    try:
+        out = []
+
+        def collect(message):
+            if message["msg_type"] == "stream":
+                out.append(message["content"]["text"])
+            elif message["msg_type"] == "error":
+                out.append("\n".join(message["content"]["traceback"]))
+
+        reply = client.execute_interactive(code, output_hook=collect, timeout=600)
+        if reply["content"]["status"] != "ok":
+            raise RuntimeError("".join(out))
+        return "".join(out)
+    finally:
+        client.stop_channels()
+        manager.shutdown_kernel(now=True)
+
+
+def main() -> dict:
+    text = run_in_kernel(PROBE % {"n": CHANGES})
+    results = json.loads(text.split("RESULTS ", 1)[1])
+    print(f"Widget update latency in a kernel, {CHANGES} changes each (target: median <= 30 ms)")
+    for name, figures in results.items():
+        print(f"  {name:36s} median {figures['median_ms']:6.1f} ms   p90 {figures['p90_ms']:6.1f} ms")
+    return results
+
+
+if __name__ == "__main__":
+    main()
+    sys.exit(0)
