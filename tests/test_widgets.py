@@ -276,3 +276,10 @@ def test_course_map_links_ready_lessons_and_marks_the_rest_coming():
 
 def test_check_is_a_widget_class():
     assert isinstance(check("lesson00", "try-a-widget"), Check)
+
+
+def test_probabilities_given_as_fractions_survive_the_table_exactly():
+    thirds = [("A", 60_000, 1 / 3), ("B", 70_000, 1 / 3), ("C", 80_000, 1 / 3)]
+    calc = BatnaCalculator(thirds)
+    assert calc.error_text == ""
+    assert calc.result.expected_value == pytest.approx(70_000)

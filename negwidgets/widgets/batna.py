@@ -53,7 +53,7 @@ def _as_text_row(item) -> tuple[str, str, str, str]:
     name, value, probability, *rest = item
     adjustment = rest[0] if rest else 0
     return (str(name), f"{value:,.0f}" if isinstance(value, (int, float)) else str(value),
-            f"{probability:.0%}" if isinstance(probability, (int, float)) else str(probability),
+            f"{probability * 100:g}%" if isinstance(probability, (int, float)) else str(probability),
             (f"{adjustment:,.0f}" if adjustment else "") if isinstance(adjustment, (int, float)) else str(adjustment))
 
 
