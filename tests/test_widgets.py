@@ -186,11 +186,14 @@ def test_rows_can_be_added_and_removed_and_an_empty_table_is_explained():
     assert len(calc.result.alternatives) == 4  # the last good result is kept
 
 
-def test_caution_outside_the_scale_is_explained():
+def test_caution_outside_the_scale_is_explained_and_clamped():
     calc = BatnaCalculator(PLAN_B, caution=12)
-    assert "Caution runs from 0" in calc.error_text and calc.result is None
+    assert "Caution runs from 0" in calc.error_text and "set to 10 instead" in calc.error_text
+    assert "last numbers that worked" not in calc.error.value
+    expected = value_batna([Alternative(*row) for row in PLAN_B], risk_aversion_for_caution(10))
+    assert calc.result.certainty_equivalent == pytest.approx(expected.certainty_equivalent)
     calc.caution.value = 3
-    assert calc.error_text == "" and calc.result is not None
+    assert calc.error_text == ""
 
 
 # --- aspiration planner ----------------------------------------------------------------------------

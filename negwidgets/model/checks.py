@@ -6,7 +6,7 @@ import math
 import re
 from numbers import Real
 
-__all__ = ["finite_number", "parse_money", "parse_probability"]
+__all__ = ["capitalised", "finite_number", "parse_money", "parse_probability"]
 
 
 def finite_number(value: object, what: str) -> float:
@@ -20,12 +20,12 @@ def finite_number(value: object, what: str) -> float:
     ValueError: Your reservation value is not a number (NaN): type a number such as 70000.
     """
     if isinstance(value, bool) or not isinstance(value, Real):
-        raise ValueError(f"{_capital(what)} must be a number, not {value!r}.")
+        raise ValueError(f"{capitalised(what)} must be a number, not {value!r}.")
     number = float(value)
     if math.isnan(number):
-        raise ValueError(f"{_capital(what)} is not a number (NaN): type a number such as 70000.")
+        raise ValueError(f"{capitalised(what)} is not a number (NaN): type a number such as 70000.")
     if math.isinf(number):
-        raise ValueError(f"{_capital(what)} is infinite: type a finite number such as 70000.")
+        raise ValueError(f"{capitalised(what)} is infinite: type a finite number such as 70000.")
     return number
 
 
@@ -52,7 +52,7 @@ def parse_money(text: object, what: str = "the amount") -> float:
     match = _MONEY.match(cleaned)
     if not match:
         if not cleaned:
-            raise ValueError(f"{_capital(what)} is empty: type a number such as 70000.")
+            raise ValueError(f"{capitalised(what)} is empty: type a number such as 70000.")
         raise ValueError(
             f"I could not read {text.strip()!r} as {what}: type a number such as 70000, $70,000 or 70k."
         )
@@ -72,7 +72,7 @@ def parse_probability(text: object, what: str = "the probability") -> float:
         return finite_number(text, what)
     cleaned = text.strip().replace(" ", "")
     if not cleaned:
-        raise ValueError(f"{_capital(what)} is empty: type a chance such as 0.35 or 35%.")
+        raise ValueError(f"{capitalised(what)} is empty: type a chance such as 0.35 or 35%.")
     percent = cleaned.endswith("%")
     try:
         number = float(cleaned.rstrip("%"))
@@ -84,5 +84,6 @@ def parse_probability(text: object, what: str = "the probability") -> float:
     return number / 100 if percent else number
 
 
-def _capital(text: str) -> str:
+def capitalised(text: str) -> str:
+    """The text with its first letter in upper case (the rest untouched)."""
     return text[:1].upper() + text[1:]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from .checks import finite_number
+from .checks import capitalised, finite_number
 from .money import money
 
 __all__ = ["BargainingZone", "Party", "ZoneAnalysis", "analyse_zone", "bargaining_zone"]
@@ -96,12 +96,12 @@ class Party:
             raise ValueError(f"A side wants either 'more' or 'less' money, not {self.wants!r}.")
         if self.wants == "more" and aspiration < reservation:
             raise ValueError(
-                f"{_capital(who)} aspiration value ({money(aspiration)}) is below {who} reservation value "
+                f"{capitalised(who)} aspiration value ({money(aspiration)}) is below {who} reservation value "
                 f"({money(reservation)}): aim at least as high as your walk-away point."
             )
         if self.wants == "less" and aspiration > reservation:
             raise ValueError(
-                f"{_capital(who)} aspiration value ({money(aspiration)}) is above {who} reservation value "
+                f"{capitalised(who)} aspiration value ({money(aspiration)}) is above {who} reservation value "
                 f"({money(reservation)}): a side that pays hopes to pay less than its limit, not more."
             )
         object.__setattr__(self, "reservation", reservation)
@@ -170,6 +170,3 @@ def analyse_zone(first: Party, second: Party) -> ZoneAnalysis:
     seller, buyer = (first, second) if first.wants == "more" else (second, first)
     return ZoneAnalysis(seller=seller, buyer=buyer, zone=bargaining_zone(seller.reservation, buyer.reservation))
 
-
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:]

@@ -37,14 +37,15 @@ class ModelView(widgets.VBox):
 
     chart_class = None  # a negwidgets.plots Chart subclass, or None for a text-only view
 
-    def __init__(self, controls: list[widgets.Widget], watched: list[widgets.Widget] | None = None, **kwargs):
+    def __init__(self, controls: list[widgets.Widget], watched: list[widgets.Widget] | None = None, *,
+                 chart=None, **kwargs):
         self.result = None
         self.error_text = ""
         self.error = widgets.HTML(value="")
         self.summary = widgets.HTML(value="")
         children = [widgets.VBox(controls), self.error, self.summary]
-        if getattr(self, "chart", None) is None:  # a subclass may have built its chart with options
-            self.chart = self.chart_class() if self.chart_class is not None else None
+        # A subclass may pass a chart built with options; otherwise its chart_class is used.
+        self.chart = chart if chart is not None else (self.chart_class() if self.chart_class else None)
         if self.chart is not None:
             self.image = widgets.Image(
                 format="png", layout=widgets.Layout(width=self.chart.css_width, max_width="100%", height="auto")
@@ -87,10 +88,12 @@ class ModelView(widgets.VBox):
             self.image.value = self.chart.png()
             self.caption.value = f"<div style='color:#444;font-size:0.9em'>Figure: {html.escape(self.chart.caption)}</div>"
 
-    def show_error(self, message: str) -> None:
+    def show_error(self, message: str, stale: bool = True) -> None:
+        """Show ``message`` beside the controls ("" clears it); ``stale`` says the result shown is
+        for earlier input."""
         self.error_text = message
         if message:
-            suffix = " The result below is for the last numbers that worked." if self.result is not None else ""
+            suffix = " The result below is for the last numbers that worked." if stale and self.result is not None else ""
             self.error.value = f"<div role='alert' style='{ERROR_STYLE}'>⚠ {html.escape(message)}{suffix}</div>"
         else:
             self.error.value = ""

@@ -78,12 +78,15 @@ class BatnaCalculator(ModelView):
         self.add_button.on_click(lambda _button: self.add_row())
         self.caution = labelled(widgets.FloatSlider, "Caution (0 = risk neutral)", value=min(max(caution, 0), MAX_CAUTION),
                                 min=0, max=MAX_CAUTION, step=0.5, readout_format=".1f")
-        self._requested_caution = caution  # shown as an error if outside the scale
         self._building = True
         for row in alternatives:
             self.add_row(*_as_text_row(row))
         self._building = False
         super().__init__([self.table, self.add_button, self.caution], watched=[self.caution])
+        try:  # a caution beyond the scale was clamped by the slider: say so
+            risk_aversion_for_caution(caution)
+        except ValueError as error:
+            self.show_error(f"{error} The slider is set to {self.caution.value:g} instead.", stale=False)
 
     def add_row(self, name: str = "", value: str = "", probability: str = "", adjustment: str = "") -> None:
         row = _Row(len(self.rows) + 1, name, value, probability, adjustment)
@@ -103,7 +106,4 @@ class BatnaCalculator(ModelView):
             self.refresh()
 
     def compute(self):
-        caution = self.caution.value
-        if self._requested_caution is not None:
-            caution, self._requested_caution = self._requested_caution, None
-        return value_batna([row.alternative() for row in self.rows], risk_aversion_for_caution(caution))
+        return value_batna([row.alternative() for row in self.rows], risk_aversion_for_caution(self.caution.value))

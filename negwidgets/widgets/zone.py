@@ -28,8 +28,6 @@ class ZopaExplorer(ModelView):
     (70000.0, 80000.0)
     """
 
-    chart_class = ZoneChart
-
     def __init__(
         self,
         candidate_reservation: float = 70_000,
@@ -44,7 +42,6 @@ class ZopaExplorer(ModelView):
         buyer: str = "Employer",
     ):
         self.seller_name, self.buyer_name = seller, buyer
-        self.chart = ZoneChart(x_range=(low, high))  # the axis spans the sliders and stays put
         you, them = seller.lower(), buyer.lower()
         self.seller_reservation = _money_slider(f"{seller}'s reservation value", candidate_reservation, low, high, step)
         self.seller_aspiration = _money_slider(f"{seller}'s aspiration value", candidate_aspiration, low, high, step)
@@ -52,7 +49,8 @@ class ZopaExplorer(ModelView):
         self.buyer_aspiration = _money_slider(f"{buyer}'s aspiration value", employer_aspiration, low, high, step)
         self.seller_reservation.tooltip = f"The least the {you} accepts: set by the {you}'s BATNA"
         self.buyer_reservation.tooltip = f"The most the {them} pays: set by the {them}'s BATNA or budget"
-        super().__init__([self.seller_reservation, self.seller_aspiration, self.buyer_reservation, self.buyer_aspiration])
+        super().__init__([self.seller_reservation, self.seller_aspiration, self.buyer_reservation, self.buyer_aspiration],
+                         chart=ZoneChart(x_range=(low, high)))  # the axis spans the sliders and stays put
 
     def compute(self):
         return analyse_zone(
