@@ -26,7 +26,7 @@ class _Row:
         self.probability = widgets.Text(value=probability, placeholder="50%", description="Chance",
                                         style={"description_width": "55px"}, layout=widgets.Layout(width="130px"))
         self.adjustment = widgets.Text(value=adjustment, placeholder="0", description="Non-money ±",
-                                       style={"description_width": "85px"}, layout=widgets.Layout(**_CELL),
+                                       style={"description_width": "100px"}, layout=widgets.Layout(width="200px"),
                                        tooltip="What the non-money side is worth to you, e.g. -4k for a long commute")
         self.remove = widgets.Button(description="Remove", tooltip=f"Remove outcome {number}",
                                      layout=widgets.Layout(width="80px"))
