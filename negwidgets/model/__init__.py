@@ -5,6 +5,9 @@ every result has a ``describe()`` that says what it means in plain words.
 """
 
 from .cases import running_example, salary_benchmarks
+from .anchoring import META_ANALYSIS_R, AnchoringSimulation, calibrate_anchoring, simulate_anchoring
+from .first_offer import FirstOfferAnalysis, first_offer_analysis
+from .offer_forms import OfferForm, offer_forms
 from .aspiration import AspirationPlan, aspiration_from_benchmarks, unclaimed_value
 from .batna import (
     MAX_CAUTION,
@@ -23,6 +26,14 @@ from .uncertainty import NormalBelief, UniformBelief, ZoneOutlook, zone_under_un
 from .zone import BargainingZone, Party, ZoneAnalysis, analyse_zone, bargaining_zone
 
 __all__ = [
+    "AnchoringSimulation",
+    "FirstOfferAnalysis",
+    "META_ANALYSIS_R",
+    "OfferForm",
+    "calibrate_anchoring",
+    "first_offer_analysis",
+    "offer_forms",
+    "simulate_anchoring",
     "ChoiceQuestion",
     "Feedback",
     "NumberQuestion",

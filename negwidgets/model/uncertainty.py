@@ -16,7 +16,7 @@ from .checks import finite_number
 from .money import money, percent
 from .zone import Party
 
-__all__ = ["NormalBelief", "UniformBelief", "ZoneOutlook", "zone_under_uncertainty"]
+__all__ = ["Belief", "NormalBelief", "UniformBelief", "ZoneOutlook", "zone_under_uncertainty"]
 
 _SQRT2 = math.sqrt(2.0)
 _SQRT2PI = math.sqrt(2.0 * math.pi)
@@ -74,6 +74,21 @@ class UniformBelief:
         pad = 0.15 * (self.high - self.low)
         return self.low - pad, self.high + pad
 
+    @property
+    def top(self) -> float:
+        """The highest value the belief allows."""
+        return self.high
+
+    @property
+    def bottom(self) -> float:
+        """The lowest value the belief allows."""
+        return self.low
+
+    def quadrature(self, points: int = 801) -> tuple[np.ndarray, np.ndarray]:
+        """Values and weights (summing to 1) for taking expectations: the midpoint rule."""
+        edges = np.linspace(self.low, self.high, points + 1)
+        return (edges[:-1] + edges[1:]) / 2, np.full(points, 1.0 / points)
+
     def describe(self) -> str:
         return f"between {money(self.low)} and {money(self.high)}, any value equally likely"
 
@@ -121,6 +136,22 @@ class NormalBelief:
 
     def plot_range(self) -> tuple[float, float]:
         return self.mean - 3.5 * self.spread, self.mean + 3.5 * self.spread
+
+    @property
+    def top(self) -> float:
+        """A practical top: 3.5 spreads above the best guess (0.02% of the belief lies beyond)."""
+        return self.mean + 3.5 * self.spread
+
+    @property
+    def bottom(self) -> float:
+        """A practical bottom: 3.5 spreads below the best guess."""
+        return self.mean - 3.5 * self.spread
+
+    def quadrature(self, points: int = 801) -> tuple[np.ndarray, np.ndarray]:
+        """Values and weights (summing to 1) over six spreads either side of the best guess."""
+        values = np.linspace(self.mean - 6 * self.spread, self.mean + 6 * self.spread, points)
+        weights = self.pdf(values)
+        return values, weights / weights.sum()
 
     def describe(self) -> str:
         return f"about {money(self.mean)}, give or take {money(self.spread)}"

@@ -1,0 +1,180 @@
+"""Lesson 05's models: the first-offer advisor, the anchoring simulation, the forms of an offer."""
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from negwidgets.model import (
+    META_ANALYSIS_R,
+    NormalBelief,
+    Party,
+    UniformBelief,
+    calibrate_anchoring,
+    first_offer_analysis,
+    offer_forms,
+    running_example,
+    simulate_anchoring,
+)
+
+CANDIDATE, EMPLOYER = running_example()
+
+beliefs = st.one_of(
+    st.builds(lambda mean, spread: NormalBelief(mean, spread),
+              st.floats(min_value=50_000, max_value=120_000), st.floats(min_value=200, max_value=20_000)),
+    st.builds(lambda low, width: UniformBelief(low, low + width),
+              st.floats(min_value=40_000, max_value=110_000), st.floats(min_value=500, max_value=40_000)),
+)
+fractions = st.floats(min_value=0, max_value=1)
+
+
+def reference_surplus(s, b_values, weights, x, alpha, tolerance):
+    """The model's rule written out one limit at a time, for comparison with the vectorised code."""
+    total = 0.0
+    for b, w in zip(b_values, weights):
+        if b < s:
+            continue
+        midpoint = (s + b) / 2
+        deal = midpoint + alpha * (min(x, b) - midpoint)
+        stays = 1 - min(max(x - b, 0) / (tolerance * abs(b)), 1)
+        total += w * stays * (deal - s)
+    return total
+
+
+def test_vectorised_model_matches_a_plain_reference():
+    belief = NormalBelief(79_000, 5_000)
+    analysis = first_offer_analysis(CANDIDATE, belief, 0.6, tolerance=0.15)
+    values, weights = belief.quadrature()
+    for i in (0, 40, 80, 120, 200):
+        expected = reference_surplus(70_000, values, weights, analysis.openings[i], 0.6, 0.15)
+        assert analysis.expected_surplus[i] == pytest.approx(expected, rel=1e-9, abs=1e-6)
+
+
+@settings(max_examples=60, deadline=None)
+@given(beliefs, fractions, st.floats(min_value=0.02, max_value=1))
+def test_impasse_never_falls_as_the_opening_gets_more_extreme(belief, alpha, tolerance):
+    analysis = first_offer_analysis(CANDIDATE, belief, alpha, tolerance=tolerance)
+    assert np.all(np.diff(analysis.impasse) >= -1e-12)
+    assert np.all((analysis.impasse >= -1e-12) & (analysis.impasse <= 1 + 1e-12))
+
+
+@settings(max_examples=60, deadline=None)
+@given(beliefs, fractions)
+def test_best_opening_lies_between_your_reservation_value_and_the_top_of_the_belief(belief, alpha):
+    analysis = first_offer_analysis(CANDIDATE, belief, alpha)
+    step = analysis.openings[1] - analysis.openings[0]
+    assert CANDIDATE.reservation <= analysis.best_opening <= max(belief.top, CANDIDATE.reservation) + step
+
+
+@pytest.mark.parametrize("limit", [72_000, 80_000, 95_000])
+@pytest.mark.parametrize("alpha", [0.3, 0.7, 1.0])
+def test_with_perfect_information_the_best_opening_approaches_their_limit(limit, alpha):
+    errors = []
+    for spread in (4_000, 1_000, 100):
+        analysis = first_offer_analysis(CANDIDATE, NormalBelief(limit, spread), alpha, points=2_001)
+        errors.append(abs(analysis.best_opening - limit))
+    assert errors[-1] <= 150 and errors[-1] <= errors[0]
+
+
+def test_without_anchoring_the_safest_opening_is_best_and_order_does_not_matter():
+    analysis = first_offer_analysis(CANDIDATE, UniformBelief(65_000, 90_000), 0.0, their_opening=60_000)
+    assert analysis.best_opening == CANDIDATE.reservation
+    assert analysis.value_of_going_first == pytest.approx(0.0, abs=1e-6)
+
+
+def test_better_information_makes_going_first_worth_more():
+    gains = [first_offer_analysis(CANDIDATE, NormalBelief(80_000, spread), 0.7, their_opening=60_000).value_of_going_first
+             for spread in (12_000, 6_000, 2_000)]
+    assert gains[0] < gains[1] < gains[2]
+
+
+def test_going_second_can_be_wiser_when_you_know_little_and_they_open_generously():
+    vague = first_offer_analysis(CANDIDATE, UniformBelief(60_000, 100_000), 0.5, their_opening=82_000)
+    assert vague.value_of_going_first < 0
+    assert "going second is better" in vague.describe()
+
+
+def test_a_paying_side_is_the_mirror_image():
+    candidate = first_offer_analysis(CANDIDATE, NormalBelief(80_000, 4_000), 0.6, their_opening=60_000)
+    mirrored_employer = Party("Employer", -70_000, -85_000, "less")
+    employer = first_offer_analysis(mirrored_employer, NormalBelief(-80_000, 4_000), 0.6, their_opening=-60_000)
+    assert employer.best_opening == pytest.approx(-candidate.best_opening)
+    assert employer.best_surplus == pytest.approx(candidate.best_surplus)
+    assert employer.second_surplus == pytest.approx(candidate.second_surplus)
+
+
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        ({"anchoring": 1.5}, "anchoring strength must lie between 0"),
+        ({"anchoring": -0.1}, "anchoring strength must lie between 0"),
+        ({"anchoring": float("nan")}, "NaN"),
+        ({"tolerance": 0}, "walk-away tolerance"),
+        ({"their_opening": float("inf")}, "infinite"),
+    ],
+)
+def test_bad_advisor_input_is_explained(kwargs, message):
+    with pytest.raises(ValueError, match=message):
+        first_offer_analysis(CANDIDATE, NormalBelief(80_000, 5_000), **{"anchoring": 0.5, **kwargs})
+
+
+@pytest.mark.parametrize("make", [lambda: UniformBelief(85_000, 75_000), lambda: UniformBelief(80_000, 80_000)])
+def test_empty_or_reversed_belief_ranges_are_explained(make):
+    with pytest.raises(ValueError, match="spread greater than zero"):
+        make()
+
+
+# --- anchoring simulation ---------------------------------------------------------------------------
+
+def test_calibration_reproduces_the_meta_analysis_correlation():
+    alpha = calibrate_anchoring()
+    assert 0 < alpha < 1
+    assert simulate_anchoring(alpha, pairs=4_000).correlation == pytest.approx(META_ANALYSIS_R, abs=0.01)
+    assert simulate_anchoring(alpha, pairs=4_000, seed=11).correlation == pytest.approx(META_ANALYSIS_R, abs=0.03)
+
+
+def test_stronger_anchoring_means_a_stronger_correlation_and_deals_stay_in_the_zone():
+    rs = [simulate_anchoring(a, pairs=2_000).correlation for a in (0.0, 0.3, 0.6, 0.9)]
+    assert rs == sorted(rs) and abs(rs[0]) < 0.1
+    sim = simulate_anchoring(0.8)
+    assert np.all((sim.agreements >= 70_000) & (sim.agreements <= sim.limits))
+
+
+def test_simulation_is_reproducible_from_its_seed():
+    a, b = simulate_anchoring(0.5, seed=3), simulate_anchoring(0.5, seed=3)
+    assert np.array_equal(a.agreements, b.agreements)
+
+
+@pytest.mark.parametrize("anchoring", [-0.2, 1.2])
+def test_simulation_rejects_anchoring_outside_zero_one(anchoring):
+    with pytest.raises(ValueError, match="between 0"):
+        simulate_anchoring(anchoring)
+
+
+def test_unreachable_calibration_target_is_explained():
+    with pytest.raises(ValueError, match="No anchoring strength"):
+        calibrate_anchoring(0.99)
+
+
+# --- offer forms -------------------------------------------------------------------------------------
+
+def test_offer_forms_place_the_point_as_the_research_describes():
+    forms = {f.name: f for f in offer_forms(85_000)}
+    point = forms["Point offer"].low
+    assert forms["Bolstering range"].low == point < forms["Bolstering range"].high
+    assert forms["Backdown range"].high == point > forms["Backdown range"].low
+    assert forms["Bracketing range"].low < point < forms["Bracketing range"].high
+    precise = forms["Precise point offer"].low
+    assert precise % 1_000 != 0 and abs(precise - 85_000) <= 250
+
+
+def test_offer_forms_for_a_paying_side_point_the_other_way():
+    forms = {f.name: f for f in offer_forms(60_000, "less")}
+    assert forms["Bolstering range"].high == 60_000 > forms["Bolstering range"].low
+    assert forms["Bolstering range"].sentence.startswith('"We are thinking of')
+
+
+@pytest.mark.parametrize("opening, message", [(-5, "positive"), (float("nan"), "NaN"), ("85k", "must be a number")])
+def test_bad_openings_are_explained(opening, message):
+    with pytest.raises(ValueError, match=message):
+        offer_forms(opening)
