@@ -26,12 +26,10 @@ import numpy as np
 
 from .checks import finite_number
 from .money import money, percent
-from .uncertainty import NormalBelief, UniformBelief
+from .uncertainty import Belief, NormalBelief, UniformBelief
 from .zone import Party
 
 __all__ = ["FirstOfferAnalysis", "first_offer_analysis"]
-
-Belief = UniformBelief | NormalBelief
 
 
 @dataclass(frozen=True)

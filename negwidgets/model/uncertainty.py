@@ -148,8 +148,9 @@ class NormalBelief:
         return self.mean - 3.5 * self.spread
 
     def quadrature(self, points: int = 801) -> tuple[np.ndarray, np.ndarray]:
-        """Values and weights (summing to 1) over six spreads either side of the best guess."""
-        values = np.linspace(self.mean - 6 * self.spread, self.mean + 6 * self.spread, points)
+        """Values and weights (summing to 1) from :attr:`bottom` to :attr:`top`, the same extent every
+        model uses (the 0.05% of the belief beyond them is left out)."""
+        values = np.linspace(self.bottom, self.top, points)
         weights = self.pdf(values)
         return values, weights / weights.sum()
 
