@@ -16,10 +16,13 @@ from negwidgets.model import (
     zone_under_uncertainty,
 )
 from negwidgets.widgets import (
+    AnchoringSimulator,
     AspirationPlanner,
     BatnaCalculator,
     Check,
     CourseMap,
+    FirstOfferAdvisor,
+    OfferForms,
     ZopaExplorer,
     ZopaUnderUncertainty,
     check,
@@ -86,7 +89,8 @@ def _inputs(widget):
 
 
 @pytest.mark.parametrize("make", [ZopaExplorer, ZopaUnderUncertainty, lambda: BatnaCalculator(PLAN_B),
-                                  AspirationPlanner, CourseMap, lambda: quiz("lesson01")])
+                                  AspirationPlanner, CourseMap, lambda: quiz("lesson01"),
+                                  FirstOfferAdvisor, AnchoringSimulator, OfferForms])
 def test_every_control_has_a_description_for_screen_readers(make):
     controls = list(_inputs(make()))
     assert controls
@@ -107,24 +111,24 @@ def test_uncertainty_widget_matches_the_model():
     view = ZopaUnderUncertainty(70_000, belief="normal", best_guess=78_000, spread=6_000)
     expected = zone_under_uncertainty(Party("Candidate", 70_000, 70_000), NormalBelief(78_000, 6_000))
     assert view.result.probability == pytest.approx(expected.probability)
-    view.kind.value = "A range"
-    view.low.value, view.high.value = 65_000, 85_000
+    view.belief.kind.value = "A range"
+    view.belief.low.value, view.belief.high.value = 65_000, 85_000
     expected = zone_under_uncertainty(Party("Candidate", 70_000, 70_000), UniformBelief(65_000, 85_000))
     assert view.result.probability == pytest.approx(expected.probability)
     assert view.result_text.startswith("A zone exists with probability 75%")
-    assert view.normal_box.layout.display == "none" and view.range_box.layout.display is None
+    assert view.belief.normal_box.layout.display == "none" and view.belief.range_box.layout.display is None
 
 
 @pytest.mark.parametrize("spread", [0, -1_000])
 def test_zero_or_negative_spread_is_explained(spread):
     view = ZopaUnderUncertainty()
-    view.spread.value = spread
+    view.belief.spread.value = spread
     assert "must be greater than zero" in view.error_text
 
 
 def test_empty_range_is_explained():
     view = ZopaUnderUncertainty(belief="range", low=70_000, high=90_000)
-    view.high.value = 70_000
+    view.belief.high.value = 70_000
     assert "spread greater than zero" in view.error_text
 
 

@@ -28,6 +28,7 @@ META_ANALYSIS_R = 0.62
 @dataclass(frozen=True)
 class AnchoringSimulation:
     anchoring: float
+    reservation: float  # the candidate's, the same in every pair
     first_offers: np.ndarray
     agreements: np.ndarray
     limits: np.ndarray  # each employer's reservation value
@@ -82,7 +83,7 @@ def simulate_anchoring(
     x = rng.uniform(*openings, pairs)
     midpoint = (s + b) / 2
     deal = midpoint + alpha * (np.minimum(x, b) - midpoint) + rng.normal(0.0, noise, pairs)
-    return AnchoringSimulation(alpha, x, np.clip(deal, s, b), b)
+    return AnchoringSimulation(alpha, s, x, np.clip(deal, s, b), b)
 
 
 def calibrate_anchoring(target: float = META_ANALYSIS_R, **simulation) -> float:

@@ -5,6 +5,7 @@ inline backend: a widget shows the PNG bytes in an ``Image`` widget and only tho
 """
 
 from .base import Chart, label
-from .charts import AspirationChart, DecisionTreeChart, UncertaintyChart, ZoneChart
+from .charts import AnchoringChart, AspirationChart, DecisionTreeChart, FirstOfferChart, UncertaintyChart, ZoneChart
 
-__all__ = ["AspirationChart", "Chart", "DecisionTreeChart", "UncertaintyChart", "ZoneChart"]
+__all__ = ["AnchoringChart", "AspirationChart", "Chart", "DecisionTreeChart", "FirstOfferChart", "UncertaintyChart",
+           "ZoneChart", "label"]

@@ -9,7 +9,7 @@ from matplotlib.ticker import FuncFormatter
 from ..model.money import money_short, percent
 from .base import COLOURS, Chart, label
 
-__all__ = ["AspirationChart", "DecisionTreeChart", "UncertaintyChart", "ZoneChart"]
+__all__ = ["AnchoringChart", "AspirationChart", "DecisionTreeChart", "FirstOfferChart", "UncertaintyChart", "ZoneChart"]
 
 _MONEY_AXIS = FuncFormatter(lambda value, _pos: label(money_short(value)))
 
@@ -237,4 +237,104 @@ class AspirationChart(Chart):
         self.set_title(f"Aim for {money_short(plan.aspiration)}: percentile {plan.percentile:g} of your benchmarks")
         self.caption = (f"Benchmark pay rising from {money_short(values[0])} to {money_short(values[-1])}; "
                         f"your aspiration {money_short(plan.aspiration)} is marked at percentile {plan.percentile:g}.")
+        return self.caption
+
+
+class FirstOfferChart(Chart):
+    """Expected gain and chance of no deal for every opening; the best opening and going second marked."""
+
+    height_in = 3.4
+
+    def __init__(self) -> None:
+        super().__init__()
+        ax = self.ax
+        self.risk_ax = ax.twinx()
+        (self.gain,) = ax.plot([], [], color=COLOURS["you"], linewidth=2.5, label="Expected gain (left axis)")
+        (self.impasse,) = self.risk_ax.plot([], [], color=COLOURS["risk"], linewidth=2, linestyle="--",
+                                            label="Chance of no deal (right axis)")
+        (self.second,) = ax.plot([], [], color=COLOURS["neutral"], linewidth=1.5, linestyle=":",
+                                 label="If you let them open")
+        self.best_line = ax.axvline(0, color=COLOURS["zone"], linewidth=1.5)
+        (self.best_marker,) = ax.plot([], [], marker="*", markersize=15, color=COLOURS["zone"], linestyle="none",
+                                      label="Best opening")
+        for artist in (self.gain, self.impasse, self.second, self.best_line, self.best_marker):
+            self.dynamic(artist)
+        ax.xaxis.set_major_formatter(_MONEY_AXIS)
+        ax.yaxis.set_major_formatter(_MONEY_AXIS)
+        ax.set_xlabel("Your opening (US dollars per year)")
+        ax.set_ylabel("Expected gain over your limit")
+        self.risk_ax.set_ylim(0, 1)
+        self.risk_ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: label(percent(v))))
+        self.risk_ax.set_ylabel("Chance of no deal")
+        ax.spines[["top"]].set_visible(False)
+        self.risk_ax.spines[["top"]].set_visible(False)
+        handles = [self.gain, self.impasse, self.second, self.best_marker]
+        # Below the axes: the curves move everywhere inside them.
+        ax.legend(handles, [h.get_label() for h in handles], loc="upper center", bbox_to_anchor=(0.5, -0.2),
+                  ncol=4, fontsize=8, frameon=False)
+        self.figure.subplots_adjust(left=0.12, right=0.88, top=0.88, bottom=0.28)
+
+    def update(self, analysis) -> str:
+        xs, gain = analysis.openings, analysis.expected_surplus
+        self.gain.set_data(xs, gain)
+        self.impasse.set_data(xs, analysis.impasse)
+        best = analysis.best_opening
+        self.best_line.set_xdata([best, best])
+        self.best_marker.set_data([best], [analysis.best_surplus])
+        top = max(float(gain.max()), analysis.second_surplus or 0.0, 1.0)
+        if analysis.second_surplus is None:
+            self.second.set_visible(False)
+        else:
+            self.second.set_visible(True)
+            self.second.set_data([xs.min(), xs.max()], [analysis.second_surplus] * 2)
+        limits = (float(min(xs)), float(max(xs)))
+        if self.ax.get_xlim() != limits:
+            self.ax.set_xlim(*limits)
+        # Round the gain axis up to a step so the background is not redrawn on every small change.
+        step = 10 ** max(0, len(str(int(top))) - 1)
+        ceiling = (int(top * 1.25 / step) + 1) * step
+        if self.ax.get_ylim() != (0, ceiling):
+            self.ax.set_ylim(0, ceiling)
+        self.set_title(f"Open at {money_short(best)}: expected gain {money_short(analysis.best_surplus)}, "
+                       f"{percent(analysis.best_impasse)} chance of no deal")
+        self.caption = (f"Curves over openings from {money_short(xs.min())} to {money_short(xs.max())}: the expected "
+                        f"gain peaks at {money_short(best)}; the chance of no deal rises with the opening.")
+        return self.caption
+
+
+class AnchoringChart(Chart):
+    """Each simulated pair's first offer against its final agreement, with the fitted line."""
+
+    height_in = 3.2
+    width_in = 6.0
+
+    def __init__(self) -> None:
+        super().__init__()
+        ax = self.ax
+        self.points = self.dynamic(ax.scatter([], [], s=10, alpha=0.55, color=COLOURS["you"], label="One pair"))
+        (self.fit,) = ax.plot([], [], color=COLOURS["risk"], linewidth=2, label="Fitted line")
+        self.dynamic(self.fit)
+        ax.xaxis.set_major_formatter(_MONEY_AXIS)
+        ax.yaxis.set_major_formatter(_MONEY_AXIS)
+        ax.set_xlabel("Candidate's first offer (US dollars)")
+        ax.set_ylabel("Final agreement")
+        ax.spines[["top", "right"]].set_visible(False)
+        ax.legend(loc="upper left", fontsize=8, frameon=False)
+        self.figure.subplots_adjust(left=0.15, right=0.97, top=0.86, bottom=0.17)
+
+    def update(self, simulation) -> str:
+        x, y = simulation.first_offers, simulation.agreements
+        self.points.set_offsets(np.column_stack([x, y]))
+        ends = np.array([x.min(), x.max()])
+        self.fit.set_data(ends, simulation.intercept + simulation.slope * ends)
+        xlim = _padded([float(x.min()), float(x.max())], 0.04)
+        ylim = _padded([simulation.reservation, float(simulation.limits.max())], 0.04)  # the same for every strength
+        if self.ax.get_xlim() != xlim:
+            self.ax.set_xlim(*xlim)
+        if self.ax.get_ylim() != ylim:
+            self.ax.set_ylim(*ylim)
+        self.set_title(f"Anchoring {simulation.anchoring:.2f}: first offers and deals correlate at "
+                       f"r = {simulation.correlation:.2f}")
+        self.caption = (f"Scatter of {len(x)} simulated negotiations: the fitted line rises "
+                        f"{money_short(1_000 * simulation.slope)} per {money_short(1_000)} of first offer.")
         return self.caption

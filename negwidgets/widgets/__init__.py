@@ -4,13 +4,17 @@ from .aspiration import AspirationPlanner
 from .batna import BatnaCalculator
 from .check import Check, Quiz, check, quiz
 from .course_map import CourseMap
+from .first_offer import AnchoringSimulator, FirstOfferAdvisor, OfferForms
 from .zone import ZopaExplorer, ZopaUnderUncertainty
 
 __all__ = [
+    "AnchoringSimulator",
     "AspirationPlanner",
     "BatnaCalculator",
     "Check",
     "CourseMap",
+    "FirstOfferAdvisor",
+    "OfferForms",
     "Quiz",
     "ZopaExplorer",
     "ZopaUnderUncertainty",

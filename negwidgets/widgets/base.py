@@ -11,7 +11,7 @@ import html
 
 import ipywidgets as widgets
 
-__all__ = ["ERROR_STYLE", "ModelView", "labelled"]
+__all__ = ["ERROR_STYLE", "ModelView", "labelled", "money_slider"]
 
 ERROR_STYLE = (
     "color:#8a1010;background:#fdecea;border-left:4px solid #d62728;padding:4px 10px;"
@@ -26,6 +26,12 @@ def labelled(widget_class, description: str, **kwargs):
     kwargs.setdefault("style", _DESCRIPTION_STYLE)
     kwargs.setdefault("layout", widgets.Layout(**_CONTROL_LAYOUT))
     return widget_class(description=description, **kwargs)
+
+
+def money_slider(description: str, value: float, low: float, high: float, step: float = 1_000) -> widgets.FloatSlider:
+    """A slider over amounts of money, read out as $70,000."""
+    return labelled(widgets.FloatSlider, description, value=value, min=low, max=high, step=step,
+                    readout_format="$,.0f", continuous_update=True)
 
 
 class ModelView(widgets.VBox):
@@ -70,6 +76,10 @@ class ModelView(widgets.VBox):
     def result_text(self) -> str:
         return "" if self.result is None else self.result.describe()
 
+    def result_html(self) -> str:
+        """The result as shown under the controls (subclasses may show a table)."""
+        return f"<div style='font-size:1.05em;margin:4px 0'>{html.escape(self.result_text)}</div>"
+
     @property
     def caption_text(self) -> str:
         return "" if self.chart is None else self.chart.caption
@@ -82,7 +92,7 @@ class ModelView(widgets.VBox):
             return
         self.result = result
         self.show_error("")
-        self.summary.value = f"<div style='font-size:1.05em;margin:4px 0'>{html.escape(self.result_text)}</div>"
+        self.summary.value = self.result_html()
         if self.chart is not None:
             self.chart.update(result)
             self.image.value = self.chart.png()

@@ -4,21 +4,12 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from ..model import NormalBelief, Party, UniformBelief, analyse_zone, zone_under_uncertainty
+from ..model import Party, analyse_zone, zone_under_uncertainty
 from ..plots import UncertaintyChart, ZoneChart
-from .base import ModelView, labelled
+from .base import ModelView, money_slider
+from .belief import BeliefControls
 
 __all__ = ["ZopaExplorer", "ZopaUnderUncertainty"]
-
-_MONEY_FORMAT = "$,.0f"
-
-
-def _money_slider(description: str, value: float, low: float, high: float, step: float) -> widgets.FloatSlider:
-    return labelled(
-        widgets.FloatSlider, description, value=value, min=low, max=high, step=step,
-        readout_format=_MONEY_FORMAT, continuous_update=True,
-    )
-
 
 class ZopaExplorer(ModelView):
     """Move both sides' reservation and aspiration values; see the zone, the surplus, or that there is none.
@@ -43,10 +34,10 @@ class ZopaExplorer(ModelView):
     ):
         self.seller_name, self.buyer_name = seller, buyer
         you, them = seller.lower(), buyer.lower()
-        self.seller_reservation = _money_slider(f"{seller}'s reservation value", candidate_reservation, low, high, step)
-        self.seller_aspiration = _money_slider(f"{seller}'s aspiration value", candidate_aspiration, low, high, step)
-        self.buyer_reservation = _money_slider(f"{buyer}'s reservation value", employer_reservation, low, high, step)
-        self.buyer_aspiration = _money_slider(f"{buyer}'s aspiration value", employer_aspiration, low, high, step)
+        self.seller_reservation = money_slider(f"{seller}'s reservation value", candidate_reservation, low, high, step)
+        self.seller_aspiration = money_slider(f"{seller}'s aspiration value", candidate_aspiration, low, high, step)
+        self.buyer_reservation = money_slider(f"{buyer}'s reservation value", employer_reservation, low, high, step)
+        self.buyer_aspiration = money_slider(f"{buyer}'s aspiration value", employer_aspiration, low, high, step)
         self.seller_reservation.tooltip = f"The least the {you} accepts: set by the {you}'s BATNA"
         self.buyer_reservation.tooltip = f"The most the {them} pays: set by the {them}'s BATNA or budget"
         super().__init__([self.seller_reservation, self.seller_aspiration, self.buyer_reservation, self.buyer_aspiration],
@@ -69,7 +60,6 @@ class ZopaUnderUncertainty(ModelView):
     """
 
     chart_class = UncertaintyChart
-    _KINDS = {"A range": "range", "A best guess, give or take": "normal"}
 
     def __init__(
         self,
@@ -85,33 +75,10 @@ class ZopaUnderUncertainty(ModelView):
         slider_range: tuple[float, float] = (40_000, 120_000),
     ):
         self.you_name, self.wants = you, wants
-        self.reservation = _money_slider("Your reservation value", your_reservation, *slider_range, 1_000)
-        labels = {v: k for k, v in self._KINDS.items()}
-        if belief not in labels:
-            raise ValueError("The belief is either 'range' or 'normal'.")
-        self.kind = labelled(widgets.ToggleButtons, "Your belief about their limit", options=list(self._KINDS),
-                             value=labels[belief])
-        self.low = labelled(widgets.FloatText, "Their limit is at least", value=low)
-        self.high = labelled(widgets.FloatText, "… and at most", value=high)
-        self.best_guess = labelled(widgets.FloatText, "Best guess of their limit", value=best_guess)
-        self.spread = labelled(widgets.FloatText, "Give or take (spread)", value=spread)
-        self.range_box = widgets.VBox([self.low, self.high])
-        self.normal_box = widgets.VBox([self.best_guess, self.spread])
-        controls = [self.reservation, self.kind, self.range_box, self.normal_box]
-        watched = [self.reservation, self.kind, self.low, self.high, self.best_guess, self.spread]
-        self.kind.observe(self._show_kind, names="value")
-        self._show_kind()
-        super().__init__(controls, watched)
-
-    def _show_kind(self, change=None) -> None:
-        use_range = self._KINDS[self.kind.value] == "range"
-        self.range_box.layout.display = None if use_range else "none"
-        self.normal_box.layout.display = "none" if use_range else None
+        self.reservation = money_slider("Your reservation value", your_reservation, *slider_range, 1_000)
+        self.belief = BeliefControls(belief, low=low, high=high, best_guess=best_guess, spread=spread)
+        super().__init__([self.reservation, self.belief], [self.reservation, *self.belief.inputs])
 
     def compute(self):
         you = Party(self.you_name, self.reservation.value, self.reservation.value, self.wants)
-        if self._KINDS[self.kind.value] == "range":
-            belief = UniformBelief(self.low.value, self.high.value)
-        else:
-            belief = NormalBelief(self.best_guess.value, self.spread.value)
-        return zone_under_uncertainty(you, belief)
+        return zone_under_uncertainty(you, self.belief.belief())
