@@ -69,3 +69,18 @@ def test_jupyterlab_restart_and_run_all_renders_the_explorer_without_errors(tmp_
         assert errors.count() == 0, errors.first.text_content()
         text = page.locator(".jp-Notebook").text_content()
         assert "Traceback" not in text and "Error displaying widget" not in text and "Failed to load" not in text
+
+
+def test_voila_first_offer_advisor_reacts_to_what_you_know(tmp_path):
+    with voila(NOTEBOOKS / "05_first_offers.ipynb", tmp_path) as url, chromium(tmp_path) as page:
+        page.goto(url, timeout=120_000)
+        advisor = page.locator(".negwidgets").filter(has=page.get_by_text("What you know of their limit")).first
+        advisor.wait_for(timeout=120_000)
+        expect(advisor).to_contain_text("Open at $80,931", timeout=30_000)  # a rough idea, as in the lesson
+        image = advisor.locator("img").first
+        before = image.get_attribute("src")
+        advisor.get_by_role("button", name="Well informed", exact=True).click()
+        expect(advisor).to_contain_text("with a 6% chance of no deal", timeout=30_000)
+        expect(image).not_to_have_attribute("src", before, timeout=30_000)
+        body = page.inner_text("body")
+        assert "Traceback" not in body and "Error displaying widget" not in body

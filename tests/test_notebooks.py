@@ -187,3 +187,20 @@ def test_lesson_04_shows_the_zone_the_stronger_batna_and_the_uncertain_zone():
     p = (85_000 - 70_000) / (85_000 - 65_000)
     assert any(t.startswith(f"A zone exists with probability {p:.0%}. If it does, expect it to run from "
                             f"$70,000 to {money((70_000 + 85_000) / 2)}") for t in texts)
+
+
+def test_lesson_05_shows_the_calibrated_correlation_and_the_value_of_information():
+    from negwidgets.model import META_ANALYSIS_R
+
+    texts = outputs_text(stored("05_first_offers"))
+    assert any(f"correlate at r = {META_ANALYSIS_R:.2f}" in t for t in texts)
+
+    def figures(text):
+        risk = int(re.search(r"with a (\d+)% chance of no deal", text)[1])
+        first = int(re.search(r"going first is better by \$([\d,]+)", text)[1].replace(",", ""))
+        return risk, first
+
+    rough, informed = (t for t in texts if "going first is better" in t)
+    assert figures(informed)[0] < figures(rough)[0]  # better information, less risk
+    assert figures(informed)[1] > figures(rough)[1]  # and going first is worth more
+    assert any("going second is better" in t for t in texts)

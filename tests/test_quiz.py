@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from negwidgets.model import (
+    META_ANALYSIS_R,
     Alternative,
     UniformBelief,
     analyse_zone,
@@ -49,6 +50,7 @@ def test_numeric_answers_are_what_the_model_computes():
     assert _answer("lesson04", "surplus-after") == analyse_zone(stronger, employer).zone.surplus
     assert _answer("lesson04", "uncertain-probability") == pytest.approx(
         zone_under_uncertainty(candidate, UniformBelief(65_000, 85_000)).probability)
+    assert _answer("lesson05", "correlation") == META_ANALYSIS_R
 
 
 def test_choice_grading():
