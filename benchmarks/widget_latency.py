@@ -19,7 +19,8 @@ CHANGES = 50
 
 PROBE = r"""
 import json, statistics, time
-from negwidgets.widgets import BatnaCalculator, ZopaExplorer, ZopaUnderUncertainty, AspirationPlanner
+from negwidgets.widgets import (AnchoringSimulator, AspirationPlanner, BatnaCalculator, FirstOfferAdvisor,
+                                ZopaExplorer, ZopaUnderUncertainty)
 
 def measure(widget, control, values):
     times = []
@@ -39,12 +40,17 @@ zopa = ZopaExplorer()
 batna = BatnaCalculator([("Offer from Firm B", 72_000, 0.5), ("Offer from Firm C", 65_000, 0.3), ("Stay", 58_000, 0.2)])
 uncertain = ZopaUnderUncertainty()
 planner = AspirationPlanner()
+advisor = FirstOfferAdvisor()
+simulator = AnchoringSimulator()
 results = {
     "ZopaExplorer (slider)": measure(zopa, zopa.seller_reservation, [65_000 + 500 * k for k in range(21)]),
     "BatnaCalculator (caution slider)": measure(batna, batna.caution, [0.5 * k for k in range(1, 21)]),
     "BatnaCalculator (typing a value)": measure(batna, batna.rows[0].value, [f"{70 + k}k" for k in range(9)]),
     "ZopaUnderUncertainty (slider)": measure(uncertain, uncertain.reservation, [65_000 + 500 * k for k in range(21)]),
     "AspirationPlanner (slider)": measure(planner, planner.percentile, list(range(50, 90))),
+    "FirstOfferAdvisor (anchoring slider)": measure(advisor, advisor.anchoring, [0.05 * k for k in range(1, 20)]),
+    "FirstOfferAdvisor (reservation slider)": measure(advisor, advisor.reservation, [65_000 + 500 * k for k in range(21)]),
+    "AnchoringSimulator (slider)": measure(simulator, simulator.anchoring, [0.05 * k for k in range(1, 20)]),
 }
 print("RESULTS " + json.dumps(results))
 """
@@ -75,7 +81,7 @@ def main() -> dict:
     results = json.loads(text.split("RESULTS ", 1)[1])
     print(f"Widget update latency in a kernel, {CHANGES} changes each (target: median <= 30 ms)")
     for name, figures in results.items():
-        print(f"  {name:36s} median {figures['median_ms']:6.1f} ms   p90 {figures['p90_ms']:6.1f} ms")
+        print(f"  {name:40s} median {figures['median_ms']:6.1f} ms   p90 {figures['p90_ms']:6.1f} ms")
     return results
 
 

@@ -14,6 +14,18 @@ __all__ = ["AnchoringChart", "AspirationChart", "DecisionTreeChart", "FirstOffer
 _MONEY_AXIS = FuncFormatter(lambda value, _pos: label(money_short(value)))
 
 
+def _nice_ceiling(value: float) -> float:
+    """The smallest of 1, 2, 5 x 10^k at or above ``value``: axis limits that change rarely."""
+    power = 10 ** np.floor(np.log10(max(value, 1e-9)))
+    return float(next(m * power for m in (1, 2, 5, 10) if m * power >= value))
+
+
+def _outward(low: float, high: float) -> tuple[float, float]:
+    """Round a range outwards to half the order of magnitude of its span, so small moves keep the axis."""
+    step = 10 ** np.floor(np.log10(max(high - low, 1.0))) / 2
+    return float(np.floor(low / step) * step), float(np.ceil(high / step) * step)
+
+
 def _padded(values, fraction=0.12):
     low, high = min(values), max(values)
     pad = max((high - low) * fraction, abs(high) * 0.02, 1.0)
@@ -287,12 +299,11 @@ class FirstOfferChart(Chart):
         else:
             self.second.set_visible(True)
             self.second.set_data([xs.min(), xs.max()], [analysis.second_surplus] * 2)
-        limits = (float(min(xs)), float(max(xs)))
+        # Axes rounded outwards: moving a slider then only redraws the curves, not the whole figure.
+        limits = _outward(float(min(xs)), float(max(xs)))
         if self.ax.get_xlim() != limits:
             self.ax.set_xlim(*limits)
-        # Round the gain axis up to a step so the background is not redrawn on every small change.
-        step = 10 ** max(0, len(str(int(top))) - 1)
-        ceiling = (int(top * 1.25 / step) + 1) * step
+        ceiling = _nice_ceiling(top * 1.15)
         if self.ax.get_ylim() != (0, ceiling):
             self.ax.set_ylim(0, ceiling)
         self.set_title(f"Open at {money_short(best)}: expected gain {money_short(analysis.best_surplus)}, "

@@ -23,6 +23,10 @@ _CONTROL_LAYOUT = {"width": "600px", "max_width": "100%"}
 
 def labelled(widget_class, description: str, **kwargs):
     """A control with a visible description (which screen readers announce) and the course's layout."""
+    if issubclass(widget_class, widgets.ToggleButtons):
+        # Buttons as wide as their labels, on the same line as the description.
+        kwargs.setdefault("style", {**_DESCRIPTION_STYLE, "button_width": "auto"})
+        kwargs.setdefault("layout", widgets.Layout(width="auto", max_width="100%"))
     kwargs.setdefault("style", _DESCRIPTION_STYLE)
     kwargs.setdefault("layout", widgets.Layout(**_CONTROL_LAYOUT))
     return widget_class(description=description, **kwargs)
