@@ -9,42 +9,28 @@ import ipywidgets as widgets
 from ..model import MAX_CAUTION, Alternative, parse_money, parse_probability, risk_aversion_for_caution, value_batna
 from ..plots import DecisionTreeChart
 from .base import ModelView, labelled
+from .table import EditableTable, text_column
 
 __all__ = ["BatnaCalculator"]
 
-_CELL = {"width": "170px"}
+COLUMNS = [
+    text_column("name", "Outcome", "300px", "80px", "e.g. Offer from Firm B", numbered=True),
+    text_column("value", "Value", "170px", "45px", "$70,000"),
+    text_column("probability", "Chance", "130px", "55px", "50%"),
+    text_column("adjustment", "Non-money ±", "200px", "100px", "0",
+                "What the non-money side is worth to you, e.g. -4k for a long commute"),
+]
 
 
-class _Row:
-    """One editable row of the table: name, value, probability, non-money adjustment, remove button."""
-
-    def __init__(self, number: int, name: str, value: str, probability: str, adjustment: str):
-        self.name = widgets.Text(value=name, description=f"Outcome {number}", placeholder="e.g. Offer from Firm B",
-                                 style={"description_width": "80px"}, layout=widgets.Layout(width="300px"))
-        self.value = widgets.Text(value=value, placeholder="$70,000", description="Value",
-                                  style={"description_width": "45px"}, layout=widgets.Layout(**_CELL))
-        self.probability = widgets.Text(value=probability, placeholder="50%", description="Chance",
-                                        style={"description_width": "55px"}, layout=widgets.Layout(width="130px"))
-        self.adjustment = widgets.Text(value=adjustment, placeholder="0", description="Non-money ±",
-                                       style={"description_width": "100px"}, layout=widgets.Layout(width="200px"),
-                                       tooltip="What the non-money side is worth to you, e.g. -4k for a long commute")
-        self.remove = widgets.Button(description="Remove", tooltip=f"Remove outcome {number}",
-                                     layout=widgets.Layout(width="80px"))
-        self.box = widgets.HBox([self.name, self.value, self.probability, self.adjustment, self.remove])
-
-    @property
-    def inputs(self) -> list[widgets.Text]:
-        return [self.name, self.value, self.probability, self.adjustment]
-
-    def alternative(self) -> Alternative:
-        label = self.name.value.strip() or self.name.description.lower()
-        adjustment = self.adjustment.value.strip()
-        return Alternative(
-            name=label,
-            value=parse_money(self.value.value, f"the value of {label}"),
-            probability=parse_probability(self.probability.value, f"the chance of {label}"),
-            adjustment=parse_money(adjustment, f"the adjustment for {label}") if adjustment else 0.0,
-        )
+def _alternative(row) -> Alternative:
+    label = row.name.value.strip() or row.name.description.lower()
+    adjustment = row.adjustment.value.strip()
+    return Alternative(
+        name=label,
+        value=parse_money(row.value.value, f"the value of {label}"),
+        probability=parse_probability(row.probability.value, f"the chance of {label}"),
+        adjustment=parse_money(adjustment, f"the adjustment for {label}") if adjustment else 0.0,
+    )
 
 
 def _as_text_row(item) -> tuple[str, str, str, str]:
@@ -71,39 +57,23 @@ class BatnaCalculator(ModelView):
     chart_class = DecisionTreeChart
 
     def __init__(self, alternatives: Iterable = (("A competing offer", 70_000, 1.0),), caution: float = 0):
-        self.rows: list[_Row] = []
-        self.table = widgets.VBox()
-        self.add_button = widgets.Button(description="Add an outcome", tooltip="Add a row to the table",
-                                         layout=widgets.Layout(width="160px"))
-        self.add_button.on_click(lambda _button: self.add_row())
+        self.table = EditableTable(COLUMNS, [_as_text_row(row) for row in alternatives], lambda: self.refresh(),
+                                   add_label="Add an outcome", row_label="outcome")
         self.caution = labelled(widgets.FloatSlider, "Caution (0 = risk neutral)", value=min(max(caution, 0), MAX_CAUTION),
                                 min=0, max=MAX_CAUTION, step=0.5, readout_format=".1f")
-        self._building = True
-        for row in alternatives:
-            self.add_row(*_as_text_row(row))
-        self._building = False
-        super().__init__([self.table, self.add_button, self.caution], watched=[self.caution])
+        super().__init__([self.table, self.caution], watched=[self.caution])
         try:  # a caution beyond the scale was clamped by the slider: say so
             risk_aversion_for_caution(caution)
         except ValueError as error:
             self.show_error(f"{error} The slider is set to {self.caution.value:g} instead.", stale=False)
 
-    def add_row(self, name: str = "", value: str = "", probability: str = "", adjustment: str = "") -> None:
-        row = _Row(len(self.rows) + 1, name, value, probability, adjustment)
-        for control in row.inputs:
-            control.observe(self.refresh, names="value")
-        row.remove.on_click(lambda _button, row=row: self.remove_row(row))
-        self.rows.append(row)
-        self._show_rows()
+    @property
+    def rows(self):
+        return self.table.rows
 
-    def remove_row(self, row: _Row) -> None:
-        self.rows.remove(row)
-        self._show_rows()
-
-    def _show_rows(self) -> None:
-        self.table.children = [row.box for row in self.rows]
-        if not self._building:
-            self.refresh()
+    @property
+    def add_button(self) -> widgets.Button:
+        return self.table.add_button
 
     def compute(self):
-        return value_batna([row.alternative() for row in self.rows], risk_aversion_for_caution(self.caution.value))
+        return value_batna([_alternative(row) for row in self.rows], risk_aversion_for_caution(self.caution.value))
