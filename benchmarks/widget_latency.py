@@ -19,8 +19,8 @@ CHANGES = 50
 
 PROBE = r"""
 import json, statistics, time
-from negwidgets.widgets import (AnchoringSimulator, AspirationPlanner, BatnaCalculator, FirstOfferAdvisor,
-                                ZopaExplorer, ZopaUnderUncertainty)
+from negwidgets.widgets import (AnchoringSimulator, AspirationPlanner, BatnaCalculator, CriteriaLadder,
+                                FirstOfferAdvisor, ZopaExplorer, ZopaUnderUncertainty)
 
 def measure(widget, control, values):
     times = []
@@ -42,6 +42,7 @@ uncertain = ZopaUnderUncertainty()
 planner = AspirationPlanner()
 advisor = FirstOfferAdvisor()
 simulator = AnchoringSimulator()
+ladder = CriteriaLadder()
 results = {
     "ZopaExplorer (slider)": measure(zopa, zopa.seller_reservation, [65_000 + 500 * k for k in range(21)]),
     "BatnaCalculator (caution slider)": measure(batna, batna.caution, [0.5 * k for k in range(1, 21)]),
@@ -51,6 +52,8 @@ results = {
     "FirstOfferAdvisor (anchoring slider)": measure(advisor, advisor.anchoring, [0.05 * k for k in range(1, 20)]),
     "FirstOfferAdvisor (reservation slider)": measure(advisor, advisor.reservation, [65_000 + 500 * k for k in range(21)]),
     "AnchoringSimulator (slider)": measure(simulator, simulator.anchoring, [0.05 * k for k in range(1, 20)]),
+    "CriteriaLadder (their-limit slider)": measure(ladder, ladder.their_limit, [75_000 + 500 * k for k in range(21)]),
+    "CriteriaLadder (typing a number)": measure(ladder, ladder.rows[0].value, [f"{80 + k}k" for k in range(9)]),
 }
 print("RESULTS " + json.dumps(results))
 """

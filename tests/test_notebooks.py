@@ -204,3 +204,12 @@ def test_lesson_05_shows_the_calibrated_correlation_and_the_value_of_information
     assert figures(informed)[0] < figures(rough)[0]  # better information, less risk
     assert figures(informed)[1] > figures(rough)[1]  # and going first is worth more
     assert any("going second is better" in t for t in texts)
+
+
+def test_lesson_06_shows_the_strongest_defensible_ask_of_the_running_example():
+    texts = outputs_text(stored("06_focal_points"))
+    data = yaml.safe_load((ROOT / "negwidgets/data/running_example.yaml").read_text())
+    defensible = [c for c in data["criteria"] if c["strength"] >= 3 and c["value"] >= data["candidate"]["reservation"]]
+    best = max(defensible, key=lambda c: c["value"])
+    assert any(t.startswith(f"Your strongest defensible ask: I'm asking for {money(best['value'])} because "
+                            f"{best['reason']}.") for t in texts)

@@ -10,9 +10,11 @@ from negwidgets.model import (
     UniformBelief,
     analyse_zone,
     aspiration_from_benchmarks,
+    criteria_ladder,
     expected_value,
     load_questions,
     running_example,
+    running_example_criteria,
     unclaimed_value,
     zone_under_uncertainty,
 )
@@ -51,6 +53,8 @@ def test_numeric_answers_are_what_the_model_computes():
     assert _answer("lesson04", "uncertain-probability") == pytest.approx(
         zone_under_uncertainty(candidate, UniformBelief(65_000, 85_000)).probability)
     assert _answer("lesson05", "correlation") == META_ANALYSIS_R
+    ladder = criteria_ladder(running_example_criteria(), reservation=70_000, their_limit=80_000)
+    assert _answer("lesson06", "strongest-ask") == ladder.ask.value
 
 
 def test_choice_grading():

@@ -21,6 +21,7 @@ from negwidgets.widgets import (
     BatnaCalculator,
     Check,
     CourseMap,
+    CriteriaLadder,
     FirstOfferAdvisor,
     OfferForms,
     ZopaExplorer,
@@ -90,7 +91,7 @@ def _inputs(widget):
 
 @pytest.mark.parametrize("make", [ZopaExplorer, ZopaUnderUncertainty, lambda: BatnaCalculator(PLAN_B),
                                   AspirationPlanner, CourseMap, lambda: quiz("lesson01"),
-                                  FirstOfferAdvisor, AnchoringSimulator, OfferForms])
+                                  FirstOfferAdvisor, AnchoringSimulator, OfferForms, CriteriaLadder])
 def test_every_control_has_a_description_for_screen_readers(make):
     controls = list(_inputs(make()))
     assert controls

@@ -4,8 +4,9 @@ Every function checks its input and raises ``ValueError`` with a sentence a lear
 every result has a ``describe()`` that says what it means in plain words.
 """
 
-from .cases import running_example, salary_benchmarks
+from .cases import running_example, running_example_criteria, salary_benchmarks
 from .anchoring import META_ANALYSIS_R, AnchoringSimulation, calibrate_anchoring, simulate_anchoring
+from .criteria import DEFENSIBLE, STRENGTHS, CriteriaLadderResult, Criterion, Rung, criteria_ladder
 from .first_offer import FirstOfferAnalysis, first_offer_analysis
 from .offer_forms import OfferForm, offer_forms
 from .aspiration import AspirationPlan, aspiration_from_benchmarks, unclaimed_value
@@ -26,6 +27,12 @@ from .uncertainty import NormalBelief, UniformBelief, ZoneOutlook, zone_under_un
 from .zone import BargainingZone, Party, ZoneAnalysis, analyse_zone, bargaining_zone
 
 __all__ = [
+    "CriteriaLadderResult",
+    "Criterion",
+    "DEFENSIBLE",
+    "Rung",
+    "STRENGTHS",
+    "criteria_ladder",
     "AnchoringSimulation",
     "FirstOfferAnalysis",
     "META_ANALYSIS_R",
@@ -64,6 +71,7 @@ __all__ = [
     "parse_probability",
     "percent",
     "running_example",
+    "running_example_criteria",
     "salary_benchmarks",
     "unclaimed_value",
     "value_batna",

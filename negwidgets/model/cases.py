@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from ..data import load
+from .criteria import Criterion
 from .zone import Party
 
-__all__ = ["running_example", "salary_benchmarks"]
+__all__ = ["running_example", "running_example_criteria", "salary_benchmarks"]
 
 
 def running_example() -> tuple[Party, Party]:
@@ -21,6 +22,16 @@ def running_example() -> tuple[Party, Party]:
         Party(candidate["name"], candidate["reservation"], candidate["aspiration"], "more"),
         Party(employer["name"], employer["reservation"], employer["aspiration"], "less"),
     )
+
+
+def running_example_criteria() -> list[Criterion]:
+    """The standards the candidate of the running example can cite (lesson 06).
+
+    >>> [c.value for c in running_example_criteria()][:2]
+    [83000.0, 76000.0]
+    """
+    return [Criterion(c["name"], c["value"], c["strength"], c.get("reason", ""))
+            for c in load("running_example")["criteria"]]
 
 
 def salary_benchmarks(role: str) -> dict[float, float]:

@@ -5,7 +5,8 @@ inline backend: a widget shows the PNG bytes in an ``Image`` widget and only tho
 """
 
 from .base import Chart, label
-from .charts import AnchoringChart, AspirationChart, DecisionTreeChart, FirstOfferChart, UncertaintyChart, ZoneChart
+from .charts import (AnchoringChart, AspirationChart, DecisionTreeChart, FirstOfferChart, LadderChart, UncertaintyChart,
+                     ZoneChart)
 
-__all__ = ["AnchoringChart", "AspirationChart", "Chart", "DecisionTreeChart", "FirstOfferChart", "UncertaintyChart",
+__all__ = ["AnchoringChart", "AspirationChart", "Chart", "DecisionTreeChart", "FirstOfferChart", "LadderChart", "UncertaintyChart",
            "ZoneChart", "label"]

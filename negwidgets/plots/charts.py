@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import textwrap
+
+import matplotlib
 import numpy as np
 from matplotlib.patches import Rectangle
 from matplotlib.ticker import FuncFormatter
@@ -9,7 +12,8 @@ from matplotlib.ticker import FuncFormatter
 from ..model.money import money_short, percent
 from .base import COLOURS, Chart, label
 
-__all__ = ["AnchoringChart", "AspirationChart", "DecisionTreeChart", "FirstOfferChart", "UncertaintyChart", "ZoneChart"]
+__all__ = ["AnchoringChart", "AspirationChart", "DecisionTreeChart", "FirstOfferChart", "LadderChart", "UncertaintyChart",
+           "ZoneChart"]
 
 _MONEY_AXIS = FuncFormatter(lambda value, _pos: label(money_short(value)))
 
@@ -348,4 +352,89 @@ class AnchoringChart(Chart):
                        f"r = {simulation.correlation:.2f}")
         self.caption = (f"Scatter of {len(x)} simulated negotiations: the fitted line rises "
                         f"{money_short(1_000 * simulation.slope)} per {money_short(1_000)} of first offer.")
+        return self.caption
+
+
+class LadderChart(Chart):
+    """The standards as rungs by value, coloured by strength; the likely zone and the ask marked."""
+
+    height_in = 3.4
+
+    def __init__(self) -> None:
+        super().__init__()
+        ax = self.ax
+        self.zone = self.dynamic(ax.axvspan(0, 0, color=COLOURS["zone"], alpha=0.2, hatch="//", linewidth=0))
+        self.mine = self.dynamic(ax.axvline(0, color=COLOURS["you"], linestyle="--", linewidth=1.5))
+        self.theirs = self.dynamic(ax.axvline(0, color=COLOURS["them"], linestyle="--", linewidth=1.5))
+        (self.ask,) = ax.plot([], [], marker="*", markersize=20, color=COLOURS["risk"], linestyle="none", zorder=4)
+        self.mine.set_label("Your reservation value")
+        self.theirs.set_label("Their likely limit")
+        self.ask.set_label("Proposed ask")
+        ax.legend(handles=[self.mine, self.theirs, self.ask], loc="lower right", fontsize=8, framealpha=0.9)
+        self._markers: list = []
+        self._rungs = None
+        self._limits = None
+        ax.xaxis.set_major_formatter(_MONEY_AXIS)
+        ax.set_xlabel("The number each standard points to (US dollars)")
+        ax.spines[["top", "right"]].set_visible(False)
+        ax.tick_params(axis="y", labelsize=8)
+        self.figure.subplots_adjust(left=0.3, right=0.97, top=0.88, bottom=0.16)
+
+    def static_key(self):
+        return super().static_key() + (self._rungs,)
+
+    def _draw_rungs(self, rungs) -> None:
+        for marker in self._markers:
+            self.forget(marker)
+        self._markers = []
+        colours = matplotlib.colormaps["cividis"]
+        n = len(rungs)
+        names = []
+        for index, rung in enumerate(rungs):
+            c = rung.criterion
+            colour = colours((c.strength - 1) / 4)
+            (marker,) = self.ax.plot([c.value], [n - index], marker="o", markersize=6 + 2 * c.strength,
+                                     linestyle="none", color=colour, markeredgewidth=2,
+                                     markerfacecolor=colour if rung.defensible else "white")
+            self._markers.append(self.dynamic(marker))  # drawn over the zone's shading
+            lines = textwrap.wrap(f"{c.name} (strength {c.strength})", 34, max_lines=2, placeholder="…")
+            names.append(label("\n".join(lines)))
+        self.ax.set_yticks(range(n, 0, -1), names)
+        self.ax.set_ylim(0.4, n + 0.6)
+        # The ask is drawn last, over its rung.
+        if self.ask in self._dynamic:
+            self._dynamic.remove(self.ask)
+        self.dynamic(self.ask)
+
+    def update(self, ladder) -> str:
+        rungs = tuple((r.criterion.name, r.criterion.value, r.criterion.strength) for r in ladder.rungs)
+        values = [r.criterion.value for r in ladder.rungs]
+        bounds = [v for v in (ladder.reservation, ladder.their_limit) if v is not None]
+        limits = _outward(*_padded(values + bounds, 0.1))
+        if limits != self._limits:
+            self.ax.set_xlim(*limits)
+            self._limits = limits
+        if rungs != self._rungs:
+            self._draw_rungs(ladder.rungs)
+            self._rungs = rungs
+        for line, value in ((self.mine, ladder.reservation), (self.theirs, ladder.their_limit)):
+            line.set_visible(value is not None)
+            if value is not None:
+                line.set_xdata([value, value])
+        if ladder.reservation is not None and ladder.their_limit is not None:
+            low, high = sorted((ladder.reservation, ladder.their_limit))
+            self.zone.set_visible(True)
+            self.zone.set_x(low)  # axvspan gives a Rectangle spanning the axes' height
+            self.zone.set_width(high - low)
+        else:
+            self.zone.set_visible(False)
+        if ladder.ask is None:
+            self.ask.set_data([], [])
+            self.set_title("No defensible standard reaches your reservation value")
+        else:
+            index = next(i for i, r in enumerate(ladder.rungs) if r.criterion is ladder.ask)
+            self.ask.set_data([ladder.ask.value], [len(ladder.rungs) - index])
+            self.set_title(f"Ask {money_short(ladder.ask.value)}: the strongest defensible standard")
+        self.caption = (f"Ladder of {len(values)} standards from {money_short(max(values))} down to "
+                        f"{money_short(min(values))}; filled dots are defensible, the star is the proposed ask.")
         return self.caption

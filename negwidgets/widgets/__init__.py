@@ -4,6 +4,7 @@ from .aspiration import AspirationPlanner
 from .batna import BatnaCalculator
 from .check import Check, Quiz, check, quiz
 from .course_map import CourseMap
+from .criteria import CriteriaLadder
 from .first_offer import AnchoringSimulator, FirstOfferAdvisor, OfferForms
 from .zone import ZopaExplorer, ZopaUnderUncertainty
 
@@ -13,6 +14,7 @@ __all__ = [
     "BatnaCalculator",
     "Check",
     "CourseMap",
+    "CriteriaLadder",
     "FirstOfferAdvisor",
     "OfferForms",
     "Quiz",
