@@ -363,7 +363,8 @@ class LadderChart(Chart):
     def __init__(self) -> None:
         super().__init__()
         ax = self.ax
-        self.zone = self.dynamic(ax.axvspan(0, 0, color=COLOURS["zone"], alpha=0.2, hatch="//", linewidth=0))
+        # No hatch: the dashed limits and the legend mark the zone, and hatching a full-height band is slow.
+        self.zone = self.dynamic(ax.axvspan(0, 0, color=COLOURS["zone"], alpha=0.2, linewidth=0))
         self.mine = self.dynamic(ax.axvline(0, color=COLOURS["you"], linestyle="--", linewidth=1.5))
         self.theirs = self.dynamic(ax.axvline(0, color=COLOURS["them"], linestyle="--", linewidth=1.5))
         (self.ask,) = ax.plot([], [], marker="*", markersize=20, color=COLOURS["risk"], linestyle="none", zorder=4)
