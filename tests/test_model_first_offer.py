@@ -178,3 +178,12 @@ def test_offer_forms_for_a_paying_side_point_the_other_way():
 def test_bad_openings_are_explained(opening, message):
     with pytest.raises(ValueError, match=message):
         offer_forms(opening)
+
+
+@settings(max_examples=40, deadline=None)
+@given(beliefs, fractions)
+def test_expected_gain_is_the_chance_of_a_deal_times_the_expected_deal_above_your_limit(belief, alpha):
+    analysis = first_offer_analysis(CANDIDATE, belief, alpha)
+    deal = ~np.isnan(analysis.expected_deal)
+    expected = (1 - analysis.impasse[deal]) * (analysis.expected_deal[deal] - CANDIDATE.reservation)
+    assert np.allclose(analysis.expected_surplus[deal], np.maximum(expected, 0), rtol=1e-9, atol=1e-6)

@@ -213,3 +213,15 @@ def test_lesson_06_shows_the_strongest_defensible_ask_of_the_running_example():
     best = max(defensible, key=lambda c: c["value"])
     assert any(t.startswith(f"Your strongest defensible ask: I'm asking for {money(best['value'])} because "
                             f"{best['reason']}.") for t in texts)
+
+
+def test_lesson_07_shows_a_shared_fact_widening_the_zone_and_has_a_dozen_scenarios():
+    from negwidgets.model import load_questions
+
+    texts = outputs_text(stored("07_joint_fact_finding"))
+    both = next(t for t in texts if t.startswith("Before: ZOPA: $70,000 to $80,000"))
+    assert "After:  ZOPA: $70,000 to $84,000 (surplus $14,000)" in both
+    scenarios = load_questions("lesson07-scenarios")
+    assert len(scenarios) >= 12
+    assert all(3 <= len(s.options) <= 4 for s in scenarios)
+    assert 'quiz("lesson07-scenarios")' in (NOTEBOOKS / "07_joint_fact_finding.md").read_text()

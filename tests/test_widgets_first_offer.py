@@ -62,10 +62,15 @@ def test_bad_beliefs_in_the_advisor_are_explained(change, message):
     assert "last numbers that worked" in advisor.error.value
 
 
-def test_anchoring_outside_zero_one_is_explained_by_the_model():
-    # The slider cannot leave [0, 1]; the sentence a widget would show comes from the model.
-    with pytest.raises(ValueError, match="anchoring strength must lie between 0"):
-        first_offer_analysis(YOU, NormalBelief(80_000, 5_000), 1.2)
+@pytest.mark.parametrize("make, clamped", [(lambda: FirstOfferAdvisor(anchoring=1.5), "1"),
+                                           (lambda: AnchoringSimulator(anchoring=-0.2), "0")])
+def test_anchoring_outside_zero_one_is_explained_in_the_widget(make, clamped):
+    widget = make()
+    assert "anchoring strength must lie between 0" in widget.error_text
+    assert f"The slider is set to {clamped} instead." in widget.error_text
+    assert widget.result is not None  # the widget works at the clamped value
+    widget.anchoring.value = 0.5
+    assert widget.error_text == ""
 
 
 def test_simulator_follows_its_slider_and_calibrates_to_the_research():

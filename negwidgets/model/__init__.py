@@ -5,7 +5,7 @@ every result has a ``describe()`` that says what it means in plain words.
 """
 
 from .cases import running_example, running_example_criteria, salary_benchmarks
-from .anchoring import META_ANALYSIS_R, AnchoringSimulation, calibrate_anchoring, simulate_anchoring
+from .anchoring import META_ANALYSIS_R, AnchoringSimulation, calibrate_anchoring, check_anchoring, simulate_anchoring
 from .criteria import DEFENSIBLE, STRENGTHS, CriteriaLadderResult, Criterion, Rung, criteria_ladder
 from .first_offer import FirstOfferAnalysis, first_offer_analysis
 from .offer_forms import OfferForm, offer_forms
@@ -38,6 +38,7 @@ __all__ = [
     "META_ANALYSIS_R",
     "OfferForm",
     "calibrate_anchoring",
+    "check_anchoring",
     "first_offer_analysis",
     "offer_forms",
     "simulate_anchoring",

@@ -19,10 +19,25 @@ import numpy as np
 from .checks import finite_number
 from .money import money
 
-__all__ = ["AnchoringSimulation", "META_ANALYSIS_R", "calibrate_anchoring", "simulate_anchoring"]
+__all__ = ["AnchoringSimulation", "META_ANALYSIS_R", "calibrate_anchoring", "check_anchoring", "simulate_anchoring"]
 
 #: First offer and final agreement correlate r = 0.62 (Petrowsky et al., 2025, OBHDP; 90 studies).
 META_ANALYSIS_R = 0.62
+
+
+def check_anchoring(value: float) -> float:
+    """An anchoring strength, checked to lie in [0, 1].
+
+    >>> check_anchoring(1.5)
+    Traceback (most recent call last):
+    ...
+    ValueError: The anchoring strength must lie between 0 (first offers do not move the deal) and 1 (the deal lands where the first offer is); 1.5 is outside.
+    """
+    alpha = finite_number(value, "the anchoring strength")
+    if not 0 <= alpha <= 1:
+        raise ValueError(f"The anchoring strength must lie between 0 (first offers do not move the deal) and 1 "
+                         f"(the deal lands where the first offer is); {alpha:g} is outside.")
+    return alpha
 
 
 @dataclass(frozen=True)
@@ -68,10 +83,7 @@ def simulate_anchoring(
     >>> bool(((sim.agreements >= 70_000) & (sim.agreements <= sim.limits)).all())
     True
     """
-    alpha = finite_number(anchoring, "anchoring strength")
-    if not 0 <= alpha <= 1:
-        raise ValueError(f"The anchoring strength must lie between 0 (first offers do not move the deal) and 1 "
-                         f"(the deal lands where the first offer is); {alpha:g} is outside.")
+    alpha = check_anchoring(anchoring)
     if pairs < 3:
         raise ValueError("Simulate at least 3 pairs to measure a correlation.")
     s = finite_number(reservation, "the candidate's reservation value")

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .anchoring import check_anchoring
 from .checks import finite_number
 from .money import money, percent
 from .uncertainty import Belief, NormalBelief, UniformBelief
@@ -64,6 +65,11 @@ class FirstOfferAnalysis:
         return float(self.impasse[self.best_index])
 
     @property
+    def best_deal(self) -> float:
+        """The expected agreement at the best opening, if a deal is reached."""
+        return float(self.expected_deal[self.best_index])
+
+    @property
     def value_of_going_first(self) -> float | None:
         """Expected surplus from opening at the best number minus that from letting them open."""
         return None if self.second_surplus is None else self.best_surplus - self.second_surplus
@@ -73,13 +79,14 @@ class FirstOfferAnalysis:
         >>> from negwidgets.model import running_example
         >>> candidate, _ = running_example()
         >>> first_offer_analysis(candidate, UniformBelief(74_000, 86_000), anchoring=0.5).describe()
-        'Open at $80,271: expected gain $6,163 over your reservation value, with a 14% chance of no deal.'
+        'Open at $80,271: expected gain $6,163 over your reservation value, with a 14% chance of no deal (if there is a deal, expect about $77,197).'
         """
         if self.best_surplus <= 0:
             return ("No opening gives you an expected gain: under this belief a deal is unlikely. Improve your "
                     "alternatives or your information first.")
         text = (f"Open at {money(self.best_opening)}: expected gain {money(self.best_surplus)} over your "
-                f"reservation value, with a {percent(self.best_impasse)} chance of no deal.")
+                f"reservation value, with a {percent(self.best_impasse)} chance of no deal (if there is a deal, "
+                f"expect about {money(self.best_deal)}).")
         if self.second_surplus is not None:
             gap = self.value_of_going_first
             if abs(gap) < 0.5:
@@ -91,14 +98,6 @@ class FirstOfferAnalysis:
                 text += (f" Letting them open at {money(self.their_opening)} is worth {money(self.second_surplus)}: "
                          f"going second is better by {money(-gap)}.")
         return text
-
-
-def _checked_fraction(value: float, what: str, low_text: str, high_text: str, allow_zero: bool = True) -> float:
-    number = finite_number(value, what)
-    if not (0 <= number <= 1) or (number == 0 and not allow_zero):
-        bound = "0" if allow_zero else "just above 0"
-        raise ValueError(f"The {what} must lie between {bound} ({low_text}) and 1 ({high_text}); {number:g} is outside.")
-    return number
 
 
 def first_offer_analysis(
@@ -121,10 +120,11 @@ def first_offer_analysis(
     if not isinstance(belief, (UniformBelief, NormalBelief)):
         raise ValueError("Describe what you know about their limit as a range (UniformBelief) or a best guess "
                          "with a spread (NormalBelief).")
-    alpha = _checked_fraction(anchoring, "anchoring strength", "first offers do not move the deal",
-                              "the deal lands where the first offer is")
-    walk = _checked_fraction(tolerance, "walk-away tolerance", "", "they only walk at twice their limit",
-                             allow_zero=False)
+    alpha = check_anchoring(anchoring)
+    walk = finite_number(tolerance, "the walk-away tolerance")
+    if not 0 < walk <= 1:
+        raise ValueError(f"The walk-away tolerance must lie above 0 and at most 1 (an opening twice their limit "
+                         f"always ends the talk); {walk:g} is outside.")
     their = None if their_opening is None else finite_number(their_opening, "their likely opening")
 
     # Work as the side that wants more: mirror a paying side's numbers.

@@ -102,6 +102,14 @@ class ModelView(widgets.VBox):
             self.image.value = self.chart.png()
             self.caption.value = f"<div style='color:#444;font-size:0.9em'>Figure: {html.escape(self.chart.caption)}</div>"
 
+    def explain_clamped(self, requested: float, control: widgets.Widget, check) -> None:
+        """A value given to the constructor may lie outside its slider, which clamps it: show the model's
+        sentence for the requested value (``check`` raises it) and say where the slider is instead."""
+        try:
+            check(requested)
+        except ValueError as error:
+            self.show_error(f"{error} The slider is set to {control.value:g} instead.", stale=False)
+
     def show_error(self, message: str, stale: bool = True) -> None:
         """Show ``message`` beside the controls ("" clears it); ``stale`` says the result shown is
         for earlier input."""

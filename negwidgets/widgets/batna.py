@@ -62,10 +62,7 @@ class BatnaCalculator(ModelView):
         self.caution = labelled(widgets.FloatSlider, "Caution (0 = risk neutral)", value=min(max(caution, 0), MAX_CAUTION),
                                 min=0, max=MAX_CAUTION, step=0.5, readout_format=".1f")
         super().__init__([self.table, self.caution], watched=[self.caution])
-        try:  # a caution beyond the scale was clamped by the slider: say so
-            risk_aversion_for_caution(caution)
-        except ValueError as error:
-            self.show_error(f"{error} The slider is set to {self.caution.value:g} instead.", stale=False)
+        self.explain_clamped(caution, self.caution, risk_aversion_for_caution)
 
     @property
     def rows(self):

@@ -10,6 +10,7 @@ from ..model import (
     META_ANALYSIS_R,
     Party,
     calibrate_anchoring,
+    check_anchoring,
     first_offer_analysis,
     offer_forms,
     parse_money,
@@ -53,6 +54,7 @@ class FirstOfferAdvisor(ModelView):
         self.knowledge.observe(self._set_spread, names="value")
         controls = [self.reservation, self.knowledge, self.belief, self.anchoring, self.their_opening]
         super().__init__(controls, [self.reservation, *self.belief.inputs, self.anchoring, self.their_opening])
+        self.explain_clamped(anchoring, self.anchoring, check_anchoring)
 
     def _set_spread(self, change) -> None:
         # A preset is a shortcut for a best guess with a spread; the spread's own observer refreshes.
@@ -85,6 +87,7 @@ class AnchoringSimulator(ModelView):
                                         layout=widgets.Layout(width="280px"))
         self.calibrate.on_click(self._calibrate)
         super().__init__([self.anchoring, self.calibrate], watched=[self.anchoring])
+        self.explain_clamped(anchoring, self.anchoring, check_anchoring)
 
     def _calibrate(self, _button=None) -> None:
         self.anchoring.value = round(calibrate_anchoring(), 2)
