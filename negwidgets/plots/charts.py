@@ -191,11 +191,10 @@ class UncertaintyChart(Chart):
         low, high = min(low, r - 0.05 * (high - low)), max(high, r + 0.05 * (high - low))
         xs = np.linspace(low, high, 240)
         ys = outlook.belief.pdf(xs)
-        if (outlook.belief, low, high) != (self._belief, *ax.get_xlim()):
-            self.density.set_data(xs, ys)
-            ax.set_xlim(low, high)
-            ax.set_ylim(0, float(ys.max()) * 1.25)
-            self._belief = outlook.belief
+        self.density.set_data(xs, ys)  # part of the background: redrawn only when the belief changes
+        ax.set_xlim(low, high)
+        ax.set_ylim(0, float(ys.max()) * 1.25)
+        self._belief = outlook.belief
         self.reservation_line.set_xdata([r, r])
         if self.shade is not None:
             self.forget(self.shade)
@@ -248,8 +247,7 @@ class AspirationChart(Chart):
             self.floor.set_ydata([plan.reservation, plan.reservation])
             shown.append(plan.reservation)
         limits = _padded(shown)
-        if self.ax.get_ylim() != limits:
-            self.ax.set_ylim(*limits)
+        self.ax.set_ylim(*limits)
         self.set_title(f"Aim for {money_short(plan.aspiration)}: percentile {plan.percentile:g} of your benchmarks")
         self.caption = (f"Benchmark pay rising from {money_short(values[0])} to {money_short(values[-1])}; "
                         f"your aspiration {money_short(plan.aspiration)} is marked at percentile {plan.percentile:g}.")
@@ -305,11 +303,9 @@ class FirstOfferChart(Chart):
             self.second.set_data([xs.min(), xs.max()], [analysis.second_surplus] * 2)
         # Axes rounded outwards: moving a slider then only redraws the curves, not the whole figure.
         limits = _outward(float(min(xs)), float(max(xs)))
-        if self.ax.get_xlim() != limits:
-            self.ax.set_xlim(*limits)
+        self.ax.set_xlim(*limits)
         ceiling = _nice_ceiling(top * 1.15)
-        if self.ax.get_ylim() != (0, ceiling):
-            self.ax.set_ylim(0, ceiling)
+        self.ax.set_ylim(0, ceiling)
         self.set_title(f"Open at {money_short(best)}: expected gain {money_short(analysis.best_surplus)}, "
                        f"{percent(analysis.best_impasse)} chance of no deal")
         self.caption = (f"Curves over openings from {money_short(xs.min())} to {money_short(xs.max())}: the expected "
@@ -344,10 +340,8 @@ class AnchoringChart(Chart):
         self.fit.set_data(ends, simulation.intercept + simulation.slope * ends)
         xlim = _padded([float(x.min()), float(x.max())], 0.04)
         ylim = _padded([simulation.reservation, float(simulation.limits.max())], 0.04)  # the same for every strength
-        if self.ax.get_xlim() != xlim:
-            self.ax.set_xlim(*xlim)
-        if self.ax.get_ylim() != ylim:
-            self.ax.set_ylim(*ylim)
+        self.ax.set_xlim(*xlim)
+        self.ax.set_ylim(*ylim)
         self.set_title(f"Anchoring {simulation.anchoring:.2f}: first offers and deals correlate at "
                        f"r = {simulation.correlation:.2f}")
         self.caption = (f"Scatter of {len(x)} simulated negotiations: the fitted line rises "
@@ -374,7 +368,6 @@ class LadderChart(Chart):
         ax.legend(handles=[self.mine, self.theirs, self.ask], loc="lower right", fontsize=8, framealpha=0.9)
         self._markers: list = []
         self._rungs = None
-        self._limits = None
         ax.xaxis.set_major_formatter(_MONEY_AXIS)
         ax.set_xlabel("The number each standard points to (US dollars)")
         ax.spines[["top", "right"]].set_visible(False)
@@ -412,9 +405,7 @@ class LadderChart(Chart):
         values = [r.criterion.value for r in ladder.rungs]
         bounds = [v for v in (ladder.reservation, ladder.their_limit) if v is not None]
         limits = _outward(*_padded(values + bounds, 0.1))
-        if limits != self._limits:
-            self.ax.set_xlim(*limits)
-            self._limits = limits
+        self.ax.set_xlim(*limits)
         if rungs != self._rungs:
             self._draw_rungs(ladder.rungs)
             self._rungs = rungs
