@@ -11,7 +11,7 @@ import html
 
 import ipywidgets as widgets
 
-__all__ = ["ERROR_STYLE", "ModelView", "labelled", "money_slider"]
+__all__ = ["ModelView", "alert_html", "labelled", "money_slider"]
 
 ERROR_STYLE = (
     "color:#8a1010;background:#fdecea;border-left:4px solid #d62728;padding:4px 10px;"
@@ -19,6 +19,11 @@ ERROR_STYLE = (
 )
 _DESCRIPTION_STYLE = {"description_width": "240px"}
 _CONTROL_LAYOUT = {"width": "600px", "max_width": "100%"}
+
+
+def alert_html(message: str) -> str:
+    """The course's visible error line (screen readers announce it as an alert)."""
+    return f"<div role='alert' style='{ERROR_STYLE}'>⚠ {html.escape(message)}</div>"
 
 
 def labelled(widget_class, description: str, **kwargs):
@@ -116,6 +121,6 @@ class ModelView(widgets.VBox):
         self.error_text = message
         if message:
             suffix = " The result below is for the last numbers that worked." if stale and self.result is not None else ""
-            self.error.value = f"<div role='alert' style='{ERROR_STYLE}'>⚠ {html.escape(message)}{suffix}</div>"
+            self.error.value = alert_html(message + suffix)
         else:
             self.error.value = ""

@@ -7,7 +7,7 @@ import html
 import ipywidgets as widgets
 
 from ..model.quiz import ChoiceQuestion, NumberQuestion, load_questions, question
-from .base import ERROR_STYLE
+from .base import alert_html
 
 __all__ = ["Check", "Quiz", "check", "quiz"]
 
@@ -53,7 +53,7 @@ class Check(widgets.VBox):
             self.feedback = self.question.grade(self.answer.value)
         except ValueError as error:
             self.error_text = str(error)
-            self.response.value = f"<div role='alert' style='{ERROR_STYLE}'>⚠ {html.escape(str(error))}</div>"
+            self.response.value = alert_html(str(error))
             return
         self.error_text = ""
         style = _RIGHT if self.feedback.correct else _WRONG
