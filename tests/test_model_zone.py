@@ -14,6 +14,7 @@ from negwidgets.model import (
     UniformBelief,
     analyse_zone,
     bargaining_zone,
+    first_offer_analysis,
     running_example,
     zone_under_uncertainty,
 )
@@ -167,3 +168,10 @@ def test_bad_beliefs_are_explained(make, message):
 def test_normal_cdf_matches_erf():
     belief = NormalBelief(0, 1)
     assert belief.cdf(1.0) == pytest.approx(0.5 * (1 + math.erf(1 / math.sqrt(2))))
+
+
+@pytest.mark.parametrize("call", [lambda b: zone_under_uncertainty(Party("You", 70_000, 70_000), b),
+                                  lambda b: first_offer_analysis(Party("You", 70_000, 70_000), b)])
+def test_a_belief_that_is_not_a_range_or_a_best_guess_is_explained(call):
+    with pytest.raises(ValueError, match="Describe what you know about their limit as a range"):
+        call((70_000, 90_000))

@@ -27,7 +27,7 @@ import numpy as np
 from .anchoring import check_anchoring
 from .checks import finite_number
 from .money import money, percent
-from .uncertainty import Belief, NormalBelief, UniformBelief
+from .uncertainty import Belief, NormalBelief, UniformBelief, check_belief
 from .zone import Party
 
 __all__ = ["FirstOfferAnalysis", "first_offer_analysis"]
@@ -117,9 +117,7 @@ def first_offer_analysis(
     >>> abs(well_informed.best_opening - 80_000) < 1_000
     True
     """
-    if not isinstance(belief, (UniformBelief, NormalBelief)):
-        raise ValueError("Describe what you know about their limit as a range (UniformBelief) or a best guess "
-                         "with a spread (NormalBelief).")
+    check_belief(belief)
     alpha = check_anchoring(anchoring)
     walk = finite_number(tolerance, "the walk-away tolerance")
     if not 0 < walk <= 1:

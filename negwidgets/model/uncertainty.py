@@ -16,7 +16,7 @@ from .checks import finite_number
 from .money import money, percent
 from .zone import Party
 
-__all__ = ["Belief", "NormalBelief", "UniformBelief", "ZoneOutlook", "zone_under_uncertainty"]
+__all__ = ["Belief", "NormalBelief", "UniformBelief", "ZoneOutlook", "check_belief", "zone_under_uncertainty"]
 
 _SQRT2 = math.sqrt(2.0)
 _SQRT2PI = math.sqrt(2.0 * math.pi)
@@ -161,6 +161,14 @@ class NormalBelief:
 Belief = UniformBelief | NormalBelief
 
 
+def check_belief(belief: object) -> Belief:
+    """A belief about the other side's limit, checked to be one the models understand."""
+    if not isinstance(belief, (UniformBelief, NormalBelief)):
+        raise ValueError("Describe what you know about their limit as a range (UniformBelief) or a best guess "
+                         "with a spread (NormalBelief).")
+    return belief
+
+
 @dataclass(frozen=True)
 class ZoneOutlook:
     """What a belief about the other side's reservation value says about the zone."""
@@ -207,8 +215,7 @@ def zone_under_uncertainty(you: Party, other_reservation: Belief) -> ZoneOutlook
     >>> round(outlook.probability, 4)
     0.9772
     """
-    if not isinstance(other_reservation, (UniformBelief, NormalBelief)):
-        raise ValueError("Describe your belief as a range (UniformBelief) or a normal distribution (NormalBelief).")
+    check_belief(other_reservation)
     r = you.reservation
     if you.wants == "more":
         probability = other_reservation.probability_above(r)
