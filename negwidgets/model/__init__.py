@@ -6,6 +6,24 @@ every result has a ``describe()`` that says what it means in plain words.
 
 from .cases import running_example, running_example_criteria, salary_benchmarks
 from .anchoring import META_ANALYSIS_R, AnchoringSimulation, calibrate_anchoring, check_anchoring, simulate_anchoring
+from .engine import (
+    ABSOLUTE_TFT,
+    BOULWARE,
+    CONCEDER,
+    HARDLINER,
+    LINEAR,
+    MIXED,
+    RELATIVE_TFT,
+    TACTICS,
+    Negotiations,
+    Tactic,
+    Tournament,
+    Trace,
+    negotiate,
+    tactic,
+    tournament,
+)
+from .theory import NashSolution, concession_offer, nash_bargaining, rubinstein_share, time_dependent_concession
 from .criteria import DEFENSIBLE, STRENGTHS, CriteriaLadderResult, Criterion, Rung, criteria_ladder
 from .first_offer import FirstOfferAnalysis, first_offer_analysis
 from .offer_forms import OfferForm, offer_forms
@@ -27,6 +45,26 @@ from .uncertainty import NormalBelief, UniformBelief, ZoneOutlook, zone_under_un
 from .zone import BargainingZone, Party, ZoneAnalysis, analyse_zone, bargaining_zone
 
 __all__ = [
+    "ABSOLUTE_TFT",
+    "BOULWARE",
+    "CONCEDER",
+    "HARDLINER",
+    "LINEAR",
+    "MIXED",
+    "RELATIVE_TFT",
+    "TACTICS",
+    "NashSolution",
+    "Negotiations",
+    "Tactic",
+    "Tournament",
+    "Trace",
+    "concession_offer",
+    "nash_bargaining",
+    "negotiate",
+    "rubinstein_share",
+    "tactic",
+    "time_dependent_concession",
+    "tournament",
     "CriteriaLadderResult",
     "Criterion",
     "DEFENSIBLE",
