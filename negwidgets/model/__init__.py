@@ -20,10 +20,12 @@ from .engine import (
     Tournament,
     Trace,
     negotiate,
+    next_offer,
     tactic,
     tournament,
 )
 from .theory import NashSolution, concession_offer, nash_bargaining, rubinstein_share, time_dependent_concession
+from .practice import DIFFICULTIES, Debrief, Difficulty, Move, PracticeGame, PracticeHistory
 from .criteria import DEFENSIBLE, STRENGTHS, CriteriaLadderResult, Criterion, Rung, criteria_ladder
 from .first_offer import FirstOfferAnalysis, first_offer_analysis
 from .offer_forms import OfferForm, offer_forms
@@ -45,6 +47,13 @@ from .uncertainty import NormalBelief, UniformBelief, ZoneOutlook, zone_under_un
 from .zone import BargainingZone, Party, ZoneAnalysis, analyse_zone, bargaining_zone
 
 __all__ = [
+    "DIFFICULTIES",
+    "Debrief",
+    "Difficulty",
+    "Move",
+    "PracticeGame",
+    "PracticeHistory",
+    "next_offer",
     "ABSOLUTE_TFT",
     "BOULWARE",
     "CONCEDER",

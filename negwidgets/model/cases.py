@@ -24,14 +24,19 @@ def running_example() -> tuple[Party, Party]:
     )
 
 
-def running_example_criteria() -> list[Criterion]:
-    """The standards the candidate of the running example can cite (lesson 06).
+def running_example_criteria(side: str = "candidate") -> list[Criterion]:
+    """The standards the candidate (lesson 06) or the employer of the running example can cite.
 
     >>> [c.value for c in running_example_criteria()][:2]
     [83000.0, 76000.0]
+    >>> running_example_criteria("employer")[0].value
+    72000.0
     """
+    if side not in ("candidate", "employer"):
+        raise ValueError(f"The running example has a 'candidate' and an 'employer', not {side!r}.")
+    key = "criteria" if side == "candidate" else "employer_criteria"
     return [Criterion(c["name"], c["value"], c["strength"], c.get("reason", ""))
-            for c in load("running_example")["criteria"]]
+            for c in load("running_example")[key]]
 
 
 def salary_benchmarks(role: str) -> dict[float, float]:

@@ -32,7 +32,7 @@ from .money import money, percent
 from .theory import check_beta, check_k
 
 __all__ = ["ABSOLUTE_TFT", "BOULWARE", "CONCEDER", "HARDLINER", "LINEAR", "MIXED", "RELATIVE_TFT", "TACTICS",
-           "Negotiations", "Tactic", "Tournament", "Trace", "negotiate", "tactic", "tournament"]
+           "Negotiations", "Tactic", "Tournament", "Trace", "negotiate", "next_offer", "tactic", "tournament"]
 
 Imitation = Literal["relative", "absolute"]
 _IMITATION_CODES = {None: 0, "relative": 1, "absolute": 2}
@@ -166,6 +166,26 @@ def _side(sign: float, who: str, tactics, reservation, aspiration, n: int) -> _S
     if np.any(params[2] == 1) and np.any(np.minimum(res, asp) <= 0):
         raise ValueError("Relative tit-for-tat compares prices as ratios: every price must be above zero.")
     return _Side(sign, res, asp, *params)
+
+
+def next_offer(tactic_: str | Tactic, t: float, reservation: float, aspiration: float,
+               own_offers: Sequence[float] = (), their_offers: Sequence[float] = (), draw: float = 0.0) -> float:
+    """One side's next offer at time ``t`` under the engine's rules, given the offers so far (the
+    practice counterpart plays by this).
+
+    >>> next_offer("Linear", 0.5, 80_000, 60_000)
+    70000.0
+    >>> next_offer("Absolute tit-for-tat", 0.5, 80_000, 60_000, [60_000], [85_000, 82_000])
+    63000.0
+    """
+    sign = 1.0 if aspiration >= reservation else -1.0
+    side = _side(sign, "side", tactic_, reservation, aspiration, 1)
+
+    def nth_last(offers, n):
+        return np.array([float(offers[-n]) if len(offers) >= n else np.nan])
+
+    return float(side.offers(t, nth_last(own_offers, 1), nth_last(their_offers, 1), nth_last(their_offers, 2),
+                             np.array([float(draw)]))[0])
 
 
 def _values(values, what: str, n: int) -> np.ndarray:

@@ -1,0 +1,470 @@
+"""The practice counterpart: the learner negotiates the running example against the computer.
+
+The learner plays the candidate or the employer. The computer plays the other side with a reservation
+value drawn from a stated range (and hidden until the debrief) and a tactic drawn from the difficulty
+level; it plays by the bargaining engine's rules (:func:`negwidgets.model.engine.next_offer`, AC-next
+acceptance, the deadline). Two reactions follow the research on first offers (lesson 05):
+
+* **Anchoring.** The learner's first offer pulls the counterpart's starting point towards it, by the
+  difficulty's ``pull`` times the distance (an opening beyond its limit pulls no further than the limit).
+* **Walking away.** A first offer beyond its limit ends the talk with probability
+  ``(overshoot) / (15% of the limit)``, capped at 1: the same rule as lesson 05's first-offer model.
+
+A justification from lesson 06 attached to an offer moves a receptive counterpart a little more: a
+defensible standard (strength 3 or more) that supports the number moves its starting point towards its
+limit by ``receptiveness * (strength - 2)`` of its stretch, once per standard.
+
+A seed makes a game reproducible. Every move is checked first; a bad move raises ``ValueError`` with a
+sentence and changes nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+import numpy as np
+
+from .cases import running_example, running_example_criteria
+from .checks import capitalised, parse_money
+from .criteria import DEFENSIBLE, Criterion
+from .engine import BOULWARE, CONCEDER, LINEAR, Tactic, next_offer
+from .money import money, percent
+from .zone import BargainingZone, Party, bargaining_zone
+
+__all__ = ["DIFFICULTIES", "Debrief", "Difficulty", "Move", "PracticeGame", "PracticeHistory"]
+
+Side = Literal["candidate", "employer"]
+WALK_TOLERANCE = 0.15  # as lesson 05: an opening 15% beyond their limit always ends the talk
+
+
+@dataclass(frozen=True)
+class Difficulty:
+    """A level of the practice game: the counterpart's possible tactics and how it reacts."""
+
+    name: str
+    tactics: tuple[Tactic, ...]  # one is drawn at random for each game
+    pull: float  # how far the learner's first offer pulls its starting point (share of the distance)
+    receptiveness: float  # share of its stretch a justification moves it, per strength point above 2
+    description: str
+
+
+DIFFICULTIES = {
+    "Friendly": Difficulty(
+        "Friendly", (CONCEDER, Tactic("Steady conceder", beta=2.0)), pull=0.4, receptiveness=0.06,
+        description="concedes early and listens to good reasons"),
+    "Realistic": Difficulty(
+        "Realistic", (LINEAR, Tactic("Matcher", beta=1.0, imitation="absolute", weight=0.5, noise=0.03)),
+        pull=0.3, receptiveness=0.04,
+        description="concedes steadily, or matches your concessions"),
+    "Tough": Difficulty(
+        "Tough", (BOULWARE, Tactic("Stonewaller", beta=0.1, imitation="relative", weight=0.5)), pull=0.2,
+        receptiveness=0.02,
+        description="holds firm until the deadline and moves only when you do"),
+}
+
+#: The counterpart's hidden reservation value is drawn uniformly from a range stated to the learner: by the
+#: learner's side, the employer's budget (when you play the candidate) or the candidate's minimum.
+THEIR_LIMITS = {"candidate": (68_000, 88_000), "employer": (62_000, 82_000)}
+
+
+@dataclass(frozen=True)
+class Move:
+    """One line of the game: an offer, an acceptance, a walk-away or a remark."""
+
+    who: Literal["you", "them"]
+    kind: Literal["offer", "accept", "walk", "remark"]
+    text: str
+    amount: float | None = None
+    round: int | None = None  # the game round (1 = the first), for offers
+
+
+@dataclass(frozen=True)
+class Debrief:
+    """What happened, with everything that was hidden during the game."""
+
+    side: Side
+    difficulty: str
+    outcome: Literal["deal", "you walked away", "they walked away", "deadline"]
+    price: float | None
+    you: Party
+    them: Party
+    tactic: Tactic
+    starting_point: float  # the counterpart's aspiration after your opening and justifications
+    deadline: int
+    your_offers: tuple[tuple[int, float], ...]  # (engine round, amount); two engine rounds per game round
+    their_offers: tuple[tuple[int, float], ...]
+    effects: tuple[str, ...]
+
+    @property
+    def zone(self) -> BargainingZone | None:
+        seller, buyer = (self.you, self.them) if self.side == "candidate" else (self.them, self.you)
+        return bargaining_zone(seller.reservation, buyer.reservation)
+
+    @property
+    def gain(self) -> float:
+        """Your gain over your reservation value (0 without a deal: you take your BATNA)."""
+        if self.price is None:
+            return 0.0
+        return self.price - self.you.reservation if self.side == "candidate" else self.you.reservation - self.price
+
+    @property
+    def share(self) -> float | None:
+        """Your share of the surplus, when there was a zone and a deal."""
+        zone = self.zone
+        if self.price is None or zone is None or zone.surplus == 0:
+            return None
+        return self.gain / zone.surplus
+
+    def describe(self) -> str:
+        """The debrief in plain words: the outcome, the zone, their values and tactic, your share."""
+        them = self.them.name.lower()
+        zone = self.zone
+        if self.outcome == "deal":
+            outcome = f"Deal at {money(self.price)}: {money(self.gain)} better than your reservation value."
+        else:
+            outcome = {"you walked away": "You walked away to your BATNA.",
+                       "they walked away": f"The {them} walked away after your first offer.",
+                       "deadline": "The deadline passed without a deal: both sides take their BATNAs."}[self.outcome]
+        if zone is None:
+            side = "below" if self.side == "candidate" else "above"
+            verdict = (f" There was no zone: the {them}'s limit ({money(self.them.reservation)}) was {side} your "
+                       f"reservation value ({money(self.you.reservation)}), so no deal could beat your BATNA.")
+        elif self.share is not None:
+            verdict = (f" The zone ran from {money(zone.low)} to {money(zone.high)}; you took "
+                       f"{percent(self.share)} of its {money(zone.surplus)}.")
+        else:
+            verdict = (f" The zone ran from {money(zone.low)} to {money(zone.high)}: a deal up to "
+                       f"{money(zone.surplus)} better than your BATNA was possible.")
+        if zone is not None:
+            verdict += f" The {them}'s limit was {money(self.them.reservation)}."
+        tactic = f" Its tactic: {self.tactic.describe()}."
+        return outcome + verdict + tactic + "".join(f" {e}" for e in self.effects)
+
+
+class PracticeGame:
+    """One negotiation of the running example against a computer counterpart.
+
+    >>> game = PracticeGame("candidate", "Realistic", seed=0)
+    >>> game.offer("$78,000").text
+    'I could do $65,652.'
+    >>> game.finished, game.round
+    (False, 2)
+    """
+
+    def __init__(self, side: Side = "candidate", difficulty: str = "Realistic", *, you_open: bool = True,
+                 deadline: int = 6, seed: int | None = None) -> None:
+        if side not in THEIR_LIMITS:
+            raise ValueError(f"Play the 'candidate' or the 'employer', not {side!r}.")
+        if difficulty not in DIFFICULTIES:
+            raise ValueError(f"The difficulty is one of {', '.join(DIFFICULTIES)}, not {difficulty!r}.")
+        if isinstance(deadline, bool) or not isinstance(deadline, int) or not 2 <= deadline <= 20:
+            raise ValueError(f"The deadline is a whole number of rounds from 2 to 20, not {deadline!r}.")
+        self.side: Side = side
+        self.level = DIFFICULTIES[difficulty]
+        self.deadline = deadline
+        self.you_open = bool(you_open)
+        self.seed = seed
+        rng = np.random.default_rng(seed)
+        candidate, employer = running_example()
+        self.you, base = (candidate, employer) if side == "candidate" else (employer, candidate)
+        low, high = THEIR_LIMITS[side]
+        self.them = Party(base.name, float(round(rng.uniform(low, high), -2)), base.aspiration, base.wants)
+        self.tactic = self.level.tactics[int(rng.integers(len(self.level.tactics)))]
+        self._draws = rng.uniform(-1.0, 1.0, 2 * deadline)  # the tactic's random part, one per engine round
+        self._walk_draw = float(rng.random())
+        self.criteria = running_example_criteria(side)
+        self.starting_point = self.them.aspiration  # moved by your opening and your justifications
+        self.effects: list[str] = []
+        self._used: set[str] = set()
+        self.moves: list[Move] = []
+        self.your_offers: list[tuple[int, float]] = []
+        self.their_offers: list[tuple[int, float]] = []
+        self.outcome: str | None = None
+        self.price: float | None = None
+        self._round = 0  # the engine round of the next offer: two per game round
+        if not self.you_open:
+            self._counter(opening=True)
+
+    # --- what the learner sees ----------------------------------------------------------------------
+
+    @property
+    def up(self) -> int:
+        """+1 when you want more (the candidate), -1 when you want less (the employer)."""
+        return 1 if self.you.wants == "more" else -1
+
+    @property
+    def rounds(self) -> int:
+        """Engine rounds: one offer each per game round."""
+        return 2 * self.deadline
+
+    @property
+    def round(self) -> int:
+        """The game round now under way (1 to the deadline)."""
+        return min(self._round // 2 + 1, self.deadline)
+
+    @property
+    def finished(self) -> bool:
+        return self.outcome is not None
+
+    @property
+    def standing_offer(self) -> float | None:
+        """Their offer on the table, which you may accept."""
+        if self.finished or not self.their_offers or self._round != self.their_offers[-1][0] + 1:
+            return None
+        return self.their_offers[-1][1]
+
+    @property
+    def status(self) -> str:
+        """One line for the learner: where the game stands."""
+        if self.outcome == "deal":
+            return f"Deal at {money(self.price)}."
+        if self.finished:
+            return {"you walked away": "You walked away to your BATNA.",
+                    "they walked away": f"The {self.them.name.lower()} walked away.",
+                    "deadline": "The deadline passed without a deal."}[self.outcome]
+        if self._round >= self.rounds:
+            return f"Deadline: their final offer is {money(self.standing_offer)}. Accept it or walk away."
+        text = f"Round {self.round} of {self.deadline}."
+        if self.standing_offer is not None:
+            text += f" Their offer on the table: {money(self.standing_offer)}."
+        return text
+
+    def brief(self) -> str:
+        """What the learner knows before the game: their own values, the counterpart's range, the deadline."""
+        low, high = THEIR_LIMITS[self.side]
+        them = self.them.name.lower()
+        limit = "budget for the role" if self.side == "candidate" else "lowest acceptable salary"
+        return (f"You are the {self.you.name.lower()}. Your reservation value is {money(self.you.reservation)} "
+                f"and your aspiration {money(self.you.aspiration)}. The {them}'s {limit} is hidden: somewhere "
+                f"from {money(low)} to {money(high)}, every value equally likely. The {them} is "
+                f"{self.level.name.lower()}: it {self.level.description}. Deadline: {self.deadline} rounds; "
+                f"{'you open' if self.you_open else 'they open'}.")
+
+    # --- the learner's moves ------------------------------------------------------------------------
+
+    def offer(self, amount, justification: str | Criterion | None = None) -> Move:
+        """Make an offer (typed as ``"$74,000"``, ``"74k"`` or a number), optionally with a justification
+        (the name of one of :attr:`criteria`); return the counterpart's answer."""
+        self._check_open()
+        if self._round >= self.rounds:
+            raise ValueError("That was their final offer at the deadline: accept it or walk away to your BATNA.")
+        value = parse_money(amount, "your offer")
+        if value <= 0:
+            raise ValueError(f"An offer is an amount above zero, not {money(value)}.")
+        if self.up * (value - self.you.reservation) < 0:
+            worse = "below" if self.up > 0 else "above"
+            raise ValueError(f"{money(value)} is {worse} your reservation value of {money(self.you.reservation)}: a "
+                             "deal there is worse than your BATNA. Offer at least that, or walk away.")
+        if self.your_offers and self.up * (value - self.your_offers[-1][1]) > 0:
+            previous = money(self.your_offers[-1][1])
+            raise ValueError(f"You offered {previous} last time: asking for {'more' if self.up > 0 else 'less'} now "
+                             f"goes back on your word and costs trust. Offer {previous} or a step towards them.")
+        standing = self.standing_offer
+        if standing is not None and self.up * (standing - value) >= 0:
+            raise ValueError(f"They already offer {money(standing)}, at least as good for you as {money(value)}: "
+                             "accept their offer instead.")
+        criterion = self._criterion(justification)
+
+        # Every check passed: from here on the game changes.
+        first = not self.your_offers
+        text = f"{money(value)}" + (f", because {criterion.because}." if criterion else ".")
+        self.moves.append(Move("you", "offer", text, value, self.round))
+        self.your_offers.append((self._round, value))
+        self._round += 1
+        remarks = []
+        if first:
+            remarks += self._react_to_opening(value)
+            if self.finished:
+                return self.moves[-1]
+        if criterion is not None:
+            remarks.append(self._react_to_reason(criterion, value))
+        return self._respond(value, remarks)
+
+    def accept(self) -> Move:
+        """Accept their offer on the table."""
+        self._check_open()
+        standing = self.standing_offer
+        if standing is None:
+            raise ValueError("There is no offer of theirs on the table yet: make an offer, or wait for theirs.")
+        if self.up * (standing - self.you.reservation) < 0:
+            raise ValueError(f"Their offer of {money(standing)} is worse than your reservation value of "
+                             f"{money(self.you.reservation)}: accepting it leaves you worse off than your BATNA. "
+                             "Make an offer, or walk away.")
+        self.moves.append(Move("you", "accept", f"I accept {money(standing)}.", standing))
+        self._end("deal", standing)
+        return self._say("accept", f"Great, we have a deal at {money(standing)}. Let's put it in writing.", standing)
+
+    def walk_away(self) -> Move:
+        """Leave the negotiation and take your BATNA."""
+        self._check_open()
+        self.moves.append(Move("you", "walk", "I'm going to take my other option. Thank you for your time."))
+        self._end("you walked away")
+        return self._say("remark", "We understand. Thank you for your time, and good luck.")
+
+    def debrief(self) -> Debrief:
+        """Everything that was hidden, once the game has ended."""
+        if not self.finished:
+            raise ValueError("The debrief opens when the game ends: reach a deal, walk away, or play to the deadline.")
+        return Debrief(self.side, self.level.name, self.outcome, self.price, self.you, self.them, self.tactic,
+                       self.starting_point, self.deadline, tuple(self.your_offers), tuple(self.their_offers),
+                       tuple(self.effects))
+
+    # --- the counterpart ----------------------------------------------------------------------------
+
+    def _check_open(self) -> None:
+        if self.outcome == "you walked away":
+            raise ValueError("You have already walked away: the game is over. Start a new game to play again.")
+        if self.finished:
+            raise ValueError("The game is over: start a new game to play again.")
+
+    def _criterion(self, justification) -> Criterion | None:
+        if justification is None or justification == "":
+            return None
+        if isinstance(justification, Criterion):
+            return justification
+        for criterion in self.criteria:
+            if criterion.name == justification:
+                return criterion
+        raise ValueError(f"There is no standard called {justification!r}: pick one from the list, or none.")
+
+    def _react_to_opening(self, value: float) -> list[str]:
+        limit, aspiration = self.them.reservation, self.them.aspiration
+        overshoot = self.up * (value - limit)
+        if overshoot > 0:
+            chance = min(overshoot / (WALK_TOLERANCE * abs(limit)), 1.0)
+            self.effects.append(f"Your first offer was {money(overshoot)} beyond their limit: a {percent(chance)} "
+                                "chance that they would walk away.")
+            if self._walk_draw < chance:
+                self._end("they walked away")
+                other_way = "we'll look for another candidate" if self.side == "candidate" else "I'll take my other option"
+                self._say("walk", f"That is far beyond anything I can do. I don't think we can bridge this gap; {other_way}.")
+                return []
+        reach = value if overshoot <= 0 else limit  # beyond their limit it pulls no further than the limit
+        if self.up * (reach - aspiration) > 0:
+            moved = self.level.pull * (reach - aspiration)
+            self.starting_point = aspiration + moved
+            self.effects.append(f"Your first offer pulled their starting point from {money(aspiration)} to "
+                                f"{money(self.starting_point)}.")
+        return ["That is well beyond what I expected." if overshoot > 0 else ""]
+
+    def _react_to_reason(self, criterion: Criterion, value: float) -> str:
+        if criterion.name in self._used:
+            return "You mentioned that already."
+        self._used.add(criterion.name)
+        if criterion.strength < DEFENSIBLE:
+            return "I hear you, but that is not a standard I can work with."
+        if self.up * (criterion.value - value) < -0.02 * value:
+            return f"That standard points to {money(criterion.value)}, not to your number."
+        share = self.level.receptiveness * (criterion.strength - 2)
+        moved = share * (self.them.reservation - self.starting_point)
+        if self.up * moved <= 0:
+            return f"That is a fair point about the {criterion.name.lower()}."
+        self.starting_point += moved
+        self.effects.append(f"Your reason ({criterion.name.lower()}) moved them a further {money(abs(moved))}.")
+        return f"That is a fair point about the {criterion.name.lower()}."
+
+    def _their_next(self, engine_round: int) -> float:
+        t = engine_round / (self.rounds - 1)
+        own = [amount for _, amount in self.their_offers]
+        theirs = [amount for _, amount in self.your_offers]
+        return next_offer(self.tactic, t, self.them.reservation, self.starting_point, own, theirs,
+                          self._draws[engine_round])
+
+    def _respond(self, value: float, remarks: list[str]) -> Move:
+        """AC-next: accept an offer at least as good as their next one and within their limit; else counter."""
+        limit = self.them.reservation
+        within = self.up * (limit - value) >= 0  # at most their limit, for them
+        prefix = " ".join(r for r in remarks if r)
+        if self._round >= self.rounds:  # your offer was the last one before the deadline
+            if within:
+                return self._agree(value, prefix)
+            self._end("deadline")
+            return self._say("remark", _join(prefix, f"I can't do {money(value)}, and we are out of time. "
+                                                     "This is where we part."))
+        following = self._their_next(self._round)
+        if within and self.up * (following - value) >= 0:
+            return self._agree(value, prefix)
+        return self._counter(prefix=prefix, amount=following)
+
+    def _agree(self, value: float, prefix: str) -> Move:
+        self._end("deal", value)
+        return self._say("accept", _join(prefix, f"Agreed: {money(value)}. Let's put it in writing."), value)
+
+    def _counter(self, *, opening: bool = False, prefix: str = "", amount: float | None = None) -> Move:
+        amount = self._their_next(self._round) if amount is None else amount
+        previous = self.their_offers[-1][1] if self.their_offers else None
+        final = self._round == self.rounds - 1
+        if opening:
+            text = (f"For this role we had {money(amount)} in mind." if self.side == "candidate"
+                    else f"For this role I'm looking for {money(amount)}.")
+        elif final:
+            text = f"This is my final offer, at the deadline: {money(amount)}."
+        elif previous is None:
+            text = f"I could do {money(amount)}."
+        elif abs(amount - previous) < 1:
+            text = f"I'm holding at {money(amount)}."
+        elif abs(amount - previous) < 0.05 * self.them.stretch:
+            text = f"I can move a little, to {money(amount)}."
+        else:
+            text = f"I can go to {money(amount)}."
+        self.their_offers.append((self._round, amount))
+        move = self._say("offer", _join(prefix, text), amount, self.round)
+        self._round += 1
+        return move
+
+    def _say(self, kind: str, text: str, amount: float | None = None, round_: int | None = None) -> Move:
+        move = Move("them", kind, text, amount, round_)
+        self.moves.append(move)
+        return move
+
+    def _end(self, outcome: str, price: float | None = None) -> None:
+        self.outcome = outcome
+        self.price = price
+
+
+def _join(prefix: str, text: str) -> str:
+    return f"{prefix} {text}" if prefix else capitalised(text)
+
+
+@dataclass
+class PracticeHistory:
+    """Several games in a row: the learner's results, to see them improve (or not)."""
+
+    debriefs: list[Debrief] = field(default_factory=list)
+
+    def add(self, debrief: Debrief) -> None:
+        self.debriefs.append(debrief)
+
+    def __len__(self) -> int:
+        return len(self.debriefs)
+
+    @property
+    def gains(self) -> np.ndarray:
+        return np.array([d.gain for d in self.debriefs], dtype=float)
+
+    @property
+    def shares(self) -> np.ndarray:
+        """Your share of the surplus in each game (nan where there was no deal or no zone)."""
+        return np.array([np.nan if d.share is None else d.share for d in self.debriefs], dtype=float)
+
+    def describe(self) -> str:
+        """
+        >>> PracticeHistory().describe()
+        'No games finished yet.'
+        """
+        if not self.debriefs:
+            return "No games finished yet."
+        n = len(self.debriefs)
+        deals = sum(d.outcome == "deal" for d in self.debriefs)
+        right_walks = sum(d.outcome != "deal" and d.zone is None for d in self.debriefs)
+        text = f"{n} game{'s' if n != 1 else ''}: {deals} deal{'s' if deals != 1 else ''}"
+        if right_walks:
+            text += f", {right_walks} rightly without a deal (no zone)"
+        shares = [s for s in self.shares if not np.isnan(s)]
+        if shares:
+            text += f"; your share of the surplus: {', '.join(percent(s) for s in shares)}"
+            if len(shares) >= 2:
+                trend = shares[-1] - shares[0]
+                text += (" (rising)" if trend > 0.05 else " (falling)" if trend < -0.05 else " (steady)")
+        return text + "."
