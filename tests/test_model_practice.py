@@ -99,7 +99,7 @@ def test_any_game_ends_within_the_zone_or_without_a_deal(seed, side, difficulty,
         offer = last + step * 0.5 * (reservation - last)
         standing = game.standing_offer
         acceptable = standing is not None and game.up * (standing - reservation) >= 0
-        if game._round >= game.rounds:  # their final offer: take it if it beats the BATNA
+        if game.at_deadline:  # their final offer: take it if it beats the BATNA
             game.accept() if acceptable else game.walk_away()
             break
         if acceptable and game.up * (standing - offer) >= 0:

@@ -17,6 +17,9 @@ from negwidgets.model import (
 )
 from negwidgets.widgets import (
     AnchoringSimulator,
+    ConcessionCurves,
+    NegotiationDance,
+    PracticeNegotiation,
     AspirationPlanner,
     BatnaCalculator,
     Check,
@@ -91,7 +94,8 @@ def _inputs(widget):
 
 @pytest.mark.parametrize("make", [ZopaExplorer, ZopaUnderUncertainty, lambda: BatnaCalculator(PLAN_B),
                                   AspirationPlanner, CourseMap, lambda: quiz("lesson01"),
-                                  FirstOfferAdvisor, AnchoringSimulator, OfferForms, CriteriaLadder])
+                                  FirstOfferAdvisor, AnchoringSimulator, OfferForms, CriteriaLadder,
+                                  ConcessionCurves, NegotiationDance, PracticeNegotiation])
 def test_every_control_has_a_description_for_screen_readers(make):
     controls = list(_inputs(make()))
     assert controls

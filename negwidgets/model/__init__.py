@@ -15,6 +15,7 @@ from .engine import (
     MIXED,
     RELATIVE_TFT,
     TACTICS,
+    Dance,
     Negotiations,
     Tactic,
     Tournament,
@@ -24,7 +25,7 @@ from .engine import (
     tactic,
     tournament,
 )
-from .theory import NashSolution, concession_offer, nash_bargaining, rubinstein_share, time_dependent_concession
+from .theory import ConcessionSchedule, NashSolution, concession_offer, concession_schedule, nash_bargaining, rubinstein_share, time_dependent_concession
 from .practice import DIFFICULTIES, Debrief, Difficulty, Move, PracticeGame, PracticeHistory
 from .criteria import DEFENSIBLE, STRENGTHS, CriteriaLadderResult, Criterion, Rung, criteria_ladder
 from .first_offer import FirstOfferAnalysis, first_offer_analysis
@@ -47,6 +48,9 @@ from .uncertainty import NormalBelief, UniformBelief, ZoneOutlook, zone_under_un
 from .zone import BargainingZone, Party, ZoneAnalysis, analyse_zone, bargaining_zone
 
 __all__ = [
+    "Dance",
+    "ConcessionSchedule",
+    "concession_schedule",
     "DIFFICULTIES",
     "Debrief",
     "Difficulty",

@@ -28,11 +28,12 @@ from typing import Literal
 import numpy as np
 
 from .checks import finite_number
-from .money import money, percent
+from .money import money, money_short, percent
 from .theory import check_beta, check_k
+from .zone import BargainingZone, bargaining_zone
 
 __all__ = ["ABSOLUTE_TFT", "BOULWARE", "CONCEDER", "HARDLINER", "LINEAR", "MIXED", "RELATIVE_TFT", "TACTICS",
-           "Negotiations", "Tactic", "Tournament", "Trace", "negotiate", "next_offer", "tactic", "tournament"]
+           "Dance", "Negotiations", "Tactic", "Tournament", "Trace", "negotiate", "next_offer", "tactic", "tournament"]
 
 Imitation = Literal["relative", "absolute"]
 _IMITATION_CODES = {None: 0, "relative": 1, "absolute": 2}
@@ -209,6 +210,18 @@ def _count(*values) -> int:
 
 
 @dataclass(frozen=True)
+class Dance:
+    """Both sides' offers by round, ready to plot as the negotiation dance."""
+
+    names: tuple[str, str]
+    offers: tuple[tuple[tuple[int, float], ...], tuple[tuple[int, float], ...]]  # per side: (round, amount)
+    zone: BargainingZone | None
+    price: float | None
+    rounds: int  # offers until the deadline
+    headline: str
+
+
+@dataclass(frozen=True)
 class Trace:
     """One negotiation's offers, round by round, and its outcome (for the dance plot)."""
 
@@ -222,6 +235,15 @@ class Trace:
     price: float | None
     agreed_round: int | None
     accepted_by: str | None  # "seller" or "buyer"
+
+    def dance(self) -> Dance:
+        if self.price is None:
+            headline = f"No deal by the deadline (round {self.rounds})"
+        else:
+            headline = f"Deal at {money_short(self.price)} in round {self.agreed_round + 1} of {self.rounds}"
+        return Dance(("Seller", "Buyer"), (tuple(self.seller_offers), tuple(self.buyer_offers)),
+                     bargaining_zone(self.seller_reservation, self.buyer_reservation), self.price, self.rounds,
+                     headline)
 
     def describe(self) -> str:
         """

@@ -28,8 +28,8 @@ import numpy as np
 from .cases import running_example, running_example_criteria
 from .checks import capitalised, parse_money
 from .criteria import DEFENSIBLE, Criterion
-from .engine import BOULWARE, CONCEDER, LINEAR, Tactic, next_offer
-from .money import money, percent
+from .engine import BOULWARE, CONCEDER, LINEAR, Dance, Tactic, next_offer
+from .money import money, money_short, percent
 from .zone import BargainingZone, Party, bargaining_zone
 
 __all__ = ["DIFFICULTIES", "Debrief", "Difficulty", "Move", "PracticeGame", "PracticeHistory"]
@@ -115,6 +115,17 @@ class Debrief:
         if self.price is None or zone is None or zone.surplus == 0:
             return None
         return self.gain / zone.surplus
+
+    def dance(self) -> Dance:
+        zone = self.zone
+        if self.price is not None:
+            headline = f"Deal at {money_short(self.price)}: you took {percent(self.share)} of the zone"
+        elif zone is None:
+            headline = "No zone: no deal could beat your BATNA"
+        else:
+            headline = f"No deal: a zone of {money_short(zone.low)}-{money_short(zone.high)} went unused"
+        names = (f"You ({self.you.name.lower()})", f"Them ({self.them.name.lower()})")
+        return Dance(names, (self.your_offers, self.their_offers), zone, self.price, 2 * self.deadline, headline)
 
     def describe(self) -> str:
         """The debrief in plain words: the outcome, the zone, their values and tactic, your share."""
@@ -208,6 +219,11 @@ class PracticeGame:
         return self.outcome is not None
 
     @property
+    def at_deadline(self) -> bool:
+        """Their final offer is on the table: you can only accept it or walk away."""
+        return not self.finished and self._round >= self.rounds
+
+    @property
     def standing_offer(self) -> float | None:
         """Their offer on the table, which you may accept."""
         if self.finished or not self.their_offers or self._round != self.their_offers[-1][0] + 1:
@@ -223,7 +239,7 @@ class PracticeGame:
             return {"you walked away": "You walked away to your BATNA.",
                     "they walked away": f"The {self.them.name.lower()} walked away.",
                     "deadline": "The deadline passed without a deal."}[self.outcome]
-        if self._round >= self.rounds:
+        if self.at_deadline:
             return f"Deadline: their final offer is {money(self.standing_offer)}. Accept it or walk away."
         text = f"Round {self.round} of {self.deadline}."
         if self.standing_offer is not None:
@@ -247,7 +263,7 @@ class PracticeGame:
         """Make an offer (typed as ``"$74,000"``, ``"74k"`` or a number), optionally with a justification
         (the name of one of :attr:`criteria`); return the counterpart's answer."""
         self._check_open()
-        if self._round >= self.rounds:
+        if self.at_deadline:
             raise ValueError("That was their final offer at the deadline: accept it or walk away to your BATNA.")
         value = parse_money(amount, "your offer")
         if value <= 0:
@@ -447,6 +463,17 @@ class PracticeHistory:
     def shares(self) -> np.ndarray:
         """Your share of the surplus in each game (nan where there was no deal or no zone)."""
         return np.array([np.nan if d.share is None else d.share for d in self.debriefs], dtype=float)
+
+    @property
+    def headline(self) -> str:
+        """A figure title: how your share of the zone moved over the games."""
+        shares = [s for s in self.shares if not np.isnan(s)]
+        if not shares:
+            return f"{len(self)} game{'s' if len(self) != 1 else ''}, no deal in a zone yet"
+        if len(shares) == 1:
+            return f"Your share of the zone: {percent(shares[0])}"
+        verb = "rose" if shares[-1] > shares[0] + 0.05 else "fell" if shares[-1] < shares[0] - 0.05 else "held"
+        return f"Your share of the zone {verb}: {percent(shares[0])} first, {percent(shares[-1])} last"
 
     def describe(self) -> str:
         """

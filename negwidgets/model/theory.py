@@ -14,11 +14,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .checks import finite_number
+from .checks import capitalised, finite_number
 from .money import money, percent
 from .zone import bargaining_zone
 
-__all__ = ["NashSolution", "check_beta", "check_k", "concession_offer", "nash_bargaining", "rubinstein_share",
+__all__ = ["ConcessionSchedule", "NashSolution", "check_beta", "check_k", "concession_offer", "concession_schedule", "nash_bargaining", "rubinstein_share",
            "time_dependent_concession"]
 
 
@@ -84,6 +84,60 @@ def concession_offer(t, reservation: float, aspiration: float, beta: float, k: f
     a = finite_number(aspiration, "the aspiration value")
     offer = r + (a - r) * (1 - time_dependent_concession(t, beta, k))
     return float(offer) if np.ndim(offer) == 0 else offer
+
+
+def tactic_family(beta: float) -> str:
+    """The name of a time-dependent tactic with exponent ``beta``.
+
+    >>> [tactic_family(b) for b in (0, 0.3, 1, 4)]
+    ['hardliner', 'Boulware', 'linear', 'Conceder']
+    """
+    return "hardliner" if beta == 0 else "Boulware" if beta < 1 else "linear" if beta == 1 else "Conceder"
+
+
+@dataclass(frozen=True)
+class ConcessionSchedule:
+    """A time-dependent side's offers, one per round from the first (t = 0) to the deadline (t = 1)."""
+
+    beta: float
+    k: float
+    reservation: float
+    aspiration: float
+    times: np.ndarray
+    offers: np.ndarray
+
+    @property
+    def halfway_share(self) -> float:
+        """The share of the stretch conceded by the halfway point."""
+        return float(time_dependent_concession(0.5, self.beta, self.k))
+
+    def describe(self) -> str:
+        """
+        >>> concession_schedule(0.2).describe()
+        'Boulware (beta = 0.2): by the halfway point she has conceded 3% of her $15,000 stretch (offering $84,531); she opens at $85,000 and ends at $70,000, her reservation value.'
+        """
+        stretch = abs(self.aspiration - self.reservation)
+        halfway = concession_offer(0.5, self.reservation, self.aspiration, self.beta, self.k)
+        end = ("her reservation value" if self.offers[-1] == self.reservation
+               else f"{percent(1 - abs(self.offers[-1] - self.reservation) / stretch)} of the way to her reservation value")
+        return (f"{capitalised(tactic_family(self.beta))} (beta = {self.beta:g}): by the halfway point she has conceded "
+                f"{percent(self.halfway_share)} of her {money(stretch)} stretch (offering {money(halfway)}); she opens "
+                f"at {money(self.offers[0])} and ends at {money(self.offers[-1])}, {end}.")
+
+
+def concession_schedule(beta: float, k: float = 0.0, *, reservation: float = 70_000, aspiration: float = 85_000,
+                        rounds: int = 10) -> ConcessionSchedule:
+    """The offers of a time-dependent side over ``rounds`` offers (defaults: the running example's candidate).
+
+    >>> concession_schedule(1.0, rounds=4).offers.tolist()
+    [85000.0, 80000.0, 75000.0, 70000.0]
+    """
+    if isinstance(rounds, bool) or not isinstance(rounds, (int, np.integer)) or not 2 <= rounds <= 200:
+        raise ValueError(f"The number of offers to the deadline is a whole number from 2 to 200, not {rounds!r}.")
+    times = np.linspace(0.0, 1.0, rounds)
+    offers = concession_offer(times, reservation, aspiration, beta, k)
+    return ConcessionSchedule(check_beta(beta), check_k(k), finite_number(reservation, "the reservation value"),
+                              finite_number(aspiration, "the aspiration value"), times, offers)
 
 
 def rubinstein_share(d1: float, d2: float) -> float:

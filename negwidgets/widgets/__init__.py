@@ -5,10 +5,14 @@ from .batna import BatnaCalculator
 from .check import Check, Quiz, check, quiz
 from .course_map import CourseMap
 from .criteria import CriteriaLadder
+from .practice import ConcessionCurves, NegotiationDance, PracticeNegotiation
 from .first_offer import AnchoringSimulator, FirstOfferAdvisor, OfferForms
 from .zone import ZopaExplorer, ZopaUnderUncertainty
 
 __all__ = [
+    "ConcessionCurves",
+    "NegotiationDance",
+    "PracticeNegotiation",
     "AnchoringSimulator",
     "AspirationPlanner",
     "BatnaCalculator",
