@@ -3,12 +3,13 @@
     python benchmarks/run_all.py
 """
 
+import bargaining_peer
 import import_time
 import notebook_execution
 import voila_roundtrip
 import widget_latency
 
 if __name__ == "__main__":
-    for module in (import_time, widget_latency, notebook_execution, voila_roundtrip):
+    for module in (import_time, widget_latency, notebook_execution, voila_roundtrip, bargaining_peer):
         module.main()
         print()

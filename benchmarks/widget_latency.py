@@ -19,8 +19,9 @@ CHANGES = 50
 
 PROBE = r"""
 import json, statistics, time
-from negwidgets.widgets import (AnchoringSimulator, AspirationPlanner, BatnaCalculator, CriteriaLadder,
-                                FirstOfferAdvisor, ZopaExplorer, ZopaUnderUncertainty)
+from negwidgets.widgets import (AnchoringSimulator, AspirationPlanner, BatnaCalculator, ConcessionCurves,
+                                CriteriaLadder, FirstOfferAdvisor, NegotiationDance, PracticeNegotiation, ZopaExplorer,
+                                ZopaUnderUncertainty)
 
 def measure(widget, control, values):
     times = []
@@ -36,6 +37,20 @@ def measure(widget, control, values):
     times.sort()
     return {"median_ms": statistics.median(times), "p90_ms": times[int(0.9 * len(times))]}
 
+def measure_practice_moves():
+    # An offer typed and sent, until the counter-offer (or the deal and its debrief figures) is shown.
+    times = []
+    for seed in range(%(n)d):
+        game = PracticeNegotiation(difficulty="Realistic", seed=seed)
+        game.offer_box.value = "79k"
+        start = time.perf_counter()
+        game.make_offer.click()
+        elapsed = time.perf_counter() - start
+        assert game.error_text == "" and len(game.game.moves) >= 2, game.error_text
+        times.append(elapsed * 1000)
+    times.sort()
+    return {"median_ms": statistics.median(times), "p90_ms": times[int(0.9 * len(times))]}
+
 zopa = ZopaExplorer()
 batna = BatnaCalculator([("Offer from Firm B", 72_000, 0.5), ("Offer from Firm C", 65_000, 0.3), ("Stay", 58_000, 0.2)])
 uncertain = ZopaUnderUncertainty()
@@ -43,6 +58,8 @@ planner = AspirationPlanner()
 advisor = FirstOfferAdvisor()
 simulator = AnchoringSimulator()
 ladder = CriteriaLadder()
+curves = ConcessionCurves()
+dance = NegotiationDance()
 results = {
     "ZopaExplorer (slider)": measure(zopa, zopa.seller_reservation, [65_000 + 500 * k for k in range(21)]),
     "BatnaCalculator (caution slider)": measure(batna, batna.caution, [0.5 * k for k in range(1, 21)]),
@@ -54,6 +71,9 @@ results = {
     "AnchoringSimulator (slider)": measure(simulator, simulator.anchoring, [0.05 * k for k in range(1, 20)]),
     "CriteriaLadder (their-limit slider)": measure(ladder, ladder.their_limit, [75_000 + 500 * k for k in range(21)]),
     "CriteriaLadder (typing a number)": measure(ladder, ladder.rows[0].value, [f"{80 + k}k" for k in range(9)]),
+    "ConcessionCurves (beta slider)": measure(curves, curves.beta, [0.1 * 1.1 ** k for k in range(40)]),
+    "NegotiationDance (offers slider)": measure(dance, dance.rounds, list(range(4, 40))),
+    "PracticeNegotiation (an offer sent)": measure_practice_moves(),
 }
 print("RESULTS " + json.dumps(results))
 """

@@ -84,3 +84,38 @@ def test_voila_first_offer_advisor_reacts_to_what_you_know(tmp_path):
         expect(image).not_to_have_attribute("src", before, timeout=30_000)
         body = page.inner_text("body")
         assert "Traceback" not in body and "Error displaying widget" not in body
+
+
+def test_voila_practice_game_is_played_to_the_debrief(tmp_path):
+    """Lesson 08's first practice game in Voila: an offer typed and sent, a counter-offer, a deal, the debrief."""
+    from negwidgets.model import PracticeGame, money
+
+    # The same game in the model (the lesson's seed) says what the page must show.
+    model = PracticeGame("candidate", "Friendly", seed=7)
+    answer = model.offer(79_000)
+    if not model.finished:
+        model.accept()
+    debrief = model.debrief().describe()
+
+    with voila(NOTEBOOKS / "08_negotiation_dance.ipynb", tmp_path) as url, chromium(tmp_path) as page:
+        page.goto(url, timeout=120_000)
+        game = page.locator(".negwidgets").filter(has_text="The employer is friendly").first
+        game.wait_for(timeout=120_000)
+        offer_box = game.locator(".widget-text").filter(has_text="Your offer").locator("input")
+        offer_box.fill("79k")
+        offer_box.press("Enter")
+        game.get_by_role("button", name="Make offer").click()
+        expect(game).to_contain_text("You: $79,000.", timeout=30_000)
+        expect(game).to_contain_text(answer.text, timeout=30_000)
+        if answer.kind == "offer":
+            expect(game).to_contain_text(f"Their offer on the table: {money(answer.amount)}.")
+            game.get_by_role("button", name="Accept their offer").click()
+        expect(game).to_contain_text("Debrief.", timeout=30_000)
+        expect(game).to_contain_text(debrief)
+        dance = game.locator("img").first
+        expect(dance).to_be_visible()
+        assert dance.get_attribute("src")
+        expect(game.get_by_role("button", name="Make offer")).to_be_disabled()
+        body = page.inner_text("body")
+        assert "Traceback" not in body and "Error displaying widget" not in body
+        assert "PracticeNegotiation(" not in body  # no code on the page

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from negwidgets.model import LINEAR, PracticeGame, PracticeHistory, concession_offer
+from negwidgets.model import LINEAR, PracticeGame, PracticeHistory, concession_offer, money
 from negwidgets.model.practice import THEIR_LIMITS, WALK_TOLERANCE
 
 SURVEY = "Salary survey, 75th percentile for the role and region"
@@ -228,3 +228,17 @@ def test_history_reports_shares_across_games():
     assert text.startswith("3 games: 3 deals; your share of the surplus: ")
     shares = [d.share for d in history.debriefs]
     assert history.shares.tolist() == pytest.approx(shares)
+
+
+def test_accepting_early_reports_what_holding_one_more_round_would_have_brought():
+    def counter_is_acceptable(game):
+        answer = PracticeGame("candidate", "Friendly", seed=game.seed).offer(79_000)
+        return answer.kind == "offer" and answer.amount >= 70_000
+
+    seed = game_where(counter_is_acceptable, side="candidate", difficulty="Friendly").seed
+    accepted, held = (PracticeGame("candidate", "Friendly", seed=seed) for _ in range(2))
+    accepted.offer(79_000)
+    held.offer(79_000)
+    accepted.accept()
+    following = held.offer(79_000).amount  # what actually happens when you hold
+    assert f"their next offer would have been about {money(following)}" in accepted.debrief().describe()

@@ -225,3 +225,30 @@ def test_lesson_07_shows_a_shared_fact_widening_the_zone_and_has_a_dozen_scenari
     assert len(scenarios) >= 12
     assert all(3 <= len(s.options) <= 4 for s in scenarios)
     assert 'quiz("lesson07-scenarios")' in (NOTEBOOKS / "07_joint_fact_finding.md").read_text()
+
+
+def test_lesson_08_shows_the_concession_family_the_deadline_the_tournament_and_the_theory():
+    from negwidgets.model import TACTICS, concession_offer
+
+    texts = outputs_text(stored("08_negotiation_dance"))
+    family = next(t for t in texts if t.startswith("Boulware (beta = 0.2)"))
+    for beta in (0.2, 1.0, 5.0):  # the halfway offer of each curve, from the formula
+        halfway = 70_000 + 15_000 * (1 - 0.5 ** (1 / beta))
+        assert f"(an offer of {money(halfway)})" in family
+        assert halfway == pytest.approx(concession_offer(0.5, 70_000, 85_000, beta))
+    deadline = next(t for t in texts if t.startswith("Deal at") and "of 20" in t).splitlines()
+    patient, hasty = (int(re.search(r"in round (\d+) of 20", line)[1]) for line in deadline)
+    assert patient >= 19 and hasty <= 10  # two Boulwares meet at the deadline, two Conceders early
+    table = next(t for t in texts if t.startswith("Tactic "))
+    rows = table.splitlines()[1:8]
+    assert sorted(r.split("  ")[0].strip() for r in rows) == sorted(TACTICS)
+    gains = [int(re.search(r"\$([\d,]+)", r)[1].replace(",", "")) for r in rows]
+    assert gains == sorted(gains, reverse=True)  # best first, as the prose reads it
+    assert rows[0].startswith("Boulware") and rows[-1].startswith("Conceder")
+    share = (1 - 0.9) / (1 - 0.9 * 0.9)
+    assert any(f"a price of {money(70_000 + share * 10_000)}." in t for t in texts)
+    assert any(t.startswith("Nash solution: $75,000, the middle of the zone") for t in texts)
+    assert any(f"Nash solution: {money(70_000 + 10_000 / 3)}" in t for t in texts)  # exponents 0.5 and 1
+    assert any(t.startswith("No games finished yet.") for t in texts)
+    source = (NOTEBOOKS / "08_negotiation_dance.md").read_text()
+    assert source.count("PracticeNegotiation(difficulty=") == 3 and source.count("history=games") == 3

@@ -13,6 +13,8 @@ from negwidgets.model import (
     criteria_ladder,
     expected_value,
     load_questions,
+    nash_bargaining,
+    rubinstein_split,
     running_example,
     running_example_criteria,
     unclaimed_value,
@@ -55,6 +57,8 @@ def test_numeric_answers_are_what_the_model_computes():
     assert _answer("lesson05", "correlation") == META_ANALYSIS_R
     ladder = criteria_ladder(running_example_criteria(), reservation=70_000, their_limit=80_000)
     assert _answer("lesson06", "strongest-ask") == ladder.ask.value
+    assert _answer("lesson08", "rubinstein") == pytest.approx(rubinstein_split(70_000, 80_000, 0.9, 0.9).price, abs=0.01)
+    assert _answer("lesson08", "nash") == nash_bargaining(70_000, 80_000).price
 
 
 def test_choice_grading():

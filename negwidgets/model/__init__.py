@@ -25,7 +25,8 @@ from .engine import (
     tactic,
     tournament,
 )
-from .theory import ConcessionSchedule, NashSolution, concession_offer, concession_schedule, nash_bargaining, rubinstein_share, time_dependent_concession
+from .theory import (ConcessionSchedule, NashSolution, RubinsteinSplit, concession_offer, concession_schedule,
+                     nash_bargaining, rubinstein_share, rubinstein_split, time_dependent_concession)
 from .practice import DIFFICULTIES, Debrief, Difficulty, Move, PracticeGame, PracticeHistory
 from .criteria import DEFENSIBLE, STRENGTHS, CriteriaLadderResult, Criterion, Rung, criteria_ladder
 from .first_offer import FirstOfferAnalysis, first_offer_analysis
@@ -48,6 +49,8 @@ from .uncertainty import NormalBelief, UniformBelief, ZoneOutlook, zone_under_un
 from .zone import BargainingZone, Party, ZoneAnalysis, analyse_zone, bargaining_zone
 
 __all__ = [
+    "RubinsteinSplit",
+    "rubinstein_split",
     "Dance",
     "ConcessionSchedule",
     "concession_schedule",

@@ -307,6 +307,17 @@ class PracticeGame:
             raise ValueError(f"Their offer of {money(standing)} is worse than your reservation value of "
                              f"{money(self.you.reservation)}: accepting it leaves you worse off than your BATNA. "
                              "Make an offer, or walk away.")
+        if self.your_offers and not self.at_deadline:
+            # What holding firm one more round would have brought: their next offer, had you repeated yours.
+            held = self.your_offers[-1][1]
+            t = (self._round + 1) / (self.rounds - 1)
+            following = next_offer(self.tactic, t, self.them.reservation, self.starting_point,
+                                   [a for _, a in self.their_offers], [a for _, a in self.your_offers] + [held],
+                                   self._draws[self._round + 1])
+            rounds_left = self.deadline - self.round + 1
+            self.effects.append(f"You accepted with {rounds_left} round{'s' if rounds_left != 1 else ''} left: had you "
+                                f"held at {money(held)} one more round, their next offer would have been about "
+                                f"{money(following)}.")
         self.moves.append(Move("you", "accept", f"I accept {money(standing)}.", standing))
         self._end("deal", standing)
         return self._say("accept", f"Great, we have a deal at {money(standing)}. Let's put it in writing.", standing)

@@ -18,7 +18,7 @@ from .checks import capitalised, finite_number
 from .money import money, percent
 from .zone import bargaining_zone
 
-__all__ = ["ConcessionSchedule", "NashSolution", "check_beta", "check_k", "concession_offer", "concession_schedule", "nash_bargaining", "rubinstein_share",
+__all__ = ["ConcessionSchedule", "NashSolution", "RubinsteinSplit", "rubinstein_split", "check_beta", "check_k", "concession_offer", "concession_schedule", "nash_bargaining", "rubinstein_share",
            "time_dependent_concession"]
 
 
@@ -114,15 +114,15 @@ class ConcessionSchedule:
     def describe(self) -> str:
         """
         >>> concession_schedule(0.2).describe()
-        'Boulware (beta = 0.2): by the halfway point she has conceded 3% of her $15,000 stretch (offering $84,531); she opens at $85,000 and ends at $70,000, her reservation value.'
+        'Boulware (beta = 0.2): by half time 3% of the $15,000 stretch is conceded (an offer of $84,531); the offers run from $85,000 to $70,000, the reservation value.'
         """
         stretch = abs(self.aspiration - self.reservation)
         halfway = concession_offer(0.5, self.reservation, self.aspiration, self.beta, self.k)
-        end = ("her reservation value" if self.offers[-1] == self.reservation
-               else f"{percent(1 - abs(self.offers[-1] - self.reservation) / stretch)} of the way to her reservation value")
-        return (f"{capitalised(tactic_family(self.beta))} (beta = {self.beta:g}): by the halfway point she has conceded "
-                f"{percent(self.halfway_share)} of her {money(stretch)} stretch (offering {money(halfway)}); she opens "
-                f"at {money(self.offers[0])} and ends at {money(self.offers[-1])}, {end}.")
+        end = ("the reservation value" if self.offers[-1] == self.reservation
+               else f"{percent(1 - abs(self.offers[-1] - self.reservation) / stretch)} of the way to the reservation value")
+        return (f"{capitalised(tactic_family(self.beta))} (beta = {self.beta:g}): by half time "
+                f"{percent(self.halfway_share)} of the {money(stretch)} stretch is conceded (an offer of "
+                f"{money(halfway)}); the offers run from {money(self.offers[0])} to {money(self.offers[-1])}, {end}.")
 
 
 def concession_schedule(beta: float, k: float = 0.0, *, reservation: float = 70_000, aspiration: float = 85_000,
@@ -159,6 +159,47 @@ def rubinstein_share(d1: float, d2: float) -> float:
             raise ValueError(f"The {name} discount factor must lie in [0, 1): a deal one round later is worth that "
                              f"share of a deal now (1 would mean waiting costs nothing); {value:g} is outside.")
     return (1 - b) / (1 - a * b)
+
+
+@dataclass(frozen=True)
+class RubinsteinSplit:
+    """Rubinstein's equilibrium applied to a zone: the first proposer's share and the price it gives."""
+
+    seller_reservation: float
+    buyer_reservation: float
+    proposer: str
+    share: float  # the proposer's share of the surplus
+
+    @property
+    def price(self) -> float:
+        surplus = self.buyer_reservation - self.seller_reservation
+        if self.proposer == "seller":
+            return self.seller_reservation + self.share * surplus
+        return self.buyer_reservation - self.share * surplus
+
+    def describe(self) -> str:
+        """
+        >>> rubinstein_split(70_000, 80_000, 0.9, 0.9).describe()
+        'Proposing first, the seller gets 53% of the $10,000 surplus: a price of $75,263.'
+        """
+        surplus = self.buyer_reservation - self.seller_reservation
+        return (f"Proposing first, the {self.proposer} gets {percent(self.share)} of the {money(surplus)} surplus: "
+                f"a price of {money(self.price)}.")
+
+
+def rubinstein_split(seller_reservation: float, buyer_reservation: float, d_proposer: float, d_responder: float,
+                     proposer: str = "seller") -> RubinsteinSplit:
+    """:func:`rubinstein_share` applied to the zone between two reservation values.
+
+    >>> round(rubinstein_split(70_000, 80_000, 0.9, 0.9, proposer="buyer").price)
+    74737
+    """
+    if proposer not in ("seller", "buyer"):
+        raise ValueError(f"The first proposer is the 'seller' or the 'buyer', not {proposer!r}.")
+    zone = bargaining_zone(seller_reservation, buyer_reservation)
+    if zone is None:
+        raise ValueError("There is no zone to split: the seller's reservation value is above the buyer's.")
+    return RubinsteinSplit(zone.low, zone.high, proposer, rubinstein_share(d_proposer, d_responder))
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 from ..model.money import money_short, percent
 from ..model.theory import time_dependent_concession
 from .base import COLOURS, Chart, label
-from .charts import _MONEY_AXIS, _padded
+from .charts import _MONEY_AXIS, _outward, _padded
 
 __all__ = ["ConcessionChart", "DanceChart", "ProgressChart"]
 
@@ -122,9 +122,10 @@ class DanceChart(Chart):
             self.deal.set_data([last], [dance.price])
         else:
             self.deal.set_data([], [])
-        self.ax.set_xlim(0.5, dance.rounds + 0.5)
+        # In steps of 5 offers: moving the deadline then redraws only the dance, not the axes.
+        self.ax.set_xlim(0.5, 5 * np.ceil(dance.rounds / 5) + 0.5)
         if values:
-            self.ax.set_ylim(*_padded(values, 0.08))
+            self.ax.set_ylim(*_outward(*_padded(values, 0.08)))  # rounded outwards: the axes rarely change
         self.set_title(dance.headline)
         zone = ("no zone" if dance.zone is None
                 else f"the zone from {money_short(dance.zone.low)} to {money_short(dance.zone.high)} shaded")
@@ -172,5 +173,6 @@ class ProgressChart(Chart):
                 self._bars.append(self.dynamic(self.ax.text(game, share + 0.02, percent(share), ha="center",
                                                             fontsize=8)))
         self.set_title(history.headline)
-        self.caption = f"Bars of your share of the zone in each of {n} games; the dashed line marks an even split."
+        games = f"each of {n} games" if n != 1 else "1 game"
+        self.caption = f"Bars of your share of the zone in {games}; the dashed line marks an even split."
         return self.caption
