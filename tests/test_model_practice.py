@@ -87,7 +87,7 @@ def test_an_absurd_opening_ends_the_talk_and_the_debrief_says_why():
 @given(seed=st.integers(0, 10_000), side=st.sampled_from(["candidate", "employer"]),
        difficulty=st.sampled_from(["Friendly", "Realistic", "Tough"]), you_open=st.booleans(),
        steps=st.lists(st.floats(0, 1), min_size=1, max_size=12))
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=300, deadline=None)
 def test_any_game_ends_within_the_zone_or_without_a_deal(seed, side, difficulty, you_open, steps):
     game = PracticeGame(side, difficulty, you_open=you_open, seed=seed)
     reservation, aspiration = game.you.reservation, game.you.aspiration

@@ -307,7 +307,7 @@ class PracticeGame:
             raise ValueError(f"Their offer of {money(standing)} is worse than your reservation value of "
                              f"{money(self.you.reservation)}: accepting it leaves you worse off than your BATNA. "
                              "Make an offer, or walk away.")
-        if self.your_offers and not self.at_deadline:
+        if self.your_offers and self._round + 1 < self.rounds:  # they would have had another turn
             # What holding firm one more round would have brought: their next offer, had you repeated yours.
             held = self.your_offers[-1][1]
             t = (self._round + 1) / (self.rounds - 1)
