@@ -11,7 +11,7 @@ import html
 
 import ipywidgets as widgets
 
-__all__ = ["ModelView", "alert_html", "labelled", "money_slider"]
+__all__ = ["ModelView", "alert_html", "caption_html", "chart_image", "labelled", "money_slider"]
 
 ERROR_STYLE = (
     "color:#8a1010;background:#fdecea;border-left:4px solid #d62728;padding:4px 10px;"
@@ -24,6 +24,17 @@ _CONTROL_LAYOUT = {"width": "600px", "max_width": "100%"}
 def alert_html(message: str) -> str:
     """The course's visible error line (screen readers announce it as an alert)."""
     return f"<div role='alert' style='{ERROR_STYLE}'>⚠ {html.escape(message)}</div>"
+
+
+def caption_html(caption: str, before: str = "") -> str:
+    """A figure's one-line text description, shown under it (ipywidgets' Image takes no alt text)."""
+    return f"<div style='color:#444;font-size:0.9em'>{html.escape(before)}Figure: {html.escape(caption)}</div>"
+
+
+def chart_image(chart, **layout) -> widgets.Image:
+    """An Image widget that shows a chart's PNG at its natural size (sharp in Voila too)."""
+    return widgets.Image(format="png", layout=widgets.Layout(width=chart.css_width, max_width="100%", height="auto",
+                                                             **layout))
 
 
 def labelled(widget_class, description: str, **kwargs):
@@ -62,9 +73,7 @@ class ModelView(widgets.VBox):
         # A subclass may pass a chart built with options; otherwise its chart_class is used.
         self.chart = chart if chart is not None else (self.chart_class() if self.chart_class else None)
         if self.chart is not None:
-            self.image = widgets.Image(
-                format="png", layout=widgets.Layout(width=self.chart.css_width, max_width="100%", height="auto")
-            )
+            self.image = chart_image(self.chart)
             # The caption is the figure's text description (ipywidgets' Image takes no alt text or tooltip).
             self.caption = widgets.HTML(value="")
             children += [self.image, self.caption]
@@ -105,7 +114,7 @@ class ModelView(widgets.VBox):
         if self.chart is not None:
             self.chart.update(result)
             self.image.value = self.chart.png()
-            self.caption.value = f"<div style='color:#444;font-size:0.9em'>Figure: {html.escape(self.chart.caption)}</div>"
+            self.caption.value = caption_html(self.chart.caption)
 
     def explain_clamped(self, requested: float, control: widgets.Widget, check) -> None:
         """A value given to the constructor may lie outside its slider, which clamps it: show the model's

@@ -8,7 +8,7 @@ import ipywidgets as widgets
 
 from ..model import DIFFICULTIES, TACTICS, PracticeGame, PracticeHistory, concession_schedule, negotiate
 from ..plots import ConcessionChart, DanceChart, ProgressChart
-from .base import ModelView, alert_html, labelled
+from .base import ModelView, alert_html, caption_html, chart_image, labelled
 
 __all__ = ["ConcessionCurves", "NegotiationDance", "PracticeNegotiation"]
 
@@ -106,11 +106,9 @@ class PracticeNegotiation(widgets.VBox):
         self.error = widgets.HTML()
         self.debrief = widgets.HTML()
         self.dance_chart, self.progress_chart = DanceChart(), ProgressChart()
-        self.dance_image = widgets.Image(format="png", layout=widgets.Layout(
-            width=self.dance_chart.css_width, max_width="100%", height="auto", display="none"))
+        self.dance_image = chart_image(self.dance_chart, display="none")
         self.dance_caption = widgets.HTML()
-        self.progress_image = widgets.Image(format="png", layout=widgets.Layout(
-            width=self.progress_chart.css_width, max_width="100%", height="auto", display="none"))
+        self.progress_image = chart_image(self.progress_chart, display="none")
         self.progress_caption = widgets.HTML()
         self.new_game.on_click(self._new_game)
         self.make_offer.on_click(self._offer)
@@ -207,9 +205,8 @@ class PracticeNegotiation(widgets.VBox):
         self.dance_chart.update(debrief)
         self.dance_image.value = self.dance_chart.png()
         self.dance_image.layout.display = ""
-        self.dance_caption.value = f"<div style='color:#444;font-size:0.9em'>Figure: {html.escape(self.dance_chart.caption)}</div>"
+        self.dance_caption.value = caption_html(self.dance_chart.caption)
         self.progress_chart.update(self.history)
         self.progress_image.value = self.progress_chart.png()
         self.progress_image.layout.display = ""
-        self.progress_caption.value = (f"<div style='color:#444;font-size:0.9em'>{html.escape(self.history.describe())} "
-                                       f"Figure: {html.escape(self.progress_chart.caption)}</div>")
+        self.progress_caption.value = caption_html(self.progress_chart.caption, before=f"{self.history.describe()} ")
