@@ -314,8 +314,11 @@ class Negotiations:
                  else f" ({percent(self.agreed.sum() / with_zone)} of those with a zone)")
         if not self.agreed.any():
             return head + "."
-        return (f"{head}, in round {np.mean(self.agreed_round[self.agreed]) + 1:.0f} on average; the seller took "
-                f"{percent(np.nanmean(self.seller_share))} of the surplus on average.")
+        head += f", in round {np.mean(self.agreed_round[self.agreed]) + 1:.0f} on average"
+        shares = self.seller_share[~np.isnan(self.seller_share)]
+        if not shares.size:  # every deal sat on a zone of zero width
+            return head + "."
+        return f"{head}; the seller took {percent(shares.mean())} of the surplus on average."
 
     def trace(self, index: int = 0) -> Trace:
         """Negotiation ``index`` round by round."""

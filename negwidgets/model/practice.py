@@ -310,10 +310,7 @@ class PracticeGame:
         if self.your_offers and self._round + 1 < self.rounds:  # they would have had another turn
             # What holding firm one more round would have brought: their next offer, had you repeated yours.
             held = self.your_offers[-1][1]
-            t = (self._round + 1) / (self.rounds - 1)
-            following = next_offer(self.tactic, t, self.them.reservation, self.starting_point,
-                                   [a for _, a in self.their_offers], [a for _, a in self.your_offers] + [held],
-                                   self._draws[self._round + 1])
+            following = self._their_next(self._round + 1, [a for _, a in self.your_offers] + [held])
             rounds_left = self.deadline - self.round + 1
             self.effects.append(f"You accepted with {rounds_left} round{'s' if rounds_left != 1 else ''} left: had you "
                                 f"held at {money(held)} one more round, their next offer would have been about "
@@ -391,11 +388,12 @@ class PracticeGame:
         self.effects.append(f"Your reason ({criterion.name.lower()}) moved them a further {money(abs(moved))}.")
         return f"That is a fair point about the {criterion.name.lower()}."
 
-    def _their_next(self, engine_round: int) -> float:
+    def _their_next(self, engine_round: int, yours: list[float] | None = None) -> float:
+        """Their offer in ``engine_round`` given your offers so far (or ``yours``, to ask "what if")."""
         t = engine_round / (self.rounds - 1)
         own = [amount for _, amount in self.their_offers]
-        theirs = [amount for _, amount in self.your_offers]
-        return next_offer(self.tactic, t, self.them.reservation, self.starting_point, own, theirs,
+        yours = [amount for _, amount in self.your_offers] if yours is None else yours
+        return next_offer(self.tactic, t, self.them.reservation, self.starting_point, own, yours,
                           self._draws[engine_round])
 
     def _respond(self, value: float, remarks: list[str]) -> Move:
