@@ -1,6 +1,7 @@
 """The bargaining engine and the closed forms of lesson 08, against the formulas and a plain reference."""
 
 import math
+import re
 
 import numpy as np
 import pytest
@@ -56,13 +57,8 @@ def test_concession_curve_is_vectorised_and_orders_the_family():
     (dict(t=float("nan"), beta=1.0), "every t must lie in [0, 1]"),
 ])
 def test_concession_bad_input_is_explained(bad, message):
-    with pytest.raises(ValueError, match=re_escape(message)):
+    with pytest.raises(ValueError, match=re.escape(message)):
         time_dependent_concession(**bad)
-
-
-def re_escape(text):
-    import re
-    return re.escape(text)
 
 
 @given(d1=st.floats(0, 0.999), d2=st.floats(0, 0.999))
@@ -244,5 +240,5 @@ def test_tournament_runs_every_pair_on_the_same_cases():
     (lambda: tournament(seller_reservation=(80_000, 60_000)), "give the lower number first"),
 ])
 def test_engine_bad_input_is_explained(call, message):
-    with pytest.raises(ValueError, match=re_escape(message)):
+    with pytest.raises(ValueError, match=re.escape(message)):
         call()

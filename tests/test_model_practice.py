@@ -42,11 +42,10 @@ def test_scripted_moves_give_the_counter_offers_of_the_concession_formula():
 
 
 def test_same_seed_same_game_and_the_same_answers():
-    moves = [84_000, 81_000, 79_000]
     answers = []
     for _ in range(2):
         game = PracticeGame("employer", "Tough", seed=42)
-        answers.append([game.offer(m).text for m in [62_000, 64_000, 66_000] if not game.finished] + moves[:0])
+        answers.append([game.offer(m).text for m in [62_000, 64_000, 66_000] if not game.finished])
     assert answers[0] == answers[1]
 
 
@@ -68,7 +67,6 @@ def test_a_justification_moves_a_receptive_counterpart_once():
 
 def test_a_weak_reason_moves_nothing():
     game = game_where(lambda g: g.them.reservation >= 80_000, side="candidate", difficulty="Friendly")
-    start = None
     answer = game.offer(79_000, "What would thrill me")
     assert "not a standard" in answer.text
     start = game.starting_point

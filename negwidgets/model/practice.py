@@ -382,10 +382,9 @@ class PracticeGame:
             return f"That standard points to {money(criterion.value)}, not to your number."
         share = self.level.receptiveness * (criterion.strength - 2)
         moved = share * (self.them.reservation - self.starting_point)
-        if self.up * moved <= 0:
-            return f"That is a fair point about the {criterion.name.lower()}."
-        self.starting_point += moved
-        self.effects.append(f"Your reason ({criterion.name.lower()}) moved them a further {money(abs(moved))}.")
+        if self.up * moved > 0:  # nothing left to move once they start at their limit
+            self.starting_point += moved
+            self.effects.append(f"Your reason ({criterion.name.lower()}) moved them a further {money(abs(moved))}.")
         return f"That is a fair point about the {criterion.name.lower()}."
 
     def _their_next(self, engine_round: int, yours: list[float] | None = None) -> float:

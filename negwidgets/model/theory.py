@@ -161,6 +161,16 @@ def rubinstein_share(d1: float, d2: float) -> float:
     return (1 - b) / (1 - a * b)
 
 
+def _zone_to_split(seller_reservation: float, buyer_reservation: float):
+    """The zone a bargaining solution divides, or a sentence saying why there is none."""
+    zone = bargaining_zone(seller_reservation, buyer_reservation)
+    if zone is None:
+        raise ValueError(f"There is no zone: the seller's reservation value ({money(seller_reservation)}) is above "
+                         f"the buyer's ({money(buyer_reservation)}), so no price leaves both sides better off than "
+                         "their BATNAs.")
+    return zone
+
+
 @dataclass(frozen=True)
 class RubinsteinSplit:
     """Rubinstein's equilibrium applied to a zone: the first proposer's share and the price it gives."""
@@ -196,9 +206,7 @@ def rubinstein_split(seller_reservation: float, buyer_reservation: float, d_prop
     """
     if proposer not in ("seller", "buyer"):
         raise ValueError(f"The first proposer is the 'seller' or the 'buyer', not {proposer!r}.")
-    zone = bargaining_zone(seller_reservation, buyer_reservation)
-    if zone is None:
-        raise ValueError("There is no zone to split: the seller's reservation value is above the buyer's.")
+    zone = _zone_to_split(seller_reservation, buyer_reservation)
     return RubinsteinSplit(zone.low, zone.high, proposer, rubinstein_share(d_proposer, d_responder))
 
 
@@ -254,11 +262,7 @@ def nash_bargaining(seller_reservation: float, buyer_reservation: float, *, sell
     ...
     ValueError: There is no zone: the seller's reservation value ($82,000) is above the buyer's ($80,000), so no price leaves both sides better off than their BATNAs.
     """
-    zone = bargaining_zone(seller_reservation, buyer_reservation)
-    if zone is None:
-        raise ValueError(f"There is no zone: the seller's reservation value ({money(seller_reservation)}) is above "
-                         f"the buyer's ({money(buyer_reservation)}), so no price leaves both sides better off than "
-                         "their BATNAs.")
+    zone = _zone_to_split(seller_reservation, buyer_reservation)
     exponents = []
     for who, value in (("seller's", seller_exponent), ("buyer's", buyer_exponent)):
         a = finite_number(value, f"the {who} utility exponent")
