@@ -111,9 +111,27 @@ def test_any_game_ends_within_the_zone_or_without_a_deal(seed, side, difficulty,
     if debrief.price is not None:
         zone = debrief.zone
         assert zone is not None and zone.low - 1e-6 <= debrief.price <= zone.high + 1e-6
-        assert debrief.gain >= 0 and 0 <= debrief.share <= 1 + 1e-9
+        assert debrief.gain >= 0
+        if zone.surplus == 0:  # both limits meet: nothing to divide
+            assert debrief.share is None and "single point" in debrief.describe()
+        else:
+            assert 0 <= debrief.share <= 1 + 1e-9
+        assert debrief.dance().headline.startswith("Deal at")
     low, high = THEIR_LIMITS[side]
     assert low <= game.them.reservation <= high
+
+
+def test_a_deal_where_both_limits_meet_is_debriefed_without_a_share():
+    game = game_where(lambda g: g.them.reservation == 70_000, side="candidate", difficulty="Friendly")
+    while not game.finished:  # hold at $70,000 until they agree or offer it
+        if (game.standing_offer or 0) >= 70_000:
+            game.accept()
+        else:
+            game.offer(70_000)
+    debrief = game.debrief()
+    assert debrief.price == 70_000 and debrief.gain == 0 and debrief.share is None
+    assert "the zone was a single point" in debrief.describe()
+    assert debrief.dance().headline == "Deal at $70k, where both limits meet"
 
 
 def test_the_counterpart_never_walks_from_an_opening_inside_its_limit():

@@ -118,7 +118,9 @@ class Debrief:
 
     def dance(self) -> Dance:
         zone = self.zone
-        if self.price is not None:
+        if self.price is not None and self.share is None:
+            headline = f"Deal at {money_short(self.price)}, where both limits meet"
+        elif self.price is not None:
             headline = f"Deal at {money_short(self.price)}: you took {percent(self.share)} of the zone"
         elif zone is None:
             headline = "No zone: no deal could beat your BATNA"
@@ -141,6 +143,9 @@ class Debrief:
             side = "below" if self.side == "candidate" else "above"
             verdict = (f" There was no zone: the {them}'s limit ({money(self.them.reservation)}) was {side} your "
                        f"reservation value ({money(self.you.reservation)}), so no deal could beat your BATNA.")
+        elif self.price is not None and zone.surplus == 0:
+            verdict = (f" Both limits were {money(zone.low)}: the zone was a single point, with nothing to divide, "
+                       "and the deal is as good as your BATNA.")
         elif self.share is not None:
             verdict = (f" The zone ran from {money(zone.low)} to {money(zone.high)}; you took "
                        f"{percent(self.share)} of its {money(zone.surplus)}.")
