@@ -4,7 +4,12 @@ Every function checks its input and raises ``ValueError`` with a sentence a lear
 every result has a ``describe()`` that says what it means in plain words.
 """
 
-from .cases import running_example, running_example_criteria, salary_benchmarks
+from .cases import job_offer_case, running_example, running_example_criteria, salary_benchmarks
+from .scoring import (BargainingPoint, Frontier, Issue, Logroll, MesoSet, Package, PackageAnalysis, ScoringSystem,
+                      load_scoring_case)
+from .subjective import FACTORS, SubjectiveValue, SviItem, svi_items, svi_scores
+from .earnings import EarningsGap, cost_of_not_negotiating
+from .waiting import WaitDecision, wait_or_accept
 from .anchoring import META_ANALYSIS_R, AnchoringSimulation, calibrate_anchoring, check_anchoring, simulate_anchoring
 from .engine import (
     ABSOLUTE_TFT,
@@ -49,6 +54,25 @@ from .uncertainty import NormalBelief, UniformBelief, ZoneOutlook, zone_under_un
 from .zone import BargainingZone, Party, ZoneAnalysis, analyse_zone, bargaining_zone
 
 __all__ = [
+    "BargainingPoint",
+    "EarningsGap",
+    "FACTORS",
+    "Frontier",
+    "Issue",
+    "Logroll",
+    "MesoSet",
+    "Package",
+    "PackageAnalysis",
+    "ScoringSystem",
+    "SubjectiveValue",
+    "SviItem",
+    "WaitDecision",
+    "cost_of_not_negotiating",
+    "job_offer_case",
+    "load_scoring_case",
+    "svi_items",
+    "svi_scores",
+    "wait_or_accept",
     "RubinsteinSplit",
     "rubinstein_split",
     "Dance",

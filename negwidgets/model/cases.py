@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from ..data import load
 from .criteria import Criterion
+from .scoring import ScoringSystem
 from .zone import Party
 
-__all__ = ["running_example", "running_example_criteria", "salary_benchmarks"]
+__all__ = ["job_offer_case", "running_example", "running_example_criteria", "salary_benchmarks"]
 
 
 def running_example() -> tuple[Party, Party]:
@@ -50,3 +51,13 @@ def salary_benchmarks(role: str) -> dict[float, float]:
         known = ", ".join(sorted(roles))
         raise ValueError(f"There are no illustrative figures for {role!r}; choose one of: {known}.")
     return {float(p): float(v) for p, v in roles[role].items()}
+
+
+def job_offer_case() -> ScoringSystem:
+    """Lesson 09's job offer: Ana and the employer, eight open issues, points for each side.
+
+    >>> case = job_offer_case()
+    >>> case.parties, len(case.issues), case.package_count
+    (('Ana', 'the employer'), 8, 16200)
+    """
+    return ScoringSystem.from_case(load("job_offer"))
