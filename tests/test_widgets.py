@@ -17,6 +17,11 @@ from negwidgets.model import (
 )
 from negwidgets.widgets import (
     AnchoringSimulator,
+    LifetimeEarnings,
+    MesoBuilder,
+    ScoringTable,
+    SubjectiveValueInventory,
+    WaitOrAccept,
     ConcessionCurves,
     NegotiationDance,
     PracticeNegotiation,
@@ -95,7 +100,8 @@ def _inputs(widget):
 @pytest.mark.parametrize("make", [ZopaExplorer, ZopaUnderUncertainty, lambda: BatnaCalculator(PLAN_B),
                                   AspirationPlanner, CourseMap, lambda: quiz("lesson01"),
                                   FirstOfferAdvisor, AnchoringSimulator, OfferForms, CriteriaLadder,
-                                  ConcessionCurves, NegotiationDance, PracticeNegotiation])
+                                  ConcessionCurves, NegotiationDance, PracticeNegotiation, ScoringTable,
+                                  MesoBuilder, SubjectiveValueInventory, LifetimeEarnings, WaitOrAccept])
 def test_every_control_has_a_description_for_screen_readers(make):
     controls = list(_inputs(make()))
     assert controls

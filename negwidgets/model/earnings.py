@@ -30,8 +30,8 @@ class EarningsGap:
     years: int
     savings_return: float | None
     saved_share: float
-    difference: np.ndarray = field(repr=False)  # year by year, year 1 first
-    savings: np.ndarray | None = field(repr=False)  # the balance at the end of each year, if saving
+    difference: np.ndarray = field(repr=False, compare=False)  # year by year, year 1 first (follows from the rest)
+    savings: np.ndarray | None = field(repr=False, compare=False)  # the balance at the end of each year, if saving
 
     @property
     def starting_difference(self) -> float:

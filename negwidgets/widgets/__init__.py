@@ -5,11 +5,18 @@ from .batna import BatnaCalculator
 from .check import Check, Quiz, check, quiz
 from .course_map import CourseMap
 from .criteria import CriteriaLadder
+from .deals import MesoBuilder, ScoringTable, SubjectiveValueInventory
+from .scarcity import LifetimeEarnings, WaitOrAccept
 from .practice import ConcessionCurves, NegotiationDance, PracticeNegotiation
 from .first_offer import AnchoringSimulator, FirstOfferAdvisor, OfferForms
 from .zone import ZopaExplorer, ZopaUnderUncertainty
 
 __all__ = [
+    "LifetimeEarnings",
+    "MesoBuilder",
+    "ScoringTable",
+    "SubjectiveValueInventory",
+    "WaitOrAccept",
     "ConcessionCurves",
     "NegotiationDance",
     "PracticeNegotiation",

@@ -1,0 +1,188 @@
+"""Lesson 09's widgets: the scoring table, the MESO builder and the Subjective Value Inventory."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping, Sequence
+
+import ipywidgets as widgets
+
+from ..model import ScoringSystem, job_offer_case, svi_items, svi_scores
+from ..model.scoring import points_text
+from ..plots import ParetoChart, SubjectiveValueChart
+from .base import ModelView, labelled
+
+__all__ = ["MesoBuilder", "ScoringTable", "SubjectiveValueInventory"]
+
+_KIND_NOTE = {"distributive": "distributive", "integrative": "integrative: trade it", "compatible": "compatible"}
+_TABLE = "border-collapse:collapse;margin:4px 0"
+_CELL = "padding:2px 10px;border-bottom:1px solid #ddd;text-align:left"
+
+
+def _option_label(label: str, points: tuple[float, float]) -> str:
+    return f"{label}   ({points_text(points[0])} / {points_text(points[1])})"
+
+
+class ScoringTable(ModelView):
+    """Pick an option for each issue; see both sides' scores, where the package stands against the Pareto
+    frontier, the trades (logrolls) that would make both sides better off, and the Nash and
+    Kalai-Smorodinsky points for the BATNAs you set.
+
+    >>> table = ScoringTable()
+    >>> table.result.on_frontier, table.result.left_on_table
+    (False, 20.0)
+    >>> table.apply(table.result.logrolls[0].package)
+    >>> table.result.package.scores
+    (67.0, 60.0)
+    """
+
+    def __init__(self, system: ScoringSystem | None = None, package=None, *,
+                 batnas: Sequence[float] | None = None):
+        self.system = job_offer_case() if system is None else system
+        start = self.system.split_difference() if package is None else self.system.package(package)
+        first, second = self.system.parties
+        self.choices = {
+            issue.name: labelled(widgets.Dropdown, issue.name, value=choice,
+                                 options=[(_option_label(o, p), i) for i, (o, p) in enumerate(zip(issue.options, issue.points))])
+            for issue, choice in zip(self.system.issues, start.choices)
+        }
+        everything = self.system.frontier().scores
+        limits = everything.max(axis=0)
+        batnas = self.system.batnas if batnas is None else batnas
+        self.batnas = [labelled(widgets.FloatSlider, f"BATNA score of {name}", value=value, min=0, max=float(top),
+                                step=1, readout_format=".0f")
+                       for name, value, top in zip(self.system.parties, batnas, limits)]
+        self.trade = widgets.Button(description="Make the best trade", tooltip="Apply the first suggested trade",
+                                    layout=widgets.Layout(width="220px"))
+        self.trade.on_click(lambda _button: self._make_best_trade())
+        self._applying = False
+        header = widgets.HTML(f"<div style='margin:2px 0'>Each option shows its points as "
+                              f"<b>({html.escape(first)} / {html.escape(second)})</b>.</div>")
+        super().__init__([header, *self.choices.values(), *self.batnas, self.trade],
+                         watched=[*self.choices.values(), *self.batnas], chart=ParetoChart(self.system))
+
+    def compute(self):
+        return self.system.analyse([control.value for control in self.choices.values()],
+                                   batnas=[slider.value for slider in self.batnas])
+
+    def refresh(self, change=None) -> None:
+        if not self._applying:
+            super().refresh(change)
+
+    def apply(self, package) -> None:
+        """Set every issue to the package's options (a Package, a dict or a list), then update once."""
+        package = self.system.package(package.choices if hasattr(package, "choices") else package)
+        self._applying = True
+        try:
+            for control, choice in zip(self.choices.values(), package.choices):
+                control.value = choice
+        finally:
+            self._applying = False
+        self.refresh()
+
+    def _make_best_trade(self) -> None:
+        if self.result is not None and self.result.logrolls:
+            self.apply(self.result.logrolls[0].package)
+
+    def result_html(self) -> str:
+        analysis = self.result
+        first, second = analysis.package.parties
+        rows = "".join(
+            f"<tr><td style='{_CELL}'>{html.escape(issue.name)}</td><td style='{_CELL}'>{html.escape(label)}</td>"
+            f"<td style='{_CELL}'>{points_text(issue.points[choice][0])}</td>"
+            f"<td style='{_CELL}'>{points_text(issue.points[choice][1])}</td>"
+            f"<td style='{_CELL};color:#555'>{_KIND_NOTE[issue.kind]}</td></tr>"
+            for issue, label, choice in zip(self.system.issues, analysis.package.labels, analysis.package.choices))
+        total = (f"<tr><td style='{_CELL}'><b>Total</b></td><td style='{_CELL}'></td>"
+                 f"<td style='{_CELL}'><b>{points_text(analysis.package.scores[0])}</b></td>"
+                 f"<td style='{_CELL}'><b>{points_text(analysis.package.scores[1])}</b></td><td style='{_CELL}'></td></tr>")
+        table = (f"<table style='{_TABLE}'><tr><th style='{_CELL}'>Issue</th><th style='{_CELL}'>Option</th>"
+                 f"<th style='{_CELL}'>{html.escape(first)}</th><th style='{_CELL}'>{html.escape(second)}</th>"
+                 f"<th style='{_CELL}'>Kind</th></tr>{rows}{total}</table>")
+        suggestions = [roll.describe() for roll in analysis.logrolls]
+        suggestions += [f"Free improvement: {move.terms()}" for move in analysis.free_moves[:1]]
+        trades = ("<div>Trades that help both sides:</div><ol style='margin-top:2px'>"
+                  + "".join(f"<li>{html.escape(s)}</li>" for s in suggestions) + "</ol>") if suggestions else (
+            "<div>No single trade of two issues helps both sides from here.</div>")
+        points = " ".join(html.escape(p.describe()) for p in (analysis.nash, analysis.kalai_smorodinsky) if p) or (
+            "No package beats both BATNAs: there is no deal to be had.")
+        return (f"{table}<div style='font-size:1.05em;margin:4px 0'><b>{html.escape(analysis.describe())}</b></div>"
+                f"{trades}<div style='color:#333'>{points}</div>")
+
+
+class MesoBuilder(ModelView):
+    """Multiple equivalent simultaneous offers: choose what a package must be worth to you, and see
+    packages worth that to you that differ as much as possible for the other side.
+
+    >>> builder = MesoBuilder(target=60)
+    >>> [p.scores[0] for p in builder.result.packages]
+    [60.0, 60.0, 60.0]
+    """
+
+    def __init__(self, system: ScoringSystem | None = None, *, side: int = 0, target: float = 60, count: int = 3):
+        self.system = job_offer_case() if system is None else system
+        self.side = side
+        scores = self.system.frontier().scores
+        name = self.system.parties[side]
+        self.target = labelled(widgets.IntSlider, f"Worth to {name} (points)", value=int(target), min=0,
+                               max=int(scores[:, side].max()))
+        self.count = labelled(widgets.IntSlider, "Number of offers", value=count, min=2, max=5)
+        self.tolerance = labelled(widgets.IntSlider, "Give or take (points)", value=2, min=0, max=10)
+        super().__init__([self.target, self.count, self.tolerance])
+
+    def compute(self):
+        return self.system.mesos(self.target.value, side=self.side, count=self.count.value,
+                                 tolerance=self.tolerance.value)
+
+    def result_html(self) -> str:
+        mesos = self.result
+        header = "".join(f"<th style='{_CELL}'>Offer {n}</th>" for n in range(1, len(mesos.packages) + 1))
+        rows = "".join(
+            f"<tr><td style='{_CELL}'>{html.escape(issue)}</td>"
+            + "".join(f"<td style='{_CELL}'>{html.escape(p.labels[i])}</td>" for p in mesos.packages) + "</tr>"
+            for i, issue in enumerate(mesos.packages[0].issues))
+        for side in (mesos.side, 1 - mesos.side):
+            rows += (f"<tr><td style='{_CELL}'><b>Worth to {html.escape(mesos.packages[0].parties[side])}</b></td>"
+                     + "".join(f"<td style='{_CELL}'><b>{points_text(p.scores[side])}</b></td>" for p in mesos.packages)
+                     + "</tr>")
+        return (f"<div style='font-size:1.05em;margin:4px 0'><b>{html.escape(mesos.describe())}</b></div>"
+                f"<table style='{_TABLE}'><tr><th style='{_CELL}'>Issue</th>{header}</tr>{rows}</table>")
+
+
+# Ana after the job-offer negotiation: a good deal, but she felt rushed and unheard.
+EXAMPLE_ANSWERS = (6, 5, 3, 5, 2, 5, 6, 5, 3, 3, 2, 3, 4, 4, 4, 4)
+
+
+class SubjectiveValueInventory(ModelView):
+    """The 16 questions of the Subjective Value Inventory (Curhan, Elfenbein & Xu 2006): answer each from 1
+    to 7 about a negotiation you remember; see your four factor scores and what to do about a low one.
+
+    >>> svi = SubjectiveValueInventory()
+    >>> svi.result.lowest
+    'process'
+    """
+
+    chart_class = SubjectiveValueChart
+
+    def __init__(self, answers: Sequence[int] | Mapping[int, int] | None = None):
+        given = EXAMPLE_ANSWERS if answers is None else answers
+        if isinstance(given, Mapping):
+            given = [given.get(n, 4) for n in range(1, 17)]
+        self.answers = []
+        rows = []
+        for item, value in zip(svi_items(), list(given) + [4] * (16 - len(given))):
+            question = widgets.HTML(f"<div style='margin-top:6px'><b>{item.number}.</b> {html.escape(item.text)}"
+                                    f" <span style='color:#555'>(1 = {html.escape(item.low.lower())}, 7 = "
+                                    f"{html.escape(item.high.lower())})</span></div>")
+            slider = labelled(widgets.IntSlider, f"Answer to question {item.number}", value=int(value), min=1, max=7)
+            self.answers.append(slider)
+            rows += [question, slider]
+        super().__init__(rows, watched=self.answers)
+
+    def compute(self):
+        return svi_scores([slider.value for slider in self.answers])
+
+    def result_html(self) -> str:
+        result = self.result
+        return (f"<div style='font-size:1.05em;margin:4px 0'><b>{html.escape(result.describe())}</b></div>"
+                f"<div style='margin:4px 0'>{html.escape(result.advice())}</div>")
