@@ -252,3 +252,54 @@ def test_lesson_08_shows_the_concession_family_the_deadline_the_tournament_and_t
     assert any(t.startswith("No games finished yet.") for t in texts)
     source = (NOTEBOOKS / "08_negotiation_dance.md").read_text()
     assert source.count("PracticeNegotiation(difficulty=") == 3 and source.count("history=games") == 3
+
+
+def _job_offer_packages():
+    """Every package of lesson 09's case as (labels, Ana's points, the employer's), by plain loops over the YAML."""
+    import itertools
+
+    issues = yaml.safe_load((ROOT / "negwidgets/data/job_offer.yaml").read_text())["issues"]
+    for options in itertools.product(*(issue["options"] for issue in issues)):
+        yield ([o["label"] for o in options], sum(o["points"][0] for o in options),
+               sum(o["points"][1] for o in options))
+
+
+def test_lesson_09_shows_the_frontier_the_value_left_by_splitting_and_the_svi_scores():
+    text = "\n".join(outputs_text(stored("09_creating_value")))
+    packages = [(a, b) for _, a, b in _job_offer_packages()]
+    assert len(packages) == 16_200 and "16,200 possible packages" in text
+    best_joint = max(a + b for a, b in packages)
+    assert f"the largest joint score is {best_joint}." in text
+    # Splitting the difference: the middle option of every issue, and what beats it for both sides.
+    split = re.search(r"Worth (\d+) points to Ana and (\d+) to the employer", text)
+    a, b = int(split[1]), int(split[2])
+    better = [(x, y) for x, y in packages if x >= a and y >= b and (x, y) != (a, b)]
+    top = max(better, key=lambda p: (p[0] + p[1], min(p[0] - a, p[1] - b)))  # ties: the most even gains
+    assert f"the best adds {top[0] + top[1] - a - b} joint points (Ana {top[0]}, the employer {top[1]})" in text
+    assert f"the employer {10 * b}." in text  # the same package with the employer's points times ten
+    # The Nash point: the largest product of gains over the BATNAs (30 and 25).
+    deals = [(x, y) for x, y in packages if x > 30 and y > 25]
+    nash = max(deals, key=lambda p: ((p[0] - 30) * (p[1] - 25), p[0] + p[1]))
+    assert f"Nash point: Ana {nash[0]} points (+{nash[0] - 30} over the BATNA), the employer {nash[1]}" in text
+    assert "Ana +8, the employer +6." in text.splitlines()[text.splitlines().index(next(
+        line for line in text.splitlines() if line.startswith("The employer gives way")))]
+    # Ana's SVI answers, scored by hand: questions 3 and 5 reversed.
+    answers = [6, 5, 3, 5, 2, 5, 6, 5, 3, 3, 2, 3, 4, 4, 4, 4]
+    scored = [8 - v if n in (3, 5) else v for n, v in enumerate(answers, start=1)]
+    factors = [sum(scored[i:i + 4]) / 4 for i in (0, 4, 8, 12)]
+    assert (f"Instrumental outcome {factors[0]:.2f}, self {factors[1]:.2f}, process {factors[2]:.2f}, "
+            f"relationship {factors[3]:.2f}; global {sum(scored) / 16:.2f}, rapport {sum(scored[8:]) / 8:.2f}") in text
+    first_offer = next((x, y) for labels, x, y in _job_offer_packages() if labels == [
+        "$72,000", "None", "In 2 weeks", "0", "15", "Data analyst", "None", "None"])
+    assert f"Ana {first_offer[0]} points, the employer {first_offer[1]}." in text
+
+
+def test_lesson_10_shows_the_lifetime_cost_and_the_reservation_value_under_search():
+    text = "\n".join(outputs_text(stored("10_for_yourself_and_others")))
+    d = 70_000 * 0.074
+    assert f"is worth {money(d * (1.03 ** 35 - 1) / 0.03)} over 35 years" in text
+    assert f"grows to {money(d * (1.05 ** 35 - 1.03 ** 35) / 0.02)} by the end" in text
+    for cost in (1_250, 3_000):  # uniform offers on [64k, 80k], chance 25%, 2 years: (80k - R)^2 / 32k = cost / 0.5
+        reservation = 80_000 - (2 * 16_000 * cost / (0.25 * 2)) ** 0.5
+        assert f"Accept offers of {money(reservation)} or more. The offer in hand ($65,000) is below that" in text
+    assert f"is worth {money(3_000 * (1.025 ** 30 - 1) / 0.025)} over 30 years" in text

@@ -11,8 +11,12 @@ from negwidgets.model import (
     analyse_zone,
     aspiration_from_benchmarks,
     criteria_ladder,
+    cost_of_not_negotiating,
     expected_value,
+    job_offer_case,
     load_questions,
+    svi_scores,
+    wait_or_accept,
     nash_bargaining,
     rubinstein_split,
     running_example,
@@ -59,6 +63,12 @@ def test_numeric_answers_are_what_the_model_computes():
     assert _answer("lesson06", "strongest-ask") == ladder.ask.value
     assert _answer("lesson08", "rubinstein") == pytest.approx(rubinstein_split(70_000, 80_000, 0.9, 0.9).price, abs=0.01)
     assert _answer("lesson08", "nash") == nash_bargaining(70_000, 80_000).price
+    case = job_offer_case()
+    assert _answer("lesson09", "max-joint") == case.frontier().max_joint
+    assert _answer("lesson09", "best-trade") == sum(case.logrolls(case.split_difference())[0].gains)
+    assert _answer("lesson09", "reverse") == svi_scores([4] * 4 + [2] + [4] * 11).factors["self"] * 4 - 12
+    assert _answer("lesson10", "lifetime") == round(cost_of_not_negotiating(70_000, 75_180, yearly_raise=0.03, years=35).total)
+    assert _answer("lesson10", "reservation") == round(wait_or_accept(65_000, 0.25, 64_000, 80_000, 1_250).reservation)
 
 
 def test_choice_grading():

@@ -62,9 +62,13 @@ class EarningsGap:
         'Negotiating $5,000 more at the start (7.1%) is worth $237,877 over 30 years: the gap grows from'
         """
         text = (f"Negotiating {money(self.starting_difference)} more at the start ({percent_precise(self.starting_gain)}) "
-                f"is worth {money(self.total)} over {self.years} years: the gap grows from "
-                f"{money(self.starting_difference)} in year 1 to {money(self.last_year)} in year {self.years} "
-                f"with {percent_precise(self.yearly_raise)} raises.")
+                f"is worth {money(self.total)} over {self.years} year{'s' * (self.years != 1)}")
+        if self.yearly_raise == 0 or self.years == 1:
+            text += f": {money(self.starting_difference)} a year."
+        else:
+            text += (f": the gap {'grows' if self.yearly_raise > 0 else 'shrinks'} from {money(self.starting_difference)} "
+                     f"in year 1 to {money(self.last_year)} in year {self.years} with "
+                     f"{percent_precise(self.yearly_raise)} raises.")
         if self.invested is not None:
             share = "the extra pay" if self.saved_share == 1 else f"{percent(self.saved_share)} of the extra pay"
             text += (f" Saving {share} at {percent_precise(self.savings_return)} a year grows to "

@@ -141,7 +141,7 @@ class WaitDecision:
                     f"{money(week)} on average, so accept (or negotiate it up) rather than wait.")
         return (f"{head} The offer in hand ({money(self.offer)}) is below that: ask for time and keep looking. "
                 f"One more week is worth {money(week)} on average; searching up to {self.weeks} weeks finds an offer "
-                f"of {money(reservation)} or more with a {percent(self.chance_of_better)} chance, and is worth "
+                f"of {money(reservation)} or more with a chance of {percent(self.chance_of_better)}, and is worth "
                 f"{money(self.value_of_search)} more than accepting now, after the waiting costs.")
 
 
