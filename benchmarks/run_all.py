@@ -4,12 +4,13 @@
 """
 
 import bargaining_peer
+import frontier
 import import_time
 import notebook_execution
 import voila_roundtrip
 import widget_latency
 
 if __name__ == "__main__":
-    for module in (import_time, widget_latency, notebook_execution, voila_roundtrip, bargaining_peer):
+    for module in (import_time, widget_latency, notebook_execution, voila_roundtrip, bargaining_peer, frontier):
         module.main()
         print()

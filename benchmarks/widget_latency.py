@@ -20,7 +20,8 @@ CHANGES = 50
 PROBE = r"""
 import json, statistics, time
 from negwidgets.widgets import (AnchoringSimulator, AspirationPlanner, BatnaCalculator, ConcessionCurves,
-                                CriteriaLadder, FirstOfferAdvisor, NegotiationDance, PracticeNegotiation, ZopaExplorer,
+                                CriteriaLadder, FirstOfferAdvisor, LifetimeEarnings, MesoBuilder, NegotiationDance,
+                                PracticeNegotiation, ScoringTable, SubjectiveValueInventory, WaitOrAccept, ZopaExplorer,
                                 ZopaUnderUncertainty)
 
 def measure(widget, control, values):
@@ -60,6 +61,11 @@ simulator = AnchoringSimulator()
 ladder = CriteriaLadder()
 curves = ConcessionCurves()
 dance = NegotiationDance()
+scoring = ScoringTable()
+mesos = MesoBuilder()
+svi = SubjectiveValueInventory()
+earnings = LifetimeEarnings()
+waiting = WaitOrAccept()
 results = {
     "ZopaExplorer (slider)": measure(zopa, zopa.seller_reservation, [65_000 + 500 * k for k in range(21)]),
     "BatnaCalculator (caution slider)": measure(batna, batna.caution, [0.5 * k for k in range(1, 21)]),
@@ -74,6 +80,11 @@ results = {
     "ConcessionCurves (beta slider)": measure(curves, curves.beta, [0.1 * 1.1 ** k for k in range(40)]),
     "NegotiationDance (offers slider)": measure(dance, dance.rounds, list(range(4, 40))),
     "PracticeNegotiation (an offer sent)": measure_practice_moves(),
+    "ScoringTable (an issue's option)": measure(scoring, scoring.choices["Salary"], [0, 1, 2, 3, 4]),
+    "MesoBuilder (target slider)": measure(mesos, mesos.target, list(range(40, 80))),
+    "SubjectiveValueInventory (an answer)": measure(svi, svi.answers[0], [1, 2, 3, 4, 5, 6, 7]),
+    "LifetimeEarnings (career slider)": measure(earnings, earnings.years, list(range(5, 50))),
+    "WaitOrAccept (weekly cost slider)": measure(waiting, waiting.weekly_cost, [500 + 50 * k for k in range(40)]),
 }
 print("RESULTS " + json.dumps(results))
 """

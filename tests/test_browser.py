@@ -119,3 +119,36 @@ def test_voila_practice_game_is_played_to_the_debrief(tmp_path):
         body = page.inner_text("body")
         assert "Traceback" not in body and "Error displaying widget" not in body
         assert "PracticeNegotiation(" not in body  # no code on the page
+
+
+def test_voila_scoring_table_trades_to_the_frontier(tmp_path):
+    """Lesson 09's scoring table in Voila: two trades reach the frontier, then a dropdown leaves it."""
+    from negwidgets.model import job_offer_case
+
+    # The model says what the page must show.
+    case = job_offer_case()
+    start = case.analyse(case.split_difference())
+    traded = case.analyse(case.analyse(start.logrolls[0].package).logrolls[0].package)
+    assert traded.on_frontier and not traded.logrolls
+    choices = list(traded.package.choices)
+    choices[-1] = 0  # no training budget: a compatible issue settled badly
+    worse = case.analyse(choices)
+
+    with voila(NOTEBOOKS / "09_creating_value.ipynb", tmp_path) as url, chromium(tmp_path) as page:
+        page.goto(url, timeout=120_000)
+        table = page.locator(".negwidgets").filter(has=page.get_by_role("button", name="Make the best trade")).first
+        table.wait_for(timeout=120_000)
+        expect(table).to_contain_text(start.describe(), timeout=30_000)
+        image = table.locator("img").first
+        before = image.get_attribute("src")
+        assert before
+        for _ in range(2):
+            table.get_by_role("button", name="Make the best trade").click()
+        expect(table).to_contain_text(traded.describe(), timeout=30_000)
+        expect(table).to_contain_text("No single trade of two issues helps both sides from here.")
+        expect(image).not_to_have_attribute("src", before, timeout=30_000)
+        table.locator(".widget-dropdown").filter(has_text="Training budget").locator("select").select_option(index=0)
+        expect(table).to_contain_text(worse.describe(), timeout=30_000)
+        body = page.inner_text("body")
+        assert "Traceback" not in body and "Error displaying widget" not in body
+        assert "ScoringTable(" not in body  # no code on the page

@@ -15,30 +15,32 @@ from .charts import _MONEY_AXIS, _nice_ceiling
 
 __all__ = ["EarningsChart", "ParetoChart", "SubjectiveValueChart", "WaitChart"]
 
+_MAX_PACKAGES_DRAWN = 200_000  # beyond this the cloud of packages is left out; the frontier is always drawn
+
 
 class ParetoChart(Chart):
     """Every package of a scoring system as a point (one per score pair), the frontier, the chosen package,
     the packages that beat it for both sides, the BATNAs and the Nash and Kalai-Smorodinsky points."""
 
-    height_in = 4.4
+    height_in = 4.0
 
     def __init__(self, system) -> None:
         super().__init__()
         ax = self.ax
         first, second = system.parties
-        if system.package_count <= 200_000:
-            scores = system.all_scores()
-            pairs = np.unique(scores[:, 0] + 1j * scores[:, 1])  # one dot per score pair: what the eye can see
-            ax.scatter(pairs.real, pairs.imag, s=6, color="#c8c8c8", linewidths=0, label="Other packages",
-                       rasterized=True)
         front = system.frontier().scores
-        ax.plot(front[:, 0], front[:, 1], color=COLOURS["zone"], linewidth=1.5, marker="o", markersize=4,
-                label="Pareto frontier")
         low = np.minimum(front.min(axis=0), 0)
         high = front.max(axis=0)
         pad = 0.04 * (high - low)
         ax.set_xlim(low[0] - pad[0], high[0] + pad[0])
         ax.set_ylim(low[1] - pad[1], high[1] + pad[1])
+        if system.package_count <= _MAX_PACKAGES_DRAWN:
+            scores = system.all_scores()
+            pairs = np.unique(scores[:, 0] + 1j * scores[:, 1])  # one dot per score pair: what the eye can see
+            ax.scatter(pairs.real, pairs.imag, s=6, color="#c8c8c8", linewidths=0, label="Other packages",
+                       rasterized=True, zorder=0)
+        ax.plot(front[:, 0], front[:, 1], color=COLOURS["zone"], linewidth=1.5, marker="o", markersize=4,
+                label="Pareto frontier")
         self.better = self.dynamic(ax.add_patch(Rectangle((0, 0), 0, 0, color=COLOURS["zone"], alpha=0.12,
                                                           linewidth=0, label="Better for both")))
         self.batna_x = self.dynamic(ax.axvline(0, color=COLOURS["you"], linestyle=":", linewidth=1.2))
@@ -157,7 +159,7 @@ class EarningsChart(Chart):
             top = max(top, float(gap.savings.max()))
         else:
             self.saved.set_data([], [])
-        self.ax.set_xlim(0.3, max(gap.years, 5) + 0.7)
+        self.ax.set_xlim(0.3, 10 * int(np.ceil(gap.years / 10)) + 0.7)  # in steps of 10 years: the axes rarely move
         self.ax.set_ylim(0, _nice_ceiling(max(top, 1.0) * 1.05))
         self.set_title(f"{money_short(gap.total)} more over {gap.years} years from {money_short(gap.starting_difference)} "
                        "more at the start")

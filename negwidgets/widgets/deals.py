@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 import ipywidgets as widgets
 
 from ..model import ScoringSystem, job_offer_case, svi_items, svi_scores
+from ..model.checks import capitalised
 from ..model.scoring import points_text
 from ..plots import ParetoChart, SubjectiveValueChart
 from .base import ModelView, labelled
@@ -97,7 +98,7 @@ class ScoringTable(ModelView):
                  f"<td style='{_CELL}'><b>{points_text(analysis.package.scores[0])}</b></td>"
                  f"<td style='{_CELL}'><b>{points_text(analysis.package.scores[1])}</b></td><td style='{_CELL}'></td></tr>")
         table = (f"<table style='{_TABLE}'><tr><th style='{_CELL}'>Issue</th><th style='{_CELL}'>Option</th>"
-                 f"<th style='{_CELL}'>{html.escape(first)}</th><th style='{_CELL}'>{html.escape(second)}</th>"
+                 f"<th style='{_CELL}'>{html.escape(capitalised(first))}</th><th style='{_CELL}'>{html.escape(capitalised(second))}</th>"
                  f"<th style='{_CELL}'>Kind</th></tr>{rows}{total}</table>")
         suggestions = [roll.describe() for roll in analysis.logrolls]
         suggestions += [f"Free improvement: {move.terms()}" for move in analysis.free_moves[:1]]
