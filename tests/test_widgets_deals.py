@@ -97,3 +97,16 @@ def test_wait_or_accept_follows_the_model_and_explains_an_empty_range():
     assert decision.result.reservation < 71_056
     decision.likely.value = (70_000, 70_000)
     assert decision.error_text.startswith("A likely offer runs from a lower to a higher salary")
+
+
+def test_values_outside_the_controls_are_explained_not_silently_clamped():
+    svi = SubjectiveValueInventory([9] + [4] * 14 + [None])
+    assert svi.error_text.startswith("The answer to question 1 is 9, but answers run from 1")
+    assert svi.answers[0].value == 7 and svi.answers[15].value == 4 and svi.result is not None
+    assert "role='alert'" in svi.error.value
+    assert LifetimeEarnings(years=-5).error_text.startswith("A career lasts at least 1 year; -5 years is not")
+    assert WaitOrAccept(weeks=60).error_text.startswith("Give the weeks you can wait as a whole number from 0 to 52")
+    assert SubjectiveValueInventory().error_text == "" and LifetimeEarnings().error_text == ""
+    table = ScoringTable(batnas=(150, 25))
+    assert table.error_text.startswith("The BATNA score of Ana (150) lies outside the scores any package gives (0 to 100)")
+    assert table.batnas[0].value == 100 and table.result.nash is None

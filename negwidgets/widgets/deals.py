@@ -61,6 +61,11 @@ class ScoringTable(ModelView):
                               f"<b>({html.escape(first)} / {html.escape(second)})</b>.</div>")
         super().__init__([header, *self.choices.values(), *self.batnas, self.trade],
                          watched=[*self.choices.values(), *self.batnas], chart=ParetoChart(self.system))
+        for name, value, slider in zip(self.system.parties, batnas, self.batnas):
+            if value != slider.value:  # the slider clamped it: say so rather than change it silently
+                self.show_error(f"The BATNA score of {name} ({points_text(value)}) lies outside the scores any package "
+                                f"gives (0 to {points_text(slider.max)}). The slider is set to "
+                                f"{points_text(slider.value)} instead.", stale=False)
 
     def compute(self):
         return self.system.analyse([control.value for control in self.choices.values()],
@@ -154,6 +159,15 @@ class MesoBuilder(ModelView):
 EXAMPLE_ANSWERS = (6, 5, 3, 5, 2, 5, 6, 5, 3, 3, 2, 3, 4, 4, 4, 4)
 
 
+def _usable_answer(value) -> int:
+    """An answer for a slider: the nearest whole number from 1 to 7, or 4 when there is none."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return 4
+    return 4 if number != number else int(min(7, max(1, round(number))))
+
+
 class SubjectiveValueInventory(ModelView):
     """The 16 questions of the Subjective Value Inventory (Curhan, Elfenbein & Xu 2006): answer each from 1
     to 7 about a negotiation you remember; see your four factor scores and what to do about a low one.
@@ -167,11 +181,17 @@ class SubjectiveValueInventory(ModelView):
 
     def __init__(self, answers: Sequence[int] | Mapping[int, int] | None = None):
         given = EXAMPLE_ANSWERS if answers is None else answers
+        try:
+            svi_scores(given)
+            problem = ""
+        except ValueError as error:  # shown once the sliders exist; they start at the nearest usable answers
+            problem = f"{error} The sliders start at 4 (or the nearest answer from 1 to 7) where an answer was unusable."
         if isinstance(given, Mapping):
-            given = [given.get(n, 4) for n in range(1, 17)]
+            given = [given.get(n) for n in range(1, 17)]
         self.answers = []
         rows = []
-        for item, value in zip(svi_items(), list(given) + [4] * (16 - len(given))):
+        for item, value in zip(svi_items(), list(given)[:16] + [None] * (16 - len(given))):
+            value = _usable_answer(value)
             question = widgets.HTML(f"<div style='margin-top:6px'><b>{item.number}.</b> {html.escape(item.text)}"
                                     f" <span style='color:#555'>(1 = {html.escape(item.low.lower())}, 7 = "
                                     f"{html.escape(item.high.lower())})</span></div>")
@@ -179,6 +199,8 @@ class SubjectiveValueInventory(ModelView):
             self.answers.append(slider)
             rows += [question, slider]
         super().__init__(rows, watched=self.answers)
+        if problem:
+            self.show_error(problem, stale=False)
 
     def compute(self):
         return svi_scores([slider.value for slider in self.answers])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from ..model import cost_of_not_negotiating, wait_or_accept
+from ..model.earnings import MAX_CAREER_YEARS
 from ..plots import EarningsChart, WaitChart
 from .base import ModelView, labelled, money_slider
 
@@ -31,12 +32,13 @@ class LifetimeEarnings(ModelView):
         self.first_offer = money_slider("First offer", first_offer, 20_000, 200_000, step=500)
         self.negotiated = money_slider("Negotiated starting salary", negotiated, 20_000, 220_000, step=10)
         self.yearly_raise = percent_slider("Yearly raise", yearly_raise, 0, 0.1, step=0.0025)
-        self.years = labelled(widgets.IntSlider, "Career length (years)", value=years, min=1, max=50)
+        self.years = labelled(widgets.IntSlider, "Career length (years)", value=years, min=1, max=MAX_CAREER_YEARS)
         self.saving = labelled(widgets.Checkbox, "Save the extra pay", value=savings_return is not None)
         self.savings_return = percent_slider("Return on savings", 0.05 if savings_return is None else savings_return,
                                              0, 0.1, step=0.0025)
         super().__init__([self.first_offer, self.negotiated, self.yearly_raise, self.years, self.saving,
                           self.savings_return])
+        self.explain_clamped(years, self.years, lambda value: cost_of_not_negotiating(1, 1, years=value))
 
     def compute(self):
         self.savings_return.disabled = not self.saving.value
@@ -63,10 +65,11 @@ class WaitOrAccept(ModelView):
         self.likely = labelled(widgets.FloatRangeSlider, "A new offer would likely pay", value=likely, min=30_000,
                                max=150_000, step=500, readout_format="$,.0f")
         self.weekly_cost = money_slider("What a week of waiting costs you", weekly_cost, 0, 5_000, step=50)
-        self.weeks = labelled(widgets.IntSlider, "Weeks you can wait", value=weeks, min=0, max=26)
+        self.weeks = labelled(widgets.IntSlider, "Weeks you can wait", value=weeks, min=0, max=52)
         self.years = labelled(widgets.FloatSlider, "Years a pay difference lasts", value=years, min=0.5, max=10,
                               step=0.5)
         super().__init__([self.offer, self.weekly_chance, self.likely, self.weekly_cost, self.weeks, self.years])
+        self.explain_clamped(weeks, self.weeks, lambda value: wait_or_accept(1, 0, 1, 2, 0, weeks=value))
 
     def compute(self):
         low, high = self.likely.value
