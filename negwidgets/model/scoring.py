@@ -297,6 +297,7 @@ class ScoringSystem:
         self.title = title
         self._points = [np.stack([issue.column(0), issue.column(1)]) for issue in issues]  # each (2, options)
         self._frontier: Frontier | None = None
+        self._all_scores: np.ndarray | None = None
 
     # -- building -------------------------------------------------------------------------------------
 
@@ -407,7 +408,13 @@ class ScoringSystem:
                                                             round(float(scores[1]), _DECIMALS)), self.parties)
 
     def all_scores(self) -> np.ndarray:
-        """Every package's scores, shape ``(packages, 2)``, packages in the order of ``itertools.product``."""
+        """Every package's scores, shape ``(packages, 2)``, packages in the order of ``itertools.product``
+        (computed once, then kept read-only: the figure and every MESO request use the same list)."""
+        if self._all_scores is None:
+            self._all_scores = self._list_scores()
+        return self._all_scores
+
+    def _list_scores(self) -> np.ndarray:
         if self.package_count > MAX_PACKAGES_LISTED:
             raise ValueError(f"This table has {self.package_count:,} packages, too many to list one by one "
                              f"(the limit is {MAX_PACKAGES_LISTED:,}); the frontier still works.")
@@ -417,7 +424,9 @@ class ScoringSystem:
             for points in self._points:
                 total = np.add.outer(total, points[side]).ravel()
             columns.append(np.round(total, _DECIMALS))
-        return np.stack(columns, axis=1)
+        scores = np.stack(columns, axis=1)
+        scores.flags.writeable = False
+        return scores
 
     def _choices_of(self, flat_indices: np.ndarray) -> np.ndarray:
         sizes = [len(issue.options) for issue in self.issues]

@@ -7,6 +7,7 @@ import numpy as np
 from matplotlib.patches import Rectangle
 from matplotlib.ticker import FuncFormatter
 
+from ..model.checks import capitalised
 from ..model.money import money_short
 from ..model.scoring import points_text
 from ..model.subjective import FACTORS, LOW_FACTOR, factor_info
@@ -218,7 +219,7 @@ class WaitChart(Chart):
             self.labels[0].set_text(label(" accept above"))
         verdict = "accept" if decision.accept_now else "ask for time and keep looking"
         limit = f"accept offers of {money_short(reservation)} or more" if reservation is not None else "no other offer can come"
-        self.set_title(f"{limit.capitalize()}: with {money_short(decision.offer)} in hand, {verdict}")
+        self.set_title(f"{capitalised(limit)}: with {money_short(decision.offer)} in hand, {verdict}")
         self.caption = (f"Curve of the value of one more week of search against the salary in hand, falling from "
                         f"{money_short(values[0])} to {money_short(values[-1])}; it crosses zero at "
                         f"{money_short(reservation) if reservation is not None else 'no salary'}; your offer of "
