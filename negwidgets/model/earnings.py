@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .checks import finite_number
-from .money import money, percent
+from .money import money, percent, percent_precise
 
 __all__ = ["EarningsGap", "MAX_CAREER_YEARS", "cost_of_not_negotiating"]
 
@@ -74,12 +74,6 @@ class EarningsGap:
             text += (f" Saving {share} at {percent_precise(self.savings_return)} a year grows to "
                      f"{money(self.invested)} by the end.")
         return text
-
-
-def percent_precise(fraction: float) -> str:
-    """A percentage with one decimal when it is not whole: 7.4%, 3%."""
-    value = round(fraction * 100, 1)
-    return f"{value:g}%"
 
 
 def cost_of_not_negotiating(first_offer: float, negotiated: float, *, yearly_raise: float = 0.03,

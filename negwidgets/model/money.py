@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["money", "money_short", "percent"]
+__all__ = ["money", "money_short", "percent", "percent_precise"]
 
 
 def money(amount: float) -> str:
@@ -53,3 +53,12 @@ def percent(fraction: float) -> str:
     if 0 < value < 1 or 99 < value < 100:
         return f"{value:.1f}%"
     return f"{value:.0f}%"
+
+
+def percent_precise(fraction: float) -> str:
+    """A rate as people state it: one decimal when it is not whole.
+
+    >>> percent_precise(0.074), percent_precise(0.03)
+    ('7.4%', '3%')
+    """
+    return f"{round(fraction * 100, 1):g}%"

@@ -457,9 +457,7 @@ class ScoringSystem:
         scores = np.round(scores, _DECIMALS)
         order = np.lexsort((-scores[:, 1], -scores[:, 0]))
         scores, choices = scores[order], choices[order]
-        new_point = np.ones(len(scores), dtype=bool)
-        new_point[1:] = np.any(scores[1:] != scores[:-1], axis=1)
-        starts = np.flatnonzero(new_point)
+        starts = _run_starts(scores)
         groups = np.split(choices, starts[1:])
         return Frontier(scores[starts], tuple(tuple(sorted(tuple(int(c) for c in row) for row in group))
                                               for group in groups), self.parties, self.package_count)
@@ -633,10 +631,8 @@ def _undominated(scores: np.ndarray) -> np.ndarray:
     n = len(scores)
     order = np.lexsort((-scores[:, 1], -scores[:, 0]))  # best for side 0 first; among ties, best for side 1
     ordered = scores[order]
-    new_pair = np.ones(n, dtype=bool)
-    new_pair[1:] = np.any(ordered[1:] != ordered[:-1], axis=1)
-    group = np.cumsum(new_pair) - 1
-    starts = np.flatnonzero(new_pair)
+    starts = _run_starts(ordered)
+    group = np.repeat(np.arange(len(starts)), np.diff(np.append(starts, n)))
     running = np.maximum.accumulate(ordered[:, 1])
     # The best side-1 score among all strictly earlier (lexicographically better) pairs.
     before = np.full(len(starts), -np.inf)
@@ -645,6 +641,13 @@ def _undominated(scores: np.ndarray) -> np.ndarray:
     mask = np.empty(n, dtype=bool)
     mask[order] = keep_group[group]
     return mask
+
+
+def _run_starts(ordered: np.ndarray) -> np.ndarray:
+    """Where each run of equal rows starts in ``ordered`` (n, 2), rows sorted so that equal ones are adjacent."""
+    new = np.ones(len(ordered), dtype=bool)
+    new[1:] = np.any(ordered[1:] != ordered[:-1], axis=1)
+    return np.flatnonzero(new)
 
 
 def _argmax(primary: np.ndarray, secondary: np.ndarray) -> int:

@@ -61,7 +61,8 @@ class SubjectiveValue:
 
     @property
     def global_score(self) -> float:
-        return sum(_scored(self.answers)) / len(self.answers)
+        """The mean of all 16 items: with four items per factor, the mean of the factor means."""
+        return sum(self.factors.values()) / len(self.factors)
 
     @property
     def rapport(self) -> float:

@@ -54,7 +54,7 @@ class ParetoChart(Chart):
                                   linestyle="none", label="Your package")
         for artist in (self.nash, self.ks, self.package):
             self.dynamic(artist)
-        self.note = self.dynamic(ax.text(0, 0, "", fontsize=8, ha="left", va="bottom"))
+        self.note = self.dynamic(ax.text(0, 0, " BATNAs", fontsize=8, ha="left", va="bottom"))
         ax.set_xlabel(label(f"Points for {first} (on {first}'s own scale)"))
         ax.set_ylabel(label(f"Points for {second}"))
         ax.spines[["top", "right"]].set_visible(False)
@@ -72,7 +72,6 @@ class ParetoChart(Chart):
         self.batna_x.set_xdata([analysis.batnas[0]] * 2)
         self.batna_y.set_ydata([analysis.batnas[1]] * 2)
         self.note.set_position((analysis.batnas[0], analysis.batnas[1]))
-        self.note.set_text(" BATNAs")
         for marker, point in ((self.nash, analysis.nash), (self.ks, analysis.kalai_smorodinsky)):
             marker.set_data(*(([point.package.scores[0]], [point.package.scores[1]]) if point else ([], [])))
         if analysis.on_frontier:

@@ -47,12 +47,11 @@ class ScoringTable(ModelView):
                                  options=[(_option_label(o, p), i) for i, (o, p) in enumerate(zip(issue.options, issue.points))])
             for issue, choice in zip(self.system.issues, start.choices)
         }
-        everything = self.system.frontier().scores
-        limits = everything.max(axis=0)
+        best = self.system.frontier().scores.max(axis=0)  # the most any package gives each side
         batnas = self.system.batnas if batnas is None else batnas
         self.batnas = [labelled(widgets.FloatSlider, f"BATNA score of {name}", value=value, min=0, max=float(top),
                                 step=1, readout_format=".0f")
-                       for name, value, top in zip(self.system.parties, batnas, limits)]
+                       for name, value, top in zip(self.system.parties, batnas, best)]
         self.trade = widgets.Button(description="Make the best trade", tooltip="Apply the first suggested trade",
                                     layout=widgets.Layout(width="220px"))
         self.trade.on_click(lambda _button: self._make_best_trade())
