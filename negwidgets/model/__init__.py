@@ -10,6 +10,12 @@ from .scoring import (BargainingPoint, Frontier, Issue, Logroll, MesoSet, Packag
 from .subjective import FACTORS, SubjectiveValue, SviItem, svi_items, svi_scores
 from .earnings import EarningsGap, cost_of_not_negotiating
 from .waiting import WaitDecision, wait_or_accept
+from .tactics import (DifficultTactic, Scenario, difficult_tactic, find_tactics, tactic_catalogue, tactic_questions,
+                      tactic_scenarios, tactic_situations)
+from .exploding import ExplodingOfferDecision, OtherProcess, exploding_offer
+from .plan import PLAN_FIELDS, NegotiationPlan, PlanField, plan_html, plan_markdown
+from .plan_file import (PlanFileError, backup_path, default_plan_path, export_plan, load_plan, plan_from_json,
+                        plan_to_json, save_plan, update_plan)
 from .anchoring import META_ANALYSIS_R, AnchoringSimulation, calibrate_anchoring, check_anchoring, simulate_anchoring
 from .engine import (
     ABSOLUTE_TFT,
@@ -54,6 +60,31 @@ from .uncertainty import NormalBelief, UniformBelief, ZoneOutlook, zone_under_un
 from .zone import BargainingZone, Party, ZoneAnalysis, analyse_zone, bargaining_zone
 
 __all__ = [
+    "DifficultTactic",
+    "ExplodingOfferDecision",
+    "NegotiationPlan",
+    "OtherProcess",
+    "PLAN_FIELDS",
+    "PlanField",
+    "PlanFileError",
+    "Scenario",
+    "backup_path",
+    "default_plan_path",
+    "difficult_tactic",
+    "exploding_offer",
+    "export_plan",
+    "find_tactics",
+    "load_plan",
+    "plan_from_json",
+    "plan_html",
+    "plan_markdown",
+    "plan_to_json",
+    "save_plan",
+    "tactic_catalogue",
+    "tactic_questions",
+    "tactic_scenarios",
+    "tactic_situations",
+    "update_plan",
     "BargainingPoint",
     "EarningsGap",
     "FACTORS",

@@ -1,0 +1,319 @@
+"""The learner's one-page negotiation plan (lesson 12): its fields, its consistency checks, its page.
+
+A :class:`NegotiationPlan` holds what you prepare before a real negotiation: the issues, your BATNA and
+numbers, the other side's likely numbers and interests, your criteria, your opening, questions,
+concessions, the tactics you expect and the line at which you walk away. :meth:`NegotiationPlan.check`
+says in plain words what does not fit together; :func:`plan_markdown` and :func:`plan_html` lay it out
+as one page. Saving and loading it is :mod:`negwidgets.model.plan_file`'s job.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+from dataclasses import dataclass, field
+from typing import Any
+
+from .batna import Alternative
+from .checks import finite_number
+from .criteria import Criterion
+from .money import money
+
+__all__ = ["MAX_LINES", "MAX_TEXT", "PLAN_FIELDS", "NegotiationPlan", "PlanField", "plan_html", "plan_markdown"]
+
+MAX_TEXT = 2_000  # characters in one field: a plan is one page
+MAX_LINES = 40  # entries in one list
+#: How far beyond their likely limit an opening can go before the talk is at risk (lesson 05's tolerance).
+OPENING_TOLERANCE = 0.15
+
+
+@dataclass(frozen=True)
+class PlanField:
+    key: str
+    label: str
+    kind: str  # text, money, lines, choice, alternatives, criteria, notes, number
+    help: str = ""
+
+
+#: Every field of a plan in the order of the page, with the label the page and the builder show.
+PLAN_FIELDS: tuple[PlanField, ...] = (
+    PlanField("title", "What I am negotiating", "text", "e.g. My salary for the analyst role at Northwind"),
+    PlanField("counterpart", "With whom", "text", "e.g. Sam Lee, hiring manager"),
+    PlanField("wants", "I want", "choice", "more (I am paid or I sell) or less (I pay or I buy)"),
+    PlanField("issues", "The issues", "lines", "One per line: salary, start date, remote days, title..."),
+    PlanField("batna", "My BATNA (what I do if there is no deal)", "text", "e.g. Stay in my job and keep searching"),
+    PlanField("batna_value", "What my BATNA is worth", "money", "e.g. $70,000"),
+    PlanField("alternatives", "My Plan B's outcomes", "alternatives"),
+    PlanField("caution", "Caution with risk (0 = risk neutral)", "number"),
+    PlanField("reservation", "My reservation value (walk-away point)", "money", "e.g. $70,000"),
+    PlanField("aspiration", "My aspiration value", "money", "e.g. $85,000"),
+    PlanField("their_reservation", "Their likely limit", "money", "e.g. $80,000"),
+    PlanField("their_aspiration", "Their likely hope or opening", "money", "e.g. $60,000"),
+    PlanField("their_interests", "What they likely value", "lines", "One per line"),
+    PlanField("focal_points", "Focal points (theirs and mine)", "lines", "One per line: reasons for more or less"),
+    PlanField("criteria", "My criteria", "criteria"),
+    PlanField("justification", "My justification", "text", "I'm asking for ... because ..."),
+    PlanField("opening", "My opening", "money", "e.g. $86,500"),
+    PlanField("opening_plan", "How I open", "text", "Who opens, with what number, in which words"),
+    PlanField("questions", "Questions to ask", "lines", "One per line"),
+    PlanField("concessions", "Concessions I can trade", "lines", "One per line: give ... for ..."),
+    PlanField("tactics", "Tactics I expect", "tactics"),
+    PlanField("tactic_notes", "My responses", "lines", "One per line"),
+    PlanField("walk_away", "My walk-away line", "text", "What I will say and do if the deal is worse than my BATNA"),
+    PlanField("closing", "How I will close", "text", "Summarise, ask for a clear yes, write it down"),
+    PlanField("calculator_notes", "From the course's calculators", "notes"),
+)
+_FIELDS = {f.key: f for f in PLAN_FIELDS}
+
+
+def _text(value: object, key: str) -> str:
+    label = _FIELDS[key].label
+    if not isinstance(value, str):
+        raise ValueError(f"{label} must be text, not {value!r}.")
+    if len(value) > MAX_TEXT:
+        raise ValueError(f"{label} is {len(value):,} characters long; keep it under {MAX_TEXT:,} so the plan fits on a page.")
+    return value
+
+
+def _lines(value: object, key: str) -> tuple[str, ...]:
+    label = _FIELDS[key].label
+    if isinstance(value, str) or not isinstance(value, (list, tuple)):
+        raise ValueError(f"{label} must be a list of entries, not {value!r}.")
+    if len(value) > MAX_LINES:
+        raise ValueError(f"{label} has {len(value)} entries; keep it to {MAX_LINES} or fewer.")
+    return tuple(_text(item, key) for item in value)
+
+
+def _money(value: object, key: str) -> float | None:
+    return None if value is None else finite_number(value, _FIELDS[key].label.lower())
+
+
+@dataclass(frozen=True)
+class NegotiationPlan:
+    """A one-page plan. Money fields are ``None`` until set; lists are tuples of entries.
+
+    >>> plan = NegotiationPlan(title="My salary", batna="A competing offer", reservation=70_000, aspiration=65_000,
+    ...                        walk_away="Thank you; I will take the other offer.")
+    >>> plan.check()[0][:73]
+    'Your aspiration value ($65,000) is below your reservation value ($70,000)'
+    """
+
+    title: str = ""
+    counterpart: str = ""
+    wants: str = "more"
+    issues: tuple[str, ...] = ()
+    batna: str = ""
+    batna_value: float | None = None
+    alternatives: tuple[Alternative, ...] = ()
+    caution: float = 0.0
+    reservation: float | None = None
+    aspiration: float | None = None
+    their_reservation: float | None = None
+    their_aspiration: float | None = None
+    their_interests: tuple[str, ...] = ()
+    focal_points: tuple[str, ...] = ()
+    criteria: tuple[Criterion, ...] = ()
+    justification: str = ""
+    opening: float | None = None
+    opening_plan: str = ""
+    questions: tuple[str, ...] = ()
+    concessions: tuple[str, ...] = ()
+    tactics: tuple[str, ...] = ()
+    tactic_notes: tuple[str, ...] = ()
+    walk_away: str = ""
+    closing: str = ""
+    calculator_notes: tuple[tuple[str, str], ...] = field(default=())
+
+    def __post_init__(self) -> None:
+        for spec in PLAN_FIELDS:
+            value = getattr(self, spec.key)
+            if spec.kind == "text":
+                clean = _text(value, spec.key)
+            elif spec.kind == "money":
+                clean = _money(value, spec.key)
+            elif spec.kind == "number":
+                clean = finite_number(value, spec.label.lower())
+                if clean < 0:
+                    raise ValueError(f"{spec.label} must be 0 or more, not {clean:g}.")
+            elif spec.kind in ("lines", "tactics"):
+                clean = _lines(value, spec.key)
+            elif spec.kind == "choice":
+                if value not in ("more", "less"):
+                    raise ValueError(f"In a plan you want either 'more' (you are paid or you sell) or 'less' (you "
+                                     f"pay or you buy), not {value!r}.")
+                clean = value
+            elif spec.kind == "alternatives":
+                clean = tuple(item if isinstance(item, Alternative) else Alternative(*item) for item in value)
+            elif spec.kind == "criteria":
+                clean = tuple(item if isinstance(item, Criterion) else Criterion(*item) for item in value)
+            else:  # notes: (source, text) pairs
+                clean = tuple((_text(source, spec.key), _text(text, spec.key)) for source, text in value)
+            object.__setattr__(self, spec.key, clean)
+
+    def replace(self, **changes: Any) -> NegotiationPlan:
+        """A copy with some fields changed (checked like a new plan)."""
+        unknown = sorted(set(changes) - set(_FIELDS))
+        if unknown:
+            raise ValueError(f"A plan has no field called {unknown[0]!r}.")
+        return dataclasses.replace(self, **changes)
+
+    def with_note(self, source: str, text: str) -> NegotiationPlan:
+        """A copy with ``text`` as the latest note from ``source`` (a calculator), replacing its older note."""
+        notes = tuple((s, t) for s, t in self.calculator_notes if s != source) + ((source, text),)
+        return self.replace(calculator_notes=notes)
+
+    # -- consistency -------------------------------------------------------------------------------------
+
+    def check(self) -> list[str]:
+        """What does not fit together, in plain words (an empty list when nothing is wrong).
+
+        >>> NegotiationPlan(batna="A competing offer", batna_value=70_000, reservation=70_000,
+        ...                 aspiration=85_000, opening=86_000, their_reservation=80_000,
+        ...                 walk_away="Thank you; I will take the other offer.").check()
+        []
+        """
+        up = 1 if self.wants == "more" else -1
+        below, above = ("below", "above") if up > 0 else ("above", "below")
+        problems = []
+        if not self.batna.strip() and self.batna_value is None and not self.alternatives:
+            problems.append("Your BATNA is missing: write down what you will do if there is no deal, and what that "
+                            "is worth. Without it you cannot know when to walk away.")
+        if self.reservation is None:
+            problems.append("Your reservation value is missing: set the worst deal you would accept (your BATNA's "
+                            "value, lesson 02).")
+        elif self.batna_value is not None and up * (self.reservation - self.batna_value) < 0:
+            problems.append(f"Your reservation value ({money(self.reservation)}) is {below} what your BATNA is worth "
+                            f"({money(self.batna_value)}): you would accept a deal worse than walking away.")
+        if self.reservation is not None and self.aspiration is not None:
+            if up * (self.aspiration - self.reservation) < 0:
+                problems.append(f"Your aspiration value ({money(self.aspiration)}) is {below} your reservation value "
+                                f"({money(self.reservation)}): the deal you hope for is worse than the worst deal you "
+                                f"would accept. Raise the aspiration, or check the reservation value.")
+        if self.opening is not None:
+            if self.reservation is not None and up * (self.opening - self.reservation) < 0:
+                problems.append(f"Your opening ({money(self.opening)}) is {below} your reservation value "
+                                f"({money(self.reservation)}): you would open with a deal you would refuse.")
+            elif self.aspiration is not None and up * (self.opening - self.aspiration) < 0:
+                problems.append(f"Your opening ({money(self.opening)}) is {below} your aspiration value "
+                                f"({money(self.aspiration)}): you leave yourself no room to concede towards it.")
+            limit = self.their_reservation
+            if limit is not None and up * (self.opening - limit) > OPENING_TOLERANCE * abs(limit):
+                problems.append(f"Your opening ({money(self.opening)}) is more than {OPENING_TOLERANCE:.0%} {above} "
+                                f"their likely limit ({money(limit)}): an opening that far outside the zone risks "
+                                f"ending the talk (lesson 05). Bring it closer, or justify it with strong criteria.")
+        if (self.reservation is not None and self.their_reservation is not None
+                and up * (self.their_reservation - self.reservation) < 0):
+            problems.append(f"By your own estimate there is no zone of possible agreement: their likely limit "
+                            f"({money(self.their_reservation)}) is {below} your reservation value "
+                            f"({money(self.reservation)}). Test that estimate early, and be ready to walk away to "
+                            f"your BATNA.")
+        if self.reservation is not None and not self.walk_away.strip():
+            problems.append("Your walk-away line is missing: write the sentence you will say if the deal is worse "
+                            "than your BATNA, so you can leave gracefully.")
+        return problems
+
+    # -- the page ----------------------------------------------------------------------------------------
+
+    def sections(self) -> list[tuple[str, list[tuple[str, str]]]]:
+        """The page as (heading, [(label, text)]) sections; an empty label makes a bullet."""
+        from .tactics import tactic_catalogue
+
+        def amount(value: float | None) -> str:
+            return "not set" if value is None else money(value)
+
+        catalogue = {t.id: t for t in tactic_catalogue()}
+        wants = "more (I am paid or I sell)" if self.wants == "more" else "less (I pay or I buy)"
+        sections = [
+            ("The negotiation", [("With whom", self.counterpart or "not set"), ("I want", wants),
+                                 *(("", issue) for issue in self.issues)]),
+            ("My numbers", [
+                ("BATNA", self.batna or "not set"), ("What my BATNA is worth", amount(self.batna_value)),
+                *(("", f"{a.name}: {money(a.value)} with a chance of {a.probability:.0%}"
+                       + (f", {money(a.adjustment)} for what is not money" if a.adjustment else ""))
+                  for a in self.alternatives),
+                ("Reservation value (walk-away point)", amount(self.reservation)),
+                ("Aspiration value", amount(self.aspiration)), ("Opening", amount(self.opening)),
+            ]),
+            ("Their side", [("Their likely limit", amount(self.their_reservation)),
+                            ("Their likely hope or opening", amount(self.their_aspiration)),
+                            *(("What they value", item) for item in self.their_interests),
+                            *(("Focal point", item) for item in self.focal_points)]),
+            ("Criteria and justification", [
+                *(("", f"{c.name}: {money(c.value)} ({c.strength_text})" + (f", because {c.because}" if c.reason else ""))
+                  for c in self.criteria),
+                ("What I say", self.justification or "not set")]),
+            ("Opening", [("How I open", self.opening_plan or "not set")]),
+            ("Questions to ask", [("", q) for q in self.questions]),
+            ("Concessions I can trade", [("", c) for c in self.concessions]),
+            ("Tactics I expect", [
+                *((catalogue[t].name, f"say: \u201c{catalogue[t].say}\u201d") if t in catalogue else ("", t)
+                  for t in self.tactics),
+                *(("", note) for note in self.tactic_notes)]),
+            ("Walking away", [("My walk-away line", self.walk_away or "not set")]),
+            ("Closing", [("", self.closing or "Summarise what we agreed, issue by issue; ask for a clear yes; "
+                                              "write it down and send it the same day.")]),
+        ]
+        if self.calculator_notes:
+            sections.append(("From the course's calculators", [(source, text) for source, text in self.calculator_notes]))
+        return [(heading, items) for heading, items in sections if items]
+
+    @property
+    def heading(self) -> str:
+        return f"My negotiation plan: {self.title}" if self.title.strip() else "My negotiation plan"
+
+
+def _markdown_escape(text: str) -> str:
+    # Keep the learner's words as written: only characters that would change the Markdown's structure.
+    for char in "\\`*_[]<>#|":
+        text = text.replace(char, "\\" + char)
+    return " ".join(text.split())
+
+
+def plan_markdown(plan: NegotiationPlan) -> str:
+    """The plan as a one-page Markdown document.
+
+    >>> print(plan_markdown(NegotiationPlan(title="My salary", reservation=70_000)).splitlines()[0])
+    # My negotiation plan: My salary
+    """
+    lines = [f"# {_markdown_escape(plan.heading)}", ""]
+    problems = plan.check()
+    if problems:
+        lines += ["## To fix before the meeting", "", *(f"- {_markdown_escape(p)}" for p in problems), ""]
+    for heading, items in plan.sections():
+        lines += [f"## {heading}", ""]
+        for label, text in items:
+            lines.append(f"- **{_markdown_escape(label)}:** {_markdown_escape(text)}" if label else f"- {_markdown_escape(text)}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+_PAGE_STYLE = """
+body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; max-width: 46em; margin: 2em auto;
+       padding: 0 1em; color: #1a1a1a; line-height: 1.4; font-size: 11pt; }
+h1 { font-size: 1.5em; border-bottom: 2px solid #1f77b4; padding-bottom: .2em; }
+h2 { font-size: 1.1em; margin: 1em 0 .3em; color: #1f4e79; }
+ul { margin: .2em 0; padding-left: 1.3em; }
+.problems { background: #fdecea; border-left: 4px solid #d62728; padding: .3em 1em; }
+@media print { body { margin: 0; font-size: 10pt; } h2 { break-after: avoid; } }
+"""
+
+
+def plan_html(plan: NegotiationPlan) -> str:
+    """The plan as a standalone HTML page to print (every word escaped).
+
+    >>> "<script>" in plan_html(NegotiationPlan(title="<script>"))
+    False
+    """
+    title = html.escape(plan.heading)
+    body = [f"<h1>{title}</h1>"]
+    problems = plan.check()
+    if problems:
+        items = "".join(f"<li>{html.escape(p)}</li>" for p in problems)
+        body.append(f"<div class='problems'><h2>To fix before the meeting</h2><ul>{items}</ul></div>")
+    for heading, entries in plan.sections():
+        items = "".join(f"<li><b>{html.escape(label)}:</b> {html.escape(text)}</li>" if label
+                        else f"<li>{html.escape(text)}</li>" for label, text in entries)
+        body.append(f"<h2>{html.escape(heading)}</h2><ul>{items}</ul>")
+    return ("<!DOCTYPE html>\n<html lang='en'><head><meta charset='utf-8'>"
+            f"<meta name='viewport' content='width=device-width, initial-scale=1'><title>{title}</title>"
+            f"<style>{_PAGE_STYLE}</style></head><body>{''.join(body)}</body></html>\n")

@@ -1,0 +1,254 @@
+"""Lesson 12's plan: every field survives save and load, a crash mid-save never damages the plan, a file
+that is not a readable plan is reported and left as it was, and the checks say what is wrong."""
+
+import json
+import re
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from negwidgets.model import (Alternative, Criterion, NegotiationPlan, PlanFileError, backup_path, export_plan,
+                              load_plan, plan_html, plan_markdown, plan_to_json, save_plan, tactic_catalogue,
+                              update_plan)
+from negwidgets.model.plan import MAX_LINES, MAX_TEXT, PLAN_FIELDS
+
+text = st.text(max_size=60)
+lines = st.lists(text, max_size=4).map(tuple)
+amounts = st.none() | st.floats(allow_nan=False, allow_infinity=False)
+plans = st.builds(
+    NegotiationPlan,
+    title=text, counterpart=text, wants=st.sampled_from(["more", "less"]), issues=lines, batna=text,
+    batna_value=amounts, reservation=amounts, aspiration=amounts, their_reservation=amounts,
+    their_aspiration=amounts, opening=amounts, caution=st.floats(0, 10),
+    alternatives=st.lists(st.builds(Alternative, name=text, value=st.floats(-1e7, 1e7), probability=st.floats(0, 1),
+                                    adjustment=st.floats(-1e5, 1e5)), max_size=3).map(tuple),
+    criteria=st.lists(st.builds(Criterion, name=text, value=st.floats(0, 1e6), strength=st.integers(1, 5),
+                                reason=text), max_size=3).map(tuple),
+    their_interests=lines, focal_points=lines, justification=text, opening_plan=text, questions=lines,
+    concessions=lines, tactics=st.lists(st.sampled_from([t.id for t in tactic_catalogue()]), max_size=3).map(tuple),
+    tactic_notes=lines, walk_away=text, closing=text,
+    calculator_notes=st.lists(st.tuples(text, text), max_size=2).map(tuple),
+)
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(plan=plans)
+def test_every_field_survives_save_and_load(tmp_path, plan):
+    path = tmp_path / "plan.json"
+    save_plan(plan, path)
+    loaded = load_plan(path)
+    assert loaded == plan
+    for spec in PLAN_FIELDS:  # equal field by field, with the same types (not just equal numbers)
+        assert repr(getattr(loaded, spec.key)) == repr(getattr(plan, spec.key))
+    # Exports never fail and carry the title.
+    assert plan_markdown(plan).startswith("# My negotiation plan")
+    assert plan_html(plan).startswith("<!DOCTYPE html>")
+
+
+def test_a_save_keeps_the_previous_version_as_a_backup(tmp_path):
+    path = tmp_path / "plan.json"
+    first, second, third = (NegotiationPlan(title=name) for name in ("first", "second", "third"))
+    save_plan(first, path)
+    assert not backup_path(path).exists()
+    save_plan(second, path)
+    assert load_plan(path) == second and load_plan(backup_path(path)) == first
+    save_plan(third, path)
+    assert load_plan(path) == third and load_plan(backup_path(path)) == second
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.json", "plan.json.bak"]  # no temporary files left
+
+
+CRASHING_SAVE = textwrap.dedent("""
+    import os, sys
+    from negwidgets.model import NegotiationPlan, save_plan
+    crash_at, calls = sys.argv[2], {"fsync": 0, "replace": 0}
+    real_fsync, real_replace = os.fsync, os.replace
+
+    def counted(name, real):
+        def call(*args):
+            calls[name] += 1
+            if f"{name}{calls[name]}" == crash_at:
+                os._exit(9)  # the process dies here: no cleanup, no flush
+            return real(*args)
+        return call
+
+    os.fsync, os.replace = counted("fsync", real_fsync), counted("replace", real_replace)
+    save_plan(NegotiationPlan(title="new", issues=("x" * 1500,) * 30), sys.argv[1])
+""")
+
+
+# The save's steps: fsync1 (backup written), replace1 (backup in place), fsync2 (the backup's folder),
+# fsync3 (new plan written), replace2 (new plan in place), fsync4 (the plan's folder).
+@pytest.mark.parametrize("crash_at, survivor", [("fsync1", "old"), ("replace1", "old"), ("fsync2", "old"), ("fsync3", "old"),
+                                                ("replace2", "old"), ("fsync4", "new")])
+def test_a_crash_during_a_save_leaves_a_whole_plan(tmp_path, crash_at, survivor):
+    path = tmp_path / "plan.json"
+    save_plan(NegotiationPlan(title="old"), path)
+    run = subprocess.run([sys.executable, "-c", CRASHING_SAVE, str(path), crash_at], capture_output=True, text=True)
+    assert run.returncode == 9, run.stderr
+    assert load_plan(path).title == survivor
+    # The next save works and tidies nothing it should not: the plan is replaced, the backup kept.
+    save_plan(NegotiationPlan(title="after"), path)
+    assert load_plan(path).title == "after" and load_plan(backup_path(path)).title == survivor
+
+
+SAVING_FOREVER = textwrap.dedent("""
+    import sys
+    from negwidgets.model import NegotiationPlan, save_plan
+    plans = [NegotiationPlan(title=str(i), issues=(str(i) * 1900,) * 40) for i in range(2)]
+    print("ready", flush=True)
+    i = 0
+    while True:
+        save_plan(plans[i % 2], sys.argv[1])
+        i += 1
+""")
+
+
+def test_killing_the_process_while_it_saves_never_leaves_a_damaged_plan(tmp_path):
+    path = tmp_path / "plan.json"
+    save_plan(NegotiationPlan(title="0", issues=("0" * 1900,) * 40), path)
+    for attempt in range(12):
+        process = subprocess.Popen([sys.executable, "-c", SAVING_FOREVER, str(path)], stdout=subprocess.PIPE, text=True)
+        assert process.stdout.readline().strip() == "ready"
+        time.sleep(0.005 * (attempt % 6))
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        plan = load_plan(path)
+        assert plan.title in ("0", "1") and plan.issues == ((plan.title * 1900),) * 40
+
+
+@pytest.mark.parametrize("content, message", [
+    (b'{"format": "negwidgets-plan", "version": 1, "plan": {"title": "x"', "damaged and cannot be read"),
+    (b"", "damaged and cannot be read"),
+    (b'{"name": "my shopping list"}', "not a Negotiation Lab plan"),
+    (b"[1, 2, 3]", "not a Negotiation Lab plan"),
+    (b'{"format": "negwidgets-plan", "version": 7, "plan": {}}', "newer version of negwidgets"),
+    (b'{"format": "negwidgets-plan", "plan": {}}', "does not say which version"),
+    (b'{"format": "negwidgets-plan", "version": 1, "plan": {"reservation": "lots"}}', "must be a number"),
+    (b'{"format": "negwidgets-plan", "version": 1, "plan": {"colour": "red"}}', "does not know \\('colour'\\)"),
+    (b'{"format": "negwidgets-plan", "version": 1, "plan": {"criteria": [{"name": "x"}]}}', "has no 'value'"),
+    (b"\xff\xfe\x00binary", "not a text file"),
+])
+def test_a_corrupt_or_foreign_file_is_reported_and_never_overwritten(tmp_path, content, message):
+    path = tmp_path / "plan.json"
+    path.write_bytes(content)
+    with pytest.raises(PlanFileError, match=message) as loading:
+        load_plan(path)
+    assert "I left it as it is" in str(loading.value)
+    with pytest.raises(PlanFileError, match="I did not save over it"):
+        save_plan(NegotiationPlan(title="new"), path)
+    with pytest.raises(PlanFileError, match=message):
+        update_plan("BATNA calculator", "note", path, reservation=70_000)
+    assert path.read_bytes() == content
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.json"]
+
+
+def test_a_damaged_plan_points_to_its_backup(tmp_path):
+    path = tmp_path / "plan.json"
+    save_plan(NegotiationPlan(title="one"), path)
+    save_plan(NegotiationPlan(title="two"), path)
+    path.write_text(path.read_text()[:40])
+    with pytest.raises(PlanFileError, match="The previous version is in plan.json.bak"):
+        load_plan(path)
+
+
+def test_missing_files_and_folders_get_a_sentence(tmp_path):
+    with pytest.raises(PlanFileError, match="no plan saved at nothing.json yet"):
+        load_plan(tmp_path / "nothing.json")
+    with pytest.raises(PlanFileError, match="does not exist"):
+        save_plan(NegotiationPlan(), tmp_path / "no-folder" / "plan.json")
+    with pytest.raises(PlanFileError, match="is a folder"):
+        load_plan(tmp_path)
+
+
+def test_calculators_fill_the_plan_one_section_at_a_time(tmp_path):
+    path = tmp_path / "plan.json"
+    update_plan("BATNA calculator (lesson 02)", "Worth $70,000.", path, batna_value=70_000, reservation=70_000)
+    update_plan("ZOPA explorer (lesson 04)", "Zone $70,000 to $80,000.", path, aspiration=85_000,
+                their_reservation=80_000)
+    plan = update_plan("BATNA calculator (lesson 02)", "Worth $71,000.", path, batna_value=71_000)
+    assert load_plan(path) == plan
+    assert (plan.batna_value, plan.reservation, plan.aspiration, plan.their_reservation) == (71_000, 70_000, 85_000, 80_000)
+    assert plan.calculator_notes == (("ZOPA explorer (lesson 04)", "Zone $70,000 to $80,000."),
+                                     ("BATNA calculator (lesson 02)", "Worth $71,000."))
+    with pytest.raises(ValueError, match="no field called 'salary'"):
+        update_plan("x", "y", path, salary=1)
+
+
+def test_the_default_file_follows_the_environment(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEGWIDGETS_PLAN_FILE", str(tmp_path / "mine.json"))
+    save_plan(NegotiationPlan(title="default"))
+    assert load_plan().title == "default" and (tmp_path / "mine.json").exists()
+
+
+def test_exports_are_one_page_documents_with_every_word_escaped(tmp_path):
+    plan = NegotiationPlan(title="<script>alert(1)</script>", issues=("*salary* | [start] #1",),
+                           tactics=("nibble", "not-in-the-catalogue"), reservation=70_000)
+    page = export_plan(plan, tmp_path / "plan.html", "html").read_text()
+    assert "<script>" not in page and "&lt;script&gt;" in page
+    assert "@media print" in page and "The nibble" in page and "not-in-the-catalogue" in page
+    markdown = export_plan(plan, tmp_path / "plan.md").read_text()
+    assert "\\*salary\\* \\| \\[start\\] \\#1" in markdown
+    assert "## To fix before the meeting" in markdown and "$70,000" in markdown
+    with pytest.raises(ValueError, match="'markdown' or 'html'"):
+        export_plan(plan, tmp_path / "plan.pdf", "pdf")
+
+
+def test_the_file_is_plain_json_with_its_format_named(tmp_path):
+    path = save_plan(NegotiationPlan(title="Gehalt für Zoë"), tmp_path / "plan.json")
+    document = json.loads(path.read_text(encoding="ascii"))
+    assert (document["format"], document["version"], document["plan"]["title"]) == ("negwidgets-plan", 1, "Gehalt für Zoë")
+    assert plan_to_json(NegotiationPlan()).endswith("\n")
+    pasted = NegotiationPlan(title="half an emoji \ud83d")  # a lone surrogate, as a bad paste can leave
+    assert load_plan(save_plan(pasted, tmp_path / "pasted.json")) == pasted
+
+
+# -- consistency ---------------------------------------------------------------------------------------------
+
+GOOD = dict(batna="A competing offer", batna_value=70_000, reservation=70_000, aspiration=85_000, opening=86_000,
+            their_reservation=80_000, walk_away="Thank you; I will take the other offer.")
+
+
+def mirrored(**values):
+    """The same plan for a side that pays: every amount reflected around $100,000."""
+    return {k: (200_000 - v if isinstance(v, (int, float)) else v) for k, v in values.items()}
+
+
+@pytest.mark.parametrize("change, message", [
+    (dict(batna="", batna_value=None), "Your BATNA is missing"),
+    (dict(reservation=None), "Your reservation value is missing"),
+    (dict(reservation=65_000, aspiration=85_000), "below what your BATNA is worth"),
+    (dict(aspiration=68_000, opening=90_000), "aspiration value \\(\\$[\\d,]+\\) is below your reservation value"),
+    (dict(opening=69_000), "you would open with a deal you would refuse"),
+    (dict(opening=80_000), "no room to concede"),
+    (dict(opening=100_000), "more than 15% above their likely limit"),
+    (dict(their_reservation=65_000, aspiration=72_000, opening=74_000), "there is no zone of possible agreement"),
+    (dict(walk_away=" "), "walk-away line is missing"),
+])
+def test_each_inconsistency_is_said_in_plain_words_for_either_side(change, message):
+    assert NegotiationPlan(**GOOD).check() == []
+    problems = NegotiationPlan(**{**GOOD, **change}).check()
+    assert len(problems) == 1 and re.search(message, problems[0])
+    paying = NegotiationPlan(wants="less", **mirrored(**{**GOOD, **change})).check()
+    flipped = message.replace("below", "above").replace("above their likely limit", "below their likely limit")
+    assert len(paying) == 1 and re.search(flipped, paying[0])
+
+
+@pytest.mark.parametrize("values, message", [
+    (dict(title="x" * (MAX_TEXT + 1)), "keep it under 2,000"),
+    (dict(issues=("a",) * (MAX_LINES + 1)), "41 entries"),
+    (dict(issues="salary"), "must be a list of entries"),
+    (dict(reservation=float("inf")), "is infinite"),
+    (dict(wants="most"), "either 'more'"),
+    (dict(caution=-1), "must be 0 or more"),
+    (dict(alternatives=[("Offer", 70_000, 1.5)]), "above 1"),
+    (dict(criteria=[("Survey", None)]), "has no number"),
+])
+def test_bad_plan_values_get_a_sentence(values, message):
+    with pytest.raises(ValueError, match=message):
+        NegotiationPlan(**values)
