@@ -1,11 +1,16 @@
 """Shared paths and fixtures."""
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
+
+# A "Save to my plan" click in any test (or kernel it starts) writes here, never into the repository.
+os.environ["NEGWIDGETS_PLAN_FILE"] = str(Path(tempfile.mkdtemp(prefix="negwidgets-plan-")) / "plan.json")
 
 
 @pytest.fixture(scope="session")

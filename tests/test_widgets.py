@@ -16,6 +16,10 @@ from negwidgets.model import (
     zone_under_uncertainty,
 )
 from negwidgets.widgets import (
+    ExplodingOfferCalculator,
+    PlanBuilder,
+    TacticBrowser,
+    tactic_quiz,
     AnchoringSimulator,
     LifetimeEarnings,
     MesoBuilder,
@@ -101,7 +105,8 @@ def _inputs(widget):
                                   AspirationPlanner, CourseMap, lambda: quiz("lesson01"),
                                   FirstOfferAdvisor, AnchoringSimulator, OfferForms, CriteriaLadder,
                                   ConcessionCurves, NegotiationDance, PracticeNegotiation, ScoringTable,
-                                  MesoBuilder, SubjectiveValueInventory, LifetimeEarnings, WaitOrAccept])
+                                  MesoBuilder, SubjectiveValueInventory, LifetimeEarnings, WaitOrAccept,
+                                  TacticBrowser, tactic_quiz, ExplodingOfferCalculator, PlanBuilder])
 def test_every_control_has_a_description_for_screen_readers(make):
     controls = list(_inputs(make()))
     assert controls

@@ -6,9 +6,10 @@ inline backend: a widget shows the PNG bytes in an ``Image`` widget and only tho
 
 from .base import Chart, label
 from .dance import ConcessionChart, DanceChart, ProgressChart
+from .exploding import ExplodingOfferChart
 from .deals import EarningsChart, ParetoChart, SubjectiveValueChart, WaitChart
 from .charts import (AnchoringChart, AspirationChart, DecisionTreeChart, FirstOfferChart, LadderChart, UncertaintyChart,
                      ZoneChart)
 
-__all__ = ["EarningsChart", "ParetoChart", "SubjectiveValueChart", "WaitChart", "AnchoringChart", "AspirationChart", "Chart", "ConcessionChart", "DanceChart", "ProgressChart", "DecisionTreeChart", "FirstOfferChart", "LadderChart", "UncertaintyChart",
+__all__ = ["ExplodingOfferChart", "EarningsChart", "ParetoChart", "SubjectiveValueChart", "WaitChart", "AnchoringChart", "AspirationChart", "Chart", "ConcessionChart", "DanceChart", "ProgressChart", "DecisionTreeChart", "FirstOfferChart", "LadderChart", "UncertaintyChart",
            "ZoneChart", "label"]

@@ -7,11 +7,19 @@ from .course_map import CourseMap
 from .criteria import CriteriaLadder
 from .deals import MesoBuilder, ScoringTable, SubjectiveValueInventory
 from .scarcity import LifetimeEarnings, WaitOrAccept
+from .tactics import ExplodingOfferCalculator, TacticBrowser, tactic_quiz
+from .plan import PlanBuilder
+from .saving import PlanSaver
 from .practice import ConcessionCurves, NegotiationDance, PracticeNegotiation
 from .first_offer import AnchoringSimulator, FirstOfferAdvisor, OfferForms
 from .zone import ZopaExplorer, ZopaUnderUncertainty
 
 __all__ = [
+    "ExplodingOfferCalculator",
+    "PlanBuilder",
+    "PlanSaver",
+    "TacticBrowser",
+    "tactic_quiz",
     "LifetimeEarnings",
     "MesoBuilder",
     "ScoringTable",

@@ -11,12 +11,14 @@ import html
 
 import ipywidgets as widgets
 
-__all__ = ["ModelView", "alert_html", "caption_html", "chart_image", "labelled", "money_slider"]
+__all__ = ["ModelView", "alert_html", "caption_html", "chart_image", "labelled", "money_slider", "percent_slider",
+           "status_html"]
 
 ERROR_STYLE = (
     "color:#8a1010;background:#fdecea;border-left:4px solid #d62728;padding:4px 10px;"
     "margin:4px 0;font-weight:600"
 )
+STATUS_STYLE = "color:#14532d;background:#e8f5e9;border-left:4px solid #2ca02c;padding:4px 10px;margin:4px 0"
 _DESCRIPTION_STYLE = {"description_width": "240px"}
 _CONTROL_LAYOUT = {"width": "600px", "max_width": "100%"}
 
@@ -24,6 +26,11 @@ _CONTROL_LAYOUT = {"width": "600px", "max_width": "100%"}
 def alert_html(message: str) -> str:
     """The course's visible error line (screen readers announce it as an alert)."""
     return f"<div role='alert' style='{ERROR_STYLE}'>⚠ {html.escape(message)}</div>"
+
+
+def status_html(message: str) -> str:
+    """A quiet confirmation line (screen readers announce it politely)."""
+    return f"<div role='status' style='{STATUS_STYLE}'>✓ {html.escape(message)}</div>"
 
 
 def caption_html(caption: str, before: str = "") -> str:
@@ -52,6 +59,11 @@ def money_slider(description: str, value: float, low: float, high: float, step: 
     """A slider over amounts of money, read out as $70,000."""
     return labelled(widgets.FloatSlider, description, value=value, min=low, max=high, step=step,
                     readout_format="$,.0f", continuous_update=True)
+
+
+def percent_slider(description: str, value: float, low: float, high: float, step: float = 0.005) -> widgets.FloatSlider:
+    """A slider over a rate or a chance, read out as 3.0%."""
+    return labelled(widgets.FloatSlider, description, value=value, min=low, max=high, step=step, readout_format=".1%")
 
 
 class ModelView(widgets.VBox):

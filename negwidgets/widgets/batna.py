@@ -9,6 +9,7 @@ import ipywidgets as widgets
 from ..model import MAX_CAUTION, Alternative, parse_money, parse_probability, risk_aversion_for_caution, value_batna
 from ..plots import DecisionTreeChart
 from .base import ModelView, labelled
+from .saving import PlanSaver
 from .table import EditableTable, text_column
 
 __all__ = ["BatnaCalculator"]
@@ -56,13 +57,16 @@ class BatnaCalculator(ModelView):
 
     chart_class = DecisionTreeChart
 
-    def __init__(self, alternatives: Iterable = (("A competing offer", 70_000, 1.0),), caution: float = 0):
+    def __init__(self, alternatives: Iterable = (("A competing offer", 70_000, 1.0),), caution: float = 0, *,
+                 plan_path=None):
         self.table = EditableTable(COLUMNS, [_as_text_row(row) for row in alternatives], lambda: self.refresh(),
                                    add_label="Add an outcome", row_label="outcome")
         self.caution = labelled(widgets.FloatSlider, "Caution (0 = risk neutral)", value=min(max(caution, 0), MAX_CAUTION),
                                 min=0, max=MAX_CAUTION, step=0.5, readout_format=".1f")
         super().__init__([self.table, self.caution], watched=[self.caution])
         self.explain_clamped(caution, self.caution, risk_aversion_for_caution)
+        self.plan_saver = PlanSaver(self, "BATNA calculator (lesson 02)", plan_path)
+        self.children += (self.plan_saver,)
 
     @property
     def rows(self):
@@ -71,6 +75,11 @@ class BatnaCalculator(ModelView):
     @property
     def add_button(self) -> widgets.Button:
         return self.table.add_button
+
+    def plan_changes(self) -> dict:
+        """What "Save to my plan" writes: the outcomes, the caution, and the value they give."""
+        return {"alternatives": self.result.alternatives, "caution": self.caution.value,
+                "batna_value": self.result.certainty_equivalent, "reservation": self.result.reservation_value}
 
     def compute(self):
         return value_batna([_alternative(row) for row in self.rows], risk_aversion_for_caution(self.caution.value))

@@ -10,6 +10,7 @@ import ipywidgets as widgets
 from ..model import STRENGTHS, Criterion, criteria_ladder, money, parse_money, running_example_criteria
 from ..plots import LadderChart
 from .base import ModelView, money_slider
+from .saving import PlanSaver
 from .table import Column, EditableTable, text_column
 
 __all__ = ["CriteriaLadder"]
@@ -48,7 +49,8 @@ class CriteriaLadder(ModelView):
     chart_class = LadderChart
 
     def __init__(self, criteria: Iterable[Criterion] | None = None, *, reservation: float = 70_000,
-                 their_limit: float = 80_000, wants: str = "more", slider_range: tuple[float, float] = (40_000, 120_000)):
+                 their_limit: float = 80_000, wants: str = "more", slider_range: tuple[float, float] = (40_000, 120_000),
+                 plan_path=None):
         self.wants = wants
         rows = [(c.name, money(c.value), c.strength, c.reason)
                 for c in (running_example_criteria() if criteria is None else criteria)]
@@ -58,6 +60,14 @@ class CriteriaLadder(ModelView):
         self.their_limit = money_slider("Their likely limit", their_limit, *slider_range)
         super().__init__([self.table, self.reservation, self.their_limit],
                          watched=[self.reservation, self.their_limit])
+        self.plan_saver = PlanSaver(self, "Criteria ladder (lesson 06)", plan_path)
+        self.children += (self.plan_saver,)
+
+    def plan_changes(self) -> dict:
+        """What "Save to my plan" writes: your standards and the sentence that justifies your ask."""
+        return {"wants": self.wants, "criteria": tuple(rung.criterion for rung in self.result.rungs),
+                "justification": self.result.sentence, "reservation": self.reservation.value,
+                "their_reservation": self.their_limit.value}
 
     @property
     def rows(self):

@@ -19,6 +19,7 @@ from ..model import (
 from ..plots import AnchoringChart, FirstOfferChart
 from .base import ModelView, labelled, money_slider
 from .belief import BeliefControls
+from .saving import PlanSaver
 
 __all__ = ["AnchoringSimulator", "FirstOfferAdvisor", "OfferForms"]
 
@@ -39,7 +40,7 @@ class FirstOfferAdvisor(ModelView):
 
     def __init__(self, your_reservation: float = 70_000, *, knowledge: str = "A rough idea", best_guess: float = 80_000,
                  anchoring: float = 0.5, their_opening: float = 60_000, wants: str = "more",
-                 slider_range: tuple[float, float] = (40_000, 120_000)):
+                 slider_range: tuple[float, float] = (40_000, 120_000), plan_path=None):
         if knowledge not in KNOWLEDGE:
             raise ValueError(f"Knowledge is one of: {', '.join(KNOWLEDGE)}.")
         self.wants = wants
@@ -55,6 +56,14 @@ class FirstOfferAdvisor(ModelView):
         controls = [self.reservation, self.knowledge, self.belief, self.anchoring, self.their_opening]
         super().__init__(controls, [self.reservation, *self.belief.inputs, self.anchoring, self.their_opening])
         self.explain_clamped(anchoring, self.anchoring, check_anchoring)
+        self.plan_saver = PlanSaver(self, "First-offer advisor (lesson 05)", plan_path)
+        self.children += (self.plan_saver,)
+
+    def plan_changes(self) -> dict:
+        """What "Save to my plan" writes: the best opening for your beliefs, and the numbers behind it."""
+        return {"wants": self.wants, "opening": float(round(self.result.best_opening)),
+                "reservation": self.reservation.value, "their_reservation": float(self.result.belief.mean),
+                "their_aspiration": self.their_opening.value}
 
     def _set_spread(self, change) -> None:
         # A preset is a shortcut for a best guess with a spread; the spread's own observer refreshes.

@@ -7,14 +7,9 @@ import ipywidgets as widgets
 from ..model import cost_of_not_negotiating, wait_or_accept
 from ..model.earnings import MAX_CAREER_YEARS
 from ..plots import EarningsChart, WaitChart
-from .base import ModelView, labelled, money_slider
+from .base import ModelView, labelled, money_slider, percent_slider
 
 __all__ = ["LifetimeEarnings", "WaitOrAccept"]
-
-
-def percent_slider(description: str, value: float, low: float, high: float, step: float = 0.005):
-    """A slider over a rate, read out as 3.0%."""
-    return labelled(widgets.FloatSlider, description, value=value, min=low, max=high, step=step, readout_format=".1%")
 
 
 class LifetimeEarnings(ModelView):

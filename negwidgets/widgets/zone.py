@@ -8,6 +8,7 @@ from ..model import Party, analyse_zone, zone_under_uncertainty
 from ..plots import UncertaintyChart, ZoneChart
 from .base import ModelView, money_slider
 from .belief import BeliefControls
+from .saving import PlanSaver
 
 __all__ = ["ZopaExplorer", "ZopaUnderUncertainty"]
 
@@ -31,6 +32,7 @@ class ZopaExplorer(ModelView):
         step: float = 1_000,
         seller: str = "Candidate",
         buyer: str = "Employer",
+        plan_path=None,
     ):
         self.seller_name, self.buyer_name = seller, buyer
         you, them = seller.lower(), buyer.lower()
@@ -42,6 +44,13 @@ class ZopaExplorer(ModelView):
         self.buyer_reservation.tooltip = f"The most the {them} pays: set by the {them}'s BATNA or budget"
         super().__init__([self.seller_reservation, self.seller_aspiration, self.buyer_reservation, self.buyer_aspiration],
                          chart=ZoneChart(x_range=(low, high)))  # the axis spans the sliders and stays put
+        self.plan_saver = PlanSaver(self, "ZOPA explorer (lesson 04)", plan_path)
+        self.children += (self.plan_saver,)
+
+    def plan_changes(self) -> dict:
+        """What "Save to my plan" writes: you are the first side (the one who wants more)."""
+        return {"wants": "more", "reservation": self.seller_reservation.value, "aspiration": self.seller_aspiration.value,
+                "their_reservation": self.buyer_reservation.value, "their_aspiration": self.buyer_aspiration.value}
 
     def compute(self):
         return analyse_zone(
