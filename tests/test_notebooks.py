@@ -303,3 +303,31 @@ def test_lesson_10_shows_the_lifetime_cost_and_the_reservation_value_under_searc
         reservation = 80_000 - (2 * 16_000 * cost / (0.25 * 2)) ** 0.5
         assert f"Accept offers of {money(reservation)} or more. The offer in hand ($65,000) is below that" in text
     assert f"is worth {money(3_000 * (1.025 ** 30 - 1) / 0.025)} over 30 years" in text
+
+
+def test_lesson_11_shows_the_catalogue_and_the_value_of_asking_for_time():
+    text = "\n".join(outputs_text(stored("11_difficult_tactics")))
+    catalogue = yaml.safe_load((ROOT / "negwidgets/data/tactics.yaml").read_text())["tactics"]
+    assert f"{len(catalogue)} tactics: " + ", ".join(t["name"] for t in catalogue) in text
+    # Ana: $72,000 expiring on day 3; the employer 60% of $78,000 by day 10; Firm C 30% of $74,000 by day 5;
+    # otherwise $58,000. Nothing is known by day 3; everything by day 10.
+    expire = 0.6 * 78_000 + 0.4 * (0.3 * 74_000 + 0.7 * 58_000)
+    day_10 = 0.6 * 78_000 + 0.4 * (0.3 * 74_000 + 0.7 * 72_000)
+    ask = 0.7 * day_10 + 0.05 * expire + 0.25 * 72_000
+    assert f"Ask for an extension      {money(ask)}  <- best" in text
+    assert f"Let it expire             {money(expire)}" in text
+    # Kofi: $9,000 by tomorrow; 50% of $11,000 on day 6; otherwise $4,000; a week granted half the time.
+    kofi_day_7, kofi_expire = 0.5 * 11_000 + 0.5 * 9_000, 0.5 * 11_000 + 0.5 * 4_000
+    assert f"worth {money(0.5 * kofi_day_7 + 0.5 * 9_000)} on average" in text
+    assert f"stays below {0.5 * (kofi_day_7 - 9_000) / (9_000 - kofi_expire):.0%}" in text
+
+
+def test_lesson_12_shows_the_drafts_two_problems_and_a_plan_that_passes():
+    text = "\n".join(outputs_text(stored("12_closing_and_your_plan")))
+    draft = yaml.safe_load((ROOT / "negwidgets/data/example_plan.yaml").read_text())["plan"]
+    assert draft["opening"] < draft["aspiration"] and not draft["walk_away"]
+    assert (f"Your opening ({money(draft['opening'])}) is below your aspiration value "
+            f"({money(draft['aspiration'])})") in text
+    assert "Your walk-away line is missing" in text
+    assert "\n[]\n" in text and "# My negotiation plan: My salary for the analyst role" in text
+    assert "- **Opening:** $86,500" in text and "No problems found." in text

@@ -24,7 +24,7 @@ from negwidgets.model import (
     unclaimed_value,
     zone_under_uncertainty,
 )
-from negwidgets.model import Party
+from negwidgets.model import Party, example_exploding_offer
 from negwidgets.model.quiz import ChoiceQuestion, NumberQuestion
 
 BANKS = sorted(p.stem for p in (Path(__file__).parent.parent / "negwidgets/data/checks").glob("*.yaml"))
@@ -69,6 +69,7 @@ def test_numeric_answers_are_what_the_model_computes():
     assert _answer("lesson09", "reverse") == svi_scores([4] * 4 + [2] + [4] * 11).factors["self"] * 4 - 12
     assert _answer("lesson10", "lifetime") == round(cost_of_not_negotiating(70_000, 75_180, yearly_raise=0.03, years=35).total)
     assert _answer("lesson10", "reservation") == round(wait_or_accept(65_000, 0.25, 64_000, 80_000, 1_250).reservation)
+    assert _answer("lesson11", "extension-value") == round(example_exploding_offer().with_extension)
 
 
 def test_choice_grading():

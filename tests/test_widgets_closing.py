@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from negwidgets.model import (NegotiationPlan, exploding_offer, find_tactics, load_plan, plan_markdown, save_plan,
+from negwidgets.model import (NegotiationPlan, example_exploding_offer, exploding_offer, find_tactics, load_plan, plan_markdown, save_plan,
                               tactic_catalogue, tactic_scenarios)
 from negwidgets.model.plan_file import backup_path
 from negwidgets.widgets import (BatnaCalculator, CriteriaLadder, ExplodingOfferCalculator, FirstOfferAdvisor,
@@ -61,6 +61,7 @@ def test_the_quiz_gives_feedback_per_answer_and_a_score():
 
 def test_the_calculator_follows_the_model_as_controls_move():
     calculator = ExplodingOfferCalculator()
+    assert calculator.result == example_exploding_offer()  # lesson 11's case
     processes = [("The employer", 0.6, 78_000, 10), ("Firm C", 0.3, 74_000, 5)]
     assert calculator.result == exploding_offer(72_000, 3, processes, 58_000, extension_days=7, granted=0.7,
                                                 withdrawn=0.05)

@@ -4,7 +4,7 @@ Every function checks its input and raises ``ValueError`` with a sentence a lear
 every result has a ``describe()`` that says what it means in plain words.
 """
 
-from .cases import job_offer_case, running_example, running_example_criteria, salary_benchmarks
+from .cases import example_exploding_offer, example_plan, job_offer_case, running_example, running_example_criteria, salary_benchmarks
 from .scoring import (BargainingPoint, Frontier, Issue, Logroll, MesoSet, Package, PackageAnalysis, ScoringSystem,
                       load_scoring_case)
 from .subjective import FACTORS, SubjectiveValue, SviItem, svi_items, svi_scores
@@ -61,6 +61,8 @@ from .zone import BargainingZone, Party, ZoneAnalysis, analyse_zone, bargaining_
 
 __all__ = [
     "DifficultTactic",
+    "example_exploding_offer",
+    "example_plan",
     "ExplodingOfferDecision",
     "NegotiationPlan",
     "OtherProcess",

@@ -7,7 +7,7 @@ from .criteria import Criterion
 from .scoring import ScoringSystem
 from .zone import Party
 
-__all__ = ["job_offer_case", "running_example", "running_example_criteria", "salary_benchmarks"]
+__all__ = ["example_exploding_offer", "example_plan", "job_offer_case", "running_example", "running_example_criteria", "salary_benchmarks"]
 
 
 def running_example() -> tuple[Party, Party]:
@@ -61,3 +61,27 @@ def job_offer_case() -> ScoringSystem:
     (('Ana', 'the employer'), 8, 16200)
     """
     return ScoringSystem.from_case(load("job_offer"))
+
+
+def example_plan():
+    """Ana's first draft of her one-page plan (lesson 12), with the two problems the checks find.
+
+    >>> [problem[:22] for problem in example_plan().check()]
+    ['Your opening ($83,000)', 'Your walk-away line is']
+    """
+    from .plan_file import plan_from_dict
+
+    return plan_from_dict(load("example_plan")["plan"], "The example plan")
+
+
+def example_exploding_offer():
+    """Lesson 11's exploding offer: Firm B's $72,000 expires in 3 days; the employer and Firm C are still deciding.
+
+    >>> example_exploding_offer().best
+    'Ask for an extension'
+    """
+    from .exploding import exploding_offer
+
+    case = dict(load("running_example")["exploding_offer"])
+    processes = [(p["name"], p["chance"], p["value"], p["day"]) for p in case.pop("processes")]
+    return exploding_offer(processes=processes, **case)

@@ -159,6 +159,19 @@ class ExplodingOfferDecision:
         """Today, and every day on which news arrives (the value of deciding only changes on those days)."""
         return sorted({0.0, *(p.day for p in self.processes)})
 
+    def table(self) -> str:
+        """Each strategy and its expected value, one per line, the best marked.
+
+        >>> print(exploding_offer(72_000, 3, [("The employer", 0.6, 78_000, 10)], batna=58_000).table())
+        Accept now                $72,000
+        Decide at the deadline    $72,000
+        Ask for an extension      $74,520  <- best
+        Let it expire             $70,000
+        """
+        best = self.best
+        return "\n".join(f"{name:<24} {money(value):>8}" + ("  <- best" if name == best else "")
+                         for name, value in self.strategies.items())
+
     def describe(self) -> str:
         """
         >>> d = exploding_offer(72_000, 3, [OtherProcess("The employer", 0.6, 78_000, 10)], batna=58_000)

@@ -188,7 +188,8 @@ class NegotiationPlan:
             if up * (self.aspiration - self.reservation) < 0:
                 problems.append(f"Your aspiration value ({money(self.aspiration)}) is {below} your reservation value "
                                 f"({money(self.reservation)}): the deal you hope for is worse than the worst deal you "
-                                f"would accept. Raise the aspiration, or check the reservation value.")
+                                f"would accept. {'Raise' if up > 0 else 'Lower'} the aspiration, or check the "
+                                f"reservation value.")
         if self.opening is not None:
             if self.reservation is not None and up * (self.opening - self.reservation) < 0:
                 problems.append(f"Your opening ({money(self.opening)}) is {below} your reservation value "

@@ -24,7 +24,7 @@ from .criteria import Criterion
 from .plan import PLAN_FIELDS, NegotiationPlan, plan_html, plan_markdown
 
 __all__ = ["PLAN_FORMAT", "PLAN_VERSION", "PlanFileError", "backup_path", "default_plan_path", "export_plan",
-           "load_plan", "plan_from_json", "plan_to_json", "save_plan", "update_plan", "write_atomically"]
+           "load_plan", "plan_from_dict", "plan_from_json", "plan_to_json", "save_plan", "update_plan", "write_atomically"]
 
 PLAN_FORMAT = "negwidgets-plan"
 PLAN_VERSION = 1
@@ -90,7 +90,8 @@ def _records(value: Any, key: str, fields: tuple[str, ...], where: str) -> list[
     return rows
 
 
-def _from_dict(data: Any, where: str) -> NegotiationPlan:
+def plan_from_dict(data: Any, where: str = "The plan") -> NegotiationPlan:
+    """A plan from the ``plan`` part of a plan file (a dict of fields), checked field by field."""
     if not isinstance(data, dict):
         raise PlanFileError(f"{where} has no plan inside it.")
     known = {spec.key: spec for spec in PLAN_FIELDS}
@@ -131,7 +132,7 @@ def plan_from_json(text: str, where: str = "The plan file") -> NegotiationPlan:
     if version > PLAN_VERSION:
         raise PlanFileError(f"{where} was saved by a newer version of negwidgets (plan format {version}); "
                             f"update negwidgets to open it.")
-    return _from_dict(document.get("plan"), where)
+    return plan_from_dict(document.get("plan"), where)
 
 
 def _read_text(path: Path, where: str) -> str:

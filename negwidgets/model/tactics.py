@@ -129,7 +129,7 @@ def find_tactics(query: str = "", situation: str | None = None) -> list[Difficul
     ``"collaboration"``) or its label, or ``None`` for all.
 
     >>> [t.id for t in find_tactics("deadline", "collaboration")]
-    ['time-pressure', 'moving-deadline']
+    ['moving-deadline', 'time-pressure']
     >>> find_tactics("", "weddings")
     Traceback (most recent call last):
     ...
