@@ -18,22 +18,39 @@ from jupyter_client.manager import start_new_kernel
 CHANGES = 50
 
 PROBE = r"""
-import json, statistics, time
+import json, statistics, tempfile, time
+from pathlib import Path
 from negwidgets.widgets import (AnchoringSimulator, AspirationPlanner, BatnaCalculator, ConcessionCurves,
-                                CriteriaLadder, FirstOfferAdvisor, LifetimeEarnings, MesoBuilder, NegotiationDance,
-                                PracticeNegotiation, ScoringTable, SubjectiveValueInventory, WaitOrAccept, ZopaExplorer,
+                                CriteriaLadder, ExplodingOfferCalculator, FirstOfferAdvisor, LifetimeEarnings,
+                                MesoBuilder, NegotiationDance, PlanBuilder, PracticeNegotiation, ScoringTable,
+                                SubjectiveValueInventory, TacticBrowser, WaitOrAccept, ZopaExplorer,
                                 ZopaUnderUncertainty)
+from negwidgets.model import example_plan
 
-def measure(widget, control, values):
+def measure(widget, control, values, state="result"):
     times = []
     for i in range(%(n)d):
-        before = widget.result
+        before = getattr(widget, state)
         start = time.perf_counter()
         control.value = values[i %% len(values)]
         elapsed = time.perf_counter() - start
         # A new result means the model ran and the figure was rendered and sent (the PNG may be
         # identical when the change is below the figure's rounding).
-        assert widget.result is not before and widget.error_text == "", widget.error_text
+        assert getattr(widget, state) is not before and not getattr(widget, "field_errors", None), widget.error_text
+        assert getattr(widget, "error_text", "") == "", widget.error_text
+        times.append(elapsed * 1000)
+    times.sort()
+    return {"median_ms": statistics.median(times), "p90_ms": times[int(0.9 * len(times))]}
+
+def measure_plan_saves(builder):
+    # "Save plan" clicked: the backup and the new plan each written to a temporary file, flushed to disk, renamed.
+    times = []
+    for i in range(%(n)d):
+        builder.fields["title"].value = f"Version {i}"
+        start = time.perf_counter()
+        builder.save_button.click()
+        elapsed = time.perf_counter() - start
+        assert builder.status_text.startswith("Saved to"), builder.status_text
         times.append(elapsed * 1000)
     times.sort()
     return {"median_ms": statistics.median(times), "p90_ms": times[int(0.9 * len(times))]}
@@ -66,6 +83,9 @@ mesos = MesoBuilder()
 svi = SubjectiveValueInventory()
 earnings = LifetimeEarnings()
 waiting = WaitOrAccept()
+exploding = ExplodingOfferCalculator()
+browser = TacticBrowser()
+builder = PlanBuilder(Path(tempfile.mkdtemp()) / "plan.json", plan=example_plan())
 results = {
     "ZopaExplorer (slider)": measure(zopa, zopa.seller_reservation, [65_000 + 500 * k for k in range(21)]),
     "BatnaCalculator (caution slider)": measure(batna, batna.caution, [0.5 * k for k in range(1, 21)]),
@@ -85,6 +105,14 @@ results = {
     "SubjectiveValueInventory (an answer)": measure(svi, svi.answers[0], [1, 2, 3, 4, 5, 6, 7]),
     "LifetimeEarnings (career slider)": measure(earnings, earnings.years, list(range(5, 50))),
     "WaitOrAccept (weekly cost slider)": measure(waiting, waiting.weekly_cost, [500 + 50 * k for k in range(40)]),
+    "ExplodingOfferCalculator (deadline slider)": measure(exploding, exploding.deadline, list(range(1, 21))),
+    "ExplodingOfferCalculator (typing a chance)": measure(exploding, exploding.rows[0].chance,
+                                                          [f"{40 + 2 * k}%%" for k in range(20)]),
+    "TacticBrowser (typing a search)": measure(browser, browser.search, ["d", "de", "dead", "deadline", "", "final",
+                                                                          "final offer", "nibble"], state="matches"),
+    "PlanBuilder (typing an amount)": measure(builder, builder.fields["opening"], [f"${86 + k},500" for k in range(20)],
+                                              state="plan"),
+    "PlanBuilder (Save plan clicked)": measure_plan_saves(builder),
 }
 print("RESULTS " + json.dumps(results))
 """

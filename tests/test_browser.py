@@ -152,3 +152,57 @@ def test_voila_scoring_table_trades_to_the_frontier(tmp_path):
         body = page.inner_text("body")
         assert "Traceback" not in body and "Error displaying widget" not in body
         assert "ScoringTable(" not in body  # no code on the page
+
+
+def test_voila_plan_builder_is_filled_in_saved_and_its_markdown_downloaded(tmp_path, monkeypatch):
+    """Lesson 12 in Voila: the learner's plan builder is filled in, checked, saved, exported, downloaded."""
+    from negwidgets.model import load_plan, plan_markdown
+
+    plan_file = tmp_path / "learner" / "my_plan.json"
+    plan_file.parent.mkdir()
+    monkeypatch.setenv("NEGWIDGETS_PLAN_FILE", str(plan_file))  # the Voila kernel inherits it
+
+    with voila(NOTEBOOKS / "12_closing_and_your_plan.ipynb", tmp_path) as url, chromium(tmp_path) as page:
+        page.goto(url, timeout=120_000)
+        # The learner's builder is the second one on the page (the first works on Ana's example).
+        builder = page.locator(".negwidgets").filter(has=page.get_by_role("button", name="Save plan", exact=True)).nth(1)
+        builder.wait_for(timeout=120_000)
+        expect(builder).to_contain_text("Your BATNA is missing", timeout=30_000)
+
+        def type_into(label: str, text: str, kind: str = "text") -> None:
+            field = builder.locator(f".widget-{kind}").filter(has_text=label).locator("input, textarea").first
+            field.fill(text)
+            field.press("Tab")  # the fields send their value when they lose focus
+
+        type_into("What I am negotiating", "Salary at Northwind")
+        type_into("My BATNA (what I do if there is no deal)", "The competing offer")
+        type_into("My reservation value", "72k")
+        type_into("My aspiration value", "$70,000")
+        expect(builder).to_contain_text("Your aspiration value ($70,000) is below your reservation value ($72,000)",
+                                        timeout=30_000)
+        type_into("My aspiration value", "$88,000")
+        type_into("Their likely limit", "85,000")
+        type_into("My opening", "$90,500")
+        type_into("Questions to ask", "What does the budget cover?\nWhen is the first review?", kind="textarea")
+        type_into("My walk-away line", "Thank you; I will take the other offer.", kind="textarea")
+        expect(builder).to_contain_text("The plan hangs together", timeout=30_000)
+
+        builder.get_by_role("button", name="Save plan", exact=True).click()
+        expect(builder).to_contain_text("Saved to my_plan.json", timeout=30_000)
+        saved = load_plan(plan_file)
+        assert (saved.title, saved.reservation, saved.aspiration, saved.opening, saved.their_reservation) == (
+            "Salary at Northwind", 72_000, 88_000, 90_500, 85_000)
+        assert saved.questions == ("What does the budget cover?", "When is the first review?")
+
+        builder.get_by_role("button", name="Export Markdown").click()
+        expect(builder).to_contain_text("Wrote my_plan.md next to your plan file", timeout=30_000)
+        assert (plan_file.parent / "my_plan.md").read_text() == plan_markdown(saved)
+
+        with page.expect_download(timeout=30_000) as download:
+            builder.get_by_role("link", name="Download Markdown").click()
+        assert download.value.suggested_filename == "my_plan.md"
+        assert open(download.value.path(), encoding="utf-8").read() == plan_markdown(saved)
+
+        body = page.inner_text("body")
+        assert "Traceback" not in body and "Error displaying widget" not in body
+        assert "PlanBuilder(" not in body  # no code on the page
