@@ -27,6 +27,7 @@ from __future__ import annotations
 import itertools
 import math
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Iterable
 
 from .checks import finite_number
@@ -112,16 +113,16 @@ class ExplodingOfferDecision:
     def accept_now(self) -> float:
         return self.offer
 
-    @property
+    @cached_property  # each of these lists every outcome; the description, table and chart all read them
     def let_expire(self) -> float:
         """Let the offer go: the best of the other processes and the BATNA, on average."""
         return _expected_best(self.batna, self.processes)
 
-    @property
+    @cached_property
     def at_deadline(self) -> float:
         return self.value_of_deciding_on(self.deadline)
 
-    @property
+    @cached_property
     def with_extension(self) -> float:
         """Deciding at the deadline pushed back by ``extension_days`` (if they agree)."""
         return self.value_of_deciding_on(self.deadline + self.extension_days)

@@ -41,6 +41,11 @@ def _lines(text: str) -> tuple[str, ...]:
     return tuple(line.strip() for line in text.splitlines() if line.strip())
 
 
+# A link that looks like a button: the browser saves the file itself (works in JupyterLab, Voila and on Binder).
+_DOWNLOAD_STYLE = ("display:inline-block;margin:4px 12px 4px 0;padding:4px 12px;border:1px solid #1f77b4;"
+                   "border-radius:3px;background:#eef5fb;color:#1f4e79;font-weight:600;text-decoration:none")
+
+
 def _amount(value: float) -> str:
     """An amount as the form shows it: whole dollars as $70,000, anything else to the cent."""
     return money(value) if value == round(value) else f"{'-' if value < 0 else ''}${abs(value):,.2f}"
@@ -49,7 +54,7 @@ def _amount(value: float) -> str:
 def _download(text: str, filename: str, mime: str, label: str) -> str:
     data = base64.b64encode(text.encode("utf-8")).decode("ascii")
     return (f"<a download='{html.escape(filename)}' href='data:{mime};charset=utf-8;base64,{data}' "
-            f"style='margin-right:18px;font-weight:600' title='Download {html.escape(filename)}'>{html.escape(label)}</a>")
+            f"style='{_DOWNLOAD_STYLE}' title='Download {html.escape(filename)}'>{html.escape(label)}</a>")
 
 
 class PlanBuilder(widgets.VBox):
@@ -119,9 +124,10 @@ class PlanBuilder(widgets.VBox):
         self.add_class("negwidgets")
         self.path.observe(lambda change: self.refresh(), names="value")
 
+        saved = self._plan_file()
         if plan is not None:
             self.fill(plan)
-        elif self._plan_file() is not None and self._plan_file().exists():
+        elif saved is not None and saved.exists():
             self.load()
         else:
             self.refresh()
@@ -268,7 +274,7 @@ class PlanBuilder(widgets.VBox):
             return
         result = calculator.result
         self._alternatives, self._caution = result.alternatives, calculator.caution.value
-        self._filling = True
+        self._filling = True  # three fields change: check the plan once, after all of them
         self.fields["batna_value"].value = money(result.certainty_equivalent)  # whole dollars: a plan, not a ledger
         if not self.fields["reservation"].value.strip():
             self.fields["reservation"].value = money(result.reservation_value)
