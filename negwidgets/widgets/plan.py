@@ -17,6 +17,7 @@ from ..model.money import money
 from ..model.plan_file import backup_path, default_plan_path
 from .base import alert_html, labelled, status_html
 from .batna import BatnaCalculator
+from .batna import _as_text_row as batna_text_row
 from .criteria import COLUMNS as CRITERIA_COLUMNS
 from .criteria import _criterion
 from .table import EditableTable
@@ -175,20 +176,12 @@ class PlanBuilder(widgets.VBox):
                     control.value = tuple(t for t in value if t in known)
                     self._unknown_tactics = tuple(t for t in value if t not in known)
                 elif spec.kind == "criteria":
-                    for row in list(self.criteria_table.rows):
-                        self.criteria_table.remove_row(row)
-                    for c in value:
-                        self.criteria_table.add_row(c.name, money(c.value), c.strength, c.reason)
+                    self.criteria_table.set_rows([(c.name, money(c.value), c.strength, c.reason) for c in value])
                 elif spec.kind in ("text", "choice"):
                     control.value = value
             self._alternatives, self._caution, self._notes = plan.alternatives, plan.caution, plan.calculator_notes
             if plan.alternatives:
-                table = self.batna_calculator.table
-                for row in list(table.rows):
-                    table.remove_row(row)
-                for a in plan.alternatives:
-                    table.add_row(a.name, f"{a.value:,.0f}", f"{a.probability * 100:g}%",
-                                  f"{a.adjustment:,.0f}" if a.adjustment else "")
+                self.batna_calculator.table.set_rows([batna_text_row(a) for a in plan.alternatives])
                 self.batna_calculator.caution.value = plan.caution
         finally:
             self._filling = False
@@ -235,7 +228,8 @@ class PlanBuilder(widgets.VBox):
                 self.plan = NegotiationPlan(**values)
             except ValueError as error:
                 errors["plan"] = str(error)
-        if self._plan_file() is None:
+        target = self._plan_file()
+        if target is None:
             errors["path"] = ("Give the plan file a name ending in .json, such as my_negotiation_plan.json. "
                               "Nothing is saved until it has one.")
         self.field_errors = errors
@@ -255,7 +249,7 @@ class PlanBuilder(widgets.VBox):
                                     for source, text in self._notes)
                             or "<i>Nothing yet: the calculators of lessons 02, 04, 05 and 06 have a Save to my plan "
                                "button.</i>")
-        stem = (self._plan_file() or Path("my_negotiation_plan.json")).stem
+        stem = (target or Path("my_negotiation_plan.json")).stem
         self.downloads.value = (
             _download(plan_markdown(self.plan), f"{stem}.md", "text/markdown", "Download Markdown")
             + _download(plan_html(self.plan), f"{stem}.html", "text/html", "Download HTML page")

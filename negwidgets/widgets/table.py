@@ -58,8 +58,7 @@ class EditableTable(widgets.VBox):
                                          layout=widgets.Layout(width="180px"))
         self.add_button.on_click(lambda _button: self.add_row())
         self.body = widgets.VBox()
-        for values in rows:
-            self.add_row(*values)
+        self.set_rows(rows)
         super().__init__([self.body, self.add_button])
         self._on_change = lambda change=None: on_change()
 
@@ -76,6 +75,17 @@ class EditableTable(widgets.VBox):
         self.rows.append(row)
         self._show()
         return row
+
+    def set_rows(self, rows: Sequence[Sequence]) -> None:
+        """Replace every row, with one change notification rather than one per row."""
+        notify, self._on_change = self._on_change, lambda change=None: None
+        try:
+            self.rows = []
+            for values in rows:
+                self.add_row(*values)
+        finally:
+            self._on_change = notify
+        self._show()
 
     def remove_row(self, row: Row) -> None:
         self.rows.remove(row)
