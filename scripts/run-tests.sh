@@ -7,4 +7,8 @@ source "$(dirname "$0")/_setup.sh" "course,test"
 if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
   apt_install chromium chromium-driver
 fi
+# The results store is tested against a real PostgreSQL server: Debian's, in a throwaway cluster.
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  apt_install postgresql
+fi
 exec .venv/bin/python -m pytest "$@"

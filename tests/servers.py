@@ -135,3 +135,73 @@ def chromium(home: Path):
             yield page
         finally:
             browser.close()
+
+
+def _postgres_bin() -> Path:
+    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"), key=lambda p: int(p.parts[-3]))
+    if not found:
+        raise RuntimeError("PostgreSQL is not installed: `bash scripts/run-tests.sh` installs Debian's postgresql.")
+    return found[-1].parent
+
+
+class PostgresServer:
+    """A running throwaway cluster: ``new_database()`` gives the SQLAlchemy URL of a fresh, empty database."""
+
+    def __init__(self, bin_dir: Path, port: int) -> None:
+        self.bin_dir, self.port, self.created = bin_dir, port, 0
+
+    def new_database(self) -> str:
+        self.created += 1
+        name = f"seminar{self.created}"
+        subprocess.run([str(self.bin_dir / "createdb"), "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres",
+                        name], check=True, capture_output=True)
+        return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/{name}"
+
+
+@contextlib.contextmanager
+def postgresql():
+    """A throwaway PostgreSQL cluster on a free local port; yields a ``PostgresServer``.
+
+    PostgreSQL refuses to run as root, so under root the cluster belongs to Debian's ``postgres`` user (and
+    lives in a folder of its own under the system's temporary folder, which that user can reach)."""
+    import pwd
+    import shutil
+    import tempfile
+
+    bin_dir = _postgres_bin()
+    base = Path(tempfile.mkdtemp(prefix="negwidgets-postgres-"))
+    data = base / "pgdata"
+    data.mkdir(parents=True)
+    prefix: list[str] = []
+    if os.geteuid() == 0:
+        user = pwd.getpwnam("postgres")
+        for path in (base, data):
+            os.chown(path, user.pw_uid, user.pw_gid)
+        prefix = ["runuser", "-u", "postgres", "--"]
+    env = {**os.environ, "LC_ALL": "C.UTF-8"}
+    subprocess.run([*prefix, str(bin_dir / "initdb"), "-D", str(data), "-U", "postgres", "--auth=trust",
+                    "-E", "UTF8", "--no-instructions"], check=True, capture_output=True, env=env)
+    port = free_port()
+    log = base / "postgres.log"
+    command = [*prefix, str(bin_dir / "postgres"), "-D", str(data), "-p", str(port), "-k", str(base),
+               "-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", "-c", "logging_collector=off"]
+    with open(log, "w") as out:
+        if prefix:
+            os.chown(log, pwd.getpwnam("postgres").pw_uid, -1)
+        process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, env=env)
+    try:
+        deadline = time.monotonic() + 60
+        while subprocess.run([str(bin_dir / "pg_isready"), "-h", "127.0.0.1", "-p", str(port)],
+                             capture_output=True).returncode != 0:
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"PostgreSQL did not start:\n{log.read_text()[-3000:]}")
+            time.sleep(0.2)
+        yield PostgresServer(bin_dir, port)
+    finally:
+        process.terminate()   # SIGTERM: PostgreSQL's "smart" shutdown
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        shutil.rmtree(base, ignore_errors=True)

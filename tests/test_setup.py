@@ -111,18 +111,27 @@ def test_postbuild_really_installs_the_package_with_its_data(tmp_path):
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
     probe = ("import importlib.resources as r, negwidgets; "
              "print(negwidgets.__file__); "
-             "print(sorted(p.name for p in r.files('negwidgets.data').joinpath('checks').iterdir()))")
+             "print(sorted(p.name for p in r.files('negwidgets.data').joinpath('checks').iterdir())); "
+             "print(sorted(p.name for p in r.files('negwidgets.data').joinpath('seminar').iterdir()))")
     shown = subprocess.run([str(env_dir / "bin/python"), "-c", probe], cwd=tmp_path, capture_output=True, text=True)
     assert shown.returncode == 0, shown.stderr
-    installed, checks = shown.stdout.splitlines()
+    installed, checks, cases = shown.stdout.splitlines()
     assert str(env_dir) in installed  # installed into the environment, not imported from the checkout
     assert "lesson01.yaml" in checks
+    assert "research_collaboration.yaml" in cases
 
 
 def test_import_negwidgets_is_light():
     code = ("import sys, negwidgets; "
             "heavy = [m for m in ('matplotlib', 'ipywidgets', 'numpy', 'yaml') if m in sys.modules]; "
             "print(','.join(heavy))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == ""
+
+
+def test_seminar_kit_imports_no_database_driver_or_widgets_until_used():
+    code = ("import sys, negwidgets.seminar; "
+            "print(','.join(m for m in ('sqlalchemy', 'matplotlib', 'ipywidgets') if m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == ""
 

@@ -263,7 +263,7 @@ class NegotiationPlan:
         return f"My negotiation plan: {self.title}" if self.title.strip() else "My negotiation plan"
 
 
-def _markdown_escape(text: str) -> str:
+def markdown_escape(text: str) -> str:
     # Keep the learner's words as written: only characters that would change the Markdown's structure.
     for char in "\\`*_[]<>#|":
         text = text.replace(char, "\\" + char)
@@ -276,19 +276,19 @@ def plan_markdown(plan: NegotiationPlan) -> str:
     >>> print(plan_markdown(NegotiationPlan(title="My salary", reservation=70_000)).splitlines()[0])
     # My negotiation plan: My salary
     """
-    lines = [f"# {_markdown_escape(plan.heading)}", ""]
+    lines = [f"# {markdown_escape(plan.heading)}", ""]
     problems = plan.check()
     if problems:
-        lines += ["## To fix before the meeting", "", *(f"- {_markdown_escape(p)}" for p in problems), ""]
+        lines += ["## To fix before the meeting", "", *(f"- {markdown_escape(p)}" for p in problems), ""]
     for heading, items in plan.sections():
         lines += [f"## {heading}", ""]
         for label, text in items:
-            lines.append(f"- **{_markdown_escape(label)}:** {_markdown_escape(text)}" if label else f"- {_markdown_escape(text)}")
+            lines.append(f"- **{markdown_escape(label)}:** {markdown_escape(text)}" if label else f"- {markdown_escape(text)}")
         lines.append("")
     return "\n".join(lines)
 
 
-_PAGE_STYLE = """
+PAGE_STYLE = """
 body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; max-width: 46em; margin: 2em auto;
        padding: 0 1em; color: #1a1a1a; line-height: 1.4; font-size: 11pt; }
 h1 { font-size: 1.5em; border-bottom: 2px solid #1f77b4; padding-bottom: .2em; }
@@ -317,4 +317,4 @@ def plan_html(plan: NegotiationPlan) -> str:
         body.append(f"<h2>{html.escape(heading)}</h2><ul>{items}</ul>")
     return ("<!DOCTYPE html>\n<html lang='en'><head><meta charset='utf-8'>"
             f"<meta name='viewport' content='width=device-width, initial-scale=1'><title>{title}</title>"
-            f"<style>{_PAGE_STYLE}</style></head><body>{''.join(body)}</body></html>\n")
+            f"<style>{PAGE_STYLE}</style></head><body>{''.join(body)}</body></html>\n")
