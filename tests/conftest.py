@@ -12,6 +12,7 @@ NOTEBOOKS = ROOT / "notebooks"
 # A "Save to my plan" click in any test (or kernel it starts) writes here, never into the repository.
 os.environ["NEGWIDGETS_PLAN_FILE"] = str(Path(tempfile.mkdtemp(prefix="negwidgets-plan-")) / "plan.json")
 # Likewise the seminar's results store: the notebooks' default SQLite file goes to a temporary folder.
+os.environ["NEGWIDGETS_PACK_FOLDER"] = tempfile.mkdtemp(prefix="negwidgets-packs-")
 os.environ["NEGWIDGETS_RESULTS_URL"] = f"sqlite:///{Path(tempfile.mkdtemp(prefix='negwidgets-results-')) / 'results.sqlite'}"
 
 

@@ -206,3 +206,75 @@ def test_voila_plan_builder_is_filled_in_saved_and_its_markdown_downloaded(tmp_p
         body = page.inner_text("body")
         assert "Traceback" not in body and "Error displaying widget" not in body
         assert "PlanBuilder(" not in body  # no code on the page
+
+
+def test_a_participant_reports_through_voila_and_the_dashboard_shows_the_new_point(tmp_path, monkeypatch):
+    """The seminar's two apps in Voila on one results store: a participant opens their sheet with their
+    codes and reports; the dashboard, on the big screen, picks the result up on its own timer."""
+    from negwidgets.seminar import ResultsStore, make_pack
+
+    from .servers import only_localhost
+
+    url = f"sqlite:///{tmp_path / 'class_results.sqlite'}"
+    monkeypatch.setenv("NEGWIDGETS_RESULTS_URL", url)   # both Voila kernels inherit it
+    pack = make_pack("used_car", 3, seed=5)
+    with ResultsStore(url) as store:
+        store.publish(pack.record())
+    pair = pack.pair("P1")
+    buyer = pack.participant("P1", "buyer")
+    price = pair.reservations[0] + 100   # inside the zone
+    seminar = NOTEBOOKS / "seminar"
+    with voila(seminar / "debrief_dashboard.ipynb", tmp_path / "dashboard") as dashboard_url, \
+            voila(seminar / "participant_app.ipynb", tmp_path / "participant") as app_url, \
+            chromium(tmp_path) as screen:
+        screen.goto(dashboard_url, timeout=120_000)
+        dashboard = screen.locator(".negwidgets").first
+        dashboard.wait_for(timeout=120_000)
+        expect(dashboard).to_contain_text("No results yet: 3 pairs are negotiating.", timeout=60_000)
+        outcome_chart = dashboard.locator("img").nth(1)
+        before = outcome_chart.get_attribute("src")
+
+        phone = screen.context.new_page()
+        phone.route("**/*", only_localhost)
+        phone.goto(app_url, timeout=120_000)
+        app = phone.locator(".negwidgets").first
+        app.wait_for(timeout=120_000)
+
+        def type_into(label: str, text: str, kind: str = "text") -> None:
+            field = app.locator(f".widget-{kind}").filter(has_text=label).locator("input, textarea").first
+            field.fill(text)
+            field.press("Tab")
+
+        type_into("Pair code", "P1")
+        type_into("Personal access code", "AAAA-AAAA")
+        app.get_by_role("button", name="Open my sheet").click()
+        expect(app).to_contain_text("do not open a sheet of this class", timeout=30_000)
+        type_into("Personal access code", buyer.access_code.lower())
+        app.get_by_role("button", name="Open my sheet").click()
+        expect(app).to_contain_text("Confidential: The buyer, pair P1", timeout=30_000)
+        expect(app).to_contain_text(f"${pair.reservations[1]:,.0f}")
+        expect(app).not_to_contain_text(f"${pair.reservations[0]:,.0f}.")   # the seller's number stays hidden
+
+        app.locator(".widget-dropdown").filter(has_text="Who named the first number").locator("select") \
+            .select_option(label="The seller")
+        type_into("The first number", "$11,900")
+        type_into("The agreed price", f"{price:,.0f}")
+        type_into("Rounds of offers", "5")
+        for question, answer in zip(range(1, 5), "6547"):
+            app.locator(".widget-toggle-buttons").filter(has_text=f"Question {question}") \
+                .get_by_role("button", name=answer, exact=True).click()
+        app.get_by_role("button", name="Submit my result").click()
+        expect(app).to_contain_text("Thank you: your result is in.", timeout=30_000)
+        with ResultsStore(url) as store:
+            (report,) = store.reports(pack.pack_id)
+        assert (report.pair, report.role, report.opening, report.agreement, report.survey) == (
+            "P1", "buyer", 11_900, price, (6, 5, 4, 7))
+
+        # The big screen refreshes on its own (every 15 seconds): no click needed.
+        expect(dashboard).to_contain_text("1 of 3 pairs has reported; 1 agreed (100%).", timeout=60_000)
+        expect(dashboard).to_contain_text("1 agreement, 1 inside the pair's zone")
+        expect(outcome_chart).not_to_have_attribute("src", before, timeout=30_000)
+        for page in (screen, phone):
+            body = page.inner_text("body")
+            assert "Traceback" not in body and "Error displaying widget" not in body
+            assert "from negwidgets" not in body   # no code on either page

@@ -16,7 +16,10 @@ from negwidgets.model import (
     value_batna,
     zone_under_uncertainty,
 )
+from negwidgets.seminar import ResultsStore, make_pack
 from negwidgets.widgets import (
+    DebriefDashboard,
+    ParticipantApp,
     ExplodingOfferCalculator,
     PlanBuilder,
     TacticBrowser,
@@ -102,12 +105,21 @@ def _inputs(widget):
         yield widget
 
 
+def _seminar_store() -> ResultsStore:
+    import tempfile
+
+    store = ResultsStore(f"sqlite:///{tempfile.mkdtemp()}/results.sqlite")
+    store.publish(make_pack("job_offer", 2, seed=1).record())
+    return store
+
+
 @pytest.mark.parametrize("make", [ZopaExplorer, ZopaUnderUncertainty, lambda: BatnaCalculator(PLAN_B),
                                   AspirationPlanner, CourseMap, lambda: quiz("lesson01"),
                                   FirstOfferAdvisor, AnchoringSimulator, OfferForms, CriteriaLadder,
                                   ConcessionCurves, NegotiationDance, PracticeNegotiation, ScoringTable,
                                   MesoBuilder, SubjectiveValueInventory, LifetimeEarnings, WaitOrAccept,
-                                  TacticBrowser, tactic_quiz, ExplodingOfferCalculator, PlanBuilder])
+                                  TacticBrowser, tactic_quiz, ExplodingOfferCalculator, PlanBuilder,
+                                  lambda: ParticipantApp(_seminar_store()), lambda: DebriefDashboard(_seminar_store(), refresh_seconds=0)])
 def test_every_control_has_a_description_for_screen_readers(make):
     controls = list(_inputs(make()))
     assert controls

@@ -33,7 +33,7 @@ from ..model.checks import finite_number
 from .cases import RolePlayCase, in_sentence, load_case
 
 __all__ = ["CODE_ALPHABET", "MAX_PAIRS", "Pack", "PackRecord", "PairValues", "Participant", "make_pack",
-           "normalise_code"]
+           "normalise_code", "pairs_table", "pairs_text"]
 
 MAX_PAIRS = 200
 # Capitals and digits people cannot confuse when copying from paper: no 0/O, 1/I/L, 5/S, 2/Z, 8/B.
@@ -299,3 +299,18 @@ def pairs_table(record: PackRecord | Pack) -> list[dict[str, object]]:
         rows.append(row)
     return rows
 
+
+
+def pairs_text(record: PackRecord | Pack) -> str:
+    """Every pair's values as a plain-text table (for the instructor's notebook).
+
+    >>> print(pairs_text(make_pack("used_car", n_pairs=2, seed=1)))
+    pair  the seller  the buyer  zone of agreement
+    P1    $9,300      $9,900     $9,300 to $9,900
+    P2    $9,300      $11,900    $9,300 to $11,900
+    """
+    case = record.case
+    rows = [["pair", *(in_sentence(role.name) for role in case.roles), "zone of agreement"]]
+    rows += [[row["pair"], *(str(row[key]) for key in case.role_keys), str(row["zone"])] for row in pairs_table(record)]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return "\n".join("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() for row in rows)

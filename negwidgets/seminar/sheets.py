@@ -15,6 +15,7 @@ False
 from __future__ import annotations
 
 import html
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,8 +26,15 @@ from ..model.scoring import points_text
 from .cases import RolePlayCase
 from .packs import Pack, PairValues, pairs_table
 
-__all__ = ["Document", "access_slips", "confidential_sheet", "instructor_key", "sheet_html", "sheet_markdown",
-           "write_pack"]
+__all__ = ["PACK_FOLDER_VARIABLE", "Document", "access_slips", "confidential_sheet", "default_pack_folder",
+           "instructor_key", "sheet_html", "sheet_markdown", "write_pack"]
+
+PACK_FOLDER_VARIABLE = "NEGWIDGETS_PACK_FOLDER"
+
+
+def default_pack_folder() -> Path:
+    """Where packs are written: ``$NEGWIDGETS_PACK_FOLDER``, or ``role_play_packs`` in the current folder."""
+    return Path(os.environ.get(PACK_FOLDER_VARIABLE) or Path.cwd() / "role_play_packs")
 
 
 @dataclass(frozen=True)
@@ -197,10 +205,11 @@ def sheet_html(document: Document | Sequence[Document]) -> str:
             f"<style>{_SHEET_STYLE}</style></head><body>{body}</body></html>\n")
 
 
-def write_pack(pack: Pack, folder: str | Path, app_address: str = "") -> list[Path]:
+def write_pack(pack: Pack, folder: str | Path | None = None, app_address: str = "") -> list[Path]:
     """Write every sheet (HTML and Markdown), all sheets in one printable file, the access slips and the
-    instructor's key into ``folder/<case>-<pack id>/``; each file is written atomically."""
-    target = Path(folder) / f"{pack.case.key}-{pack.pack_id}"
+    instructor's key into ``folder/<case>-<pack id>/`` (``folder`` defaults to ``default_pack_folder()``);
+    each file is written atomically."""
+    target = Path(folder if folder is not None else default_pack_folder()) / f"{pack.case.key}-{pack.pack_id}"
     target.mkdir(parents=True, exist_ok=True)
     written = []
     sheets = []

@@ -10,11 +10,14 @@ from .scarcity import LifetimeEarnings, WaitOrAccept
 from .tactics import ExplodingOfferCalculator, TacticBrowser, tactic_quiz
 from .plan import PlanBuilder
 from .saving import PlanSaver
+from .seminar import DebriefDashboard, ParticipantApp
 from .practice import ConcessionCurves, NegotiationDance, PracticeNegotiation
 from .first_offer import AnchoringSimulator, FirstOfferAdvisor, OfferForms
 from .zone import ZopaExplorer, ZopaUnderUncertainty
 
 __all__ = [
+    "DebriefDashboard",
+    "ParticipantApp",
     "ExplodingOfferCalculator",
     "PlanBuilder",
     "PlanSaver",

@@ -1,0 +1,252 @@
+"""The debrief dashboard's charts, drawn with the course's chart machinery (``negwidgets.plots``).
+
+Each chart draws a ``ClassDebrief`` onto its one figure; a refresh redraws that same figure (results arrive
+every few seconds at most, so each refresh draws everything again rather than moving artists).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from matplotlib.ticker import FuncFormatter, PercentFormatter
+
+from matplotlib.patches import Patch
+
+from ..model.money import money_short
+from ..plots.base import COLOURS, Chart, label
+from .cases import in_sentence
+from .debrief import META_ANALYSIS_R, META_ANALYSIS_SOURCE, ClassDebrief
+
+__all__ = ["AgreementChart", "DEBRIEF_CHARTS", "FirstOfferVsFinalChart", "OpenerChart", "OutcomeZoneChart",
+           "SubjectiveValueChart", "SurplusSplitChart"]
+
+_MONEY_AXIS = FuncFormatter(lambda value, _pos: label(money_short(value)))
+_ROLE_COLOURS = (COLOURS["you"], COLOURS["them"])
+_WAITING = "waiting for results"
+
+
+class _DebriefChart(Chart):
+    width_in = 5.6
+    height_in = 3.4
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._version = 0
+        self.figure.subplots_adjust(left=0.16, right=0.97, top=0.82, bottom=0.17)
+
+    def static_key(self):
+        return self._version
+
+    def update(self, debrief: ClassDebrief) -> str:
+        self.ax.clear()
+        self._version += 1
+        self.caption = self.draw(debrief)
+        return self.caption
+
+    def draw(self, debrief: ClassDebrief) -> str:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def _empty(self, title: str, why: str = _WAITING) -> str:
+        self.set_title(title)
+        self.ax.set_axis_off()
+        self.ax.text(0.5, 0.5, why, ha="center", va="center", color=COLOURS["neutral"], transform=self.ax.transAxes)
+        return f"{title}: {why}."
+
+    def _number_axis(self, axis, debrief: ClassDebrief) -> None:
+        if debrief.case.number.unit == "money":
+            axis.set_major_formatter(_MONEY_AXIS)
+
+
+class AgreementChart(_DebriefChart):
+    """Pairs by outcome, for pairs with a zone and pairs without one."""
+
+    def draw(self, debrief: ClassDebrief) -> str:
+        counts = debrief.counts()
+        rate = debrief.agreement_rate
+        title = ("Agreement rate: " + (f"{rate:.0%} ({debrief.agreements} of {debrief.reported} reported pairs)"
+                                       if rate is not None else "no results yet"))
+        self.set_title(title)
+        self.figure.subplots_adjust(left=0.2)
+        rows = [("pairs with\na zone", True), ("pairs without\na zone", False)]
+        statuses = [("agreement", COLOURS["zone"], "agreement"), ("impasse", COLOURS["risk"], "impasse"),
+                    ("not reported", "#d9d9d9", "not reported yet")]
+        for y, (_, has_zone) in enumerate(rows):
+            left = 0
+            for status, colour, name in statuses:
+                count = counts.get((has_zone, status), 0)
+                if count:
+                    self.ax.barh(y, count, left=left, color=colour, edgecolor="white")
+                    self.ax.text(left + count / 2, y, str(count), ha="center", va="center", fontsize=10)
+                    left += count
+        handles = [Patch(color=colour, label=name) for _, colour, name in statuses]
+        self.ax.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=3, fontsize=8,
+                       frameon=False)
+        self.ax.set_yticks(range(len(rows)), [r[0] for r in rows])
+        self.ax.invert_yaxis()
+        self.ax.set_xlabel("pairs")
+        self.ax.set_xlim(0, max(1, len(debrief.outcomes)))
+        return title + "."
+
+
+class OutcomeZoneChart(_DebriefChart):
+    """Each pair's zone as a bar and its agreement as a dot; for pairs without a zone, the gap."""
+
+    def __init__(self, n_pairs: int = 20) -> None:
+        self.height_in = max(3.4, 0.9 + 0.18 * n_pairs)
+        super().__init__()
+        self.figure.subplots_adjust(left=0.12, bottom=max(0.05, 0.5 / self.height_in), top=1 - 0.55 / self.height_in)
+
+    def draw(self, debrief: ClassDebrief) -> str:
+        case = debrief.case
+        multi = case.scoring is not None
+        first = in_sentence(case.roles[0].name)
+        title = (f"Outcomes against each pair's zone ({first}'s points)" if multi
+                 else f"Outcomes against each pair's zone ({case.number.name.lower()})")
+        self.set_title(title)
+        inside = 0
+        for y, outcome in enumerate(debrief.outcomes):
+            pair = outcome.pair
+            if pair.zone is not None:
+                low, high = pair.zone
+                self.ax.barh(y, max(high - low, 1e-9), left=low, height=0.6, color=COLOURS["zone"], alpha=0.35)
+            elif not multi:
+                high, low = pair.reservations   # the seller's floor is above the buyer's ceiling
+                self.ax.barh(y, high - low, left=low, height=0.6, color=COLOURS["risk"], alpha=0.25, hatch="//")
+            else:
+                self.ax.plot([pair.reservations[0]], [y], "|", color=COLOURS["risk"], markersize=10)
+            if outcome.status == "agreement":
+                x = outcome.scores[0]
+                self.ax.plot([x], [y], "o", color="black", markersize=5)
+                inside += pair.zone is not None and pair.zone[0] - 1e-9 <= x <= pair.zone[1] + 1e-9
+            elif outcome.status == "impasse":
+                anchor = pair.zone[0] if pair.zone is not None else pair.reservations[0]
+                self.ax.plot([anchor], [y], "x", color=COLOURS["risk"], markersize=7)
+        self.ax.set_yticks(range(len(debrief.outcomes)), [o.pair.code for o in debrief.outcomes],
+                           fontsize=8 if len(debrief.outcomes) <= 30 else 6)
+        self.ax.invert_yaxis()
+        if not multi:
+            self._number_axis(self.ax.xaxis, debrief)
+        else:
+            self.ax.set_xlabel(f"{first}'s points")
+        self.ax.plot([], [], "o", color="black", label="agreement")
+        self.ax.plot([], [], "x", color=COLOURS["risk"], label="impasse")
+        self.ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=2, fontsize=8, frameon=False)
+        agreements = debrief.agreements
+        return (f"{title}: {agreements} agreement{'s' if agreements != 1 else ''}, {inside} inside the pair's zone; "
+                "green bars are zones, hatched red bars the gap where there is none.")
+
+
+class FirstOfferVsFinalChart(_DebriefChart):
+    """First offer against final agreement, with the class's fitted line and r beside the meta-analysis."""
+
+    def draw(self, debrief: ClassDebrief) -> str:
+        points = debrief.first_offers()
+        title = f"First offer and final {debrief.case.number.name.lower()}"
+        if not points:
+            return self._empty(title)
+        self.set_title(title)
+        case = debrief.case
+        for index, role in enumerate(case.roles):
+            mine = [p for p in points if p[3] == role.key]
+            if mine:
+                self.ax.scatter([p[1] for p in mine], [p[2] for p in mine], color=_ROLE_COLOURS[index], s=28,
+                                label=f"{in_sentence(role.name)} opened", zorder=3)
+        fit = debrief.first_offer_fit()
+        xs = np.array([p[1] for p in points])
+        if fit is not None:
+            line = np.linspace(xs.min(), xs.max(), 2)
+            self.ax.plot(line, fit.slope * line + fit.intercept, color=COLOURS["neutral"], linewidth=1.5)
+            note = f"this class: r = {fit.r:.2f} (n = {fit.n})\nmeta-analysis: r = {META_ANALYSIS_R} ({META_ANALYSIS_SOURCE})"
+        else:
+            note = f"r needs three agreements with different numbers\nmeta-analysis: r = {META_ANALYSIS_R}"
+        self.ax.text(0.02, 0.97, label(note), transform=self.ax.transAxes, va="top", fontsize=8,
+                     bbox=dict(facecolor="white", edgecolor="#cccccc", alpha=0.9))
+        self._number_axis(self.ax.xaxis, debrief)
+        self._number_axis(self.ax.yaxis, debrief)
+        self.ax.set_xlabel("first offer")
+        self.ax.set_ylabel("final agreement")
+        self.ax.legend(loc="lower right", fontsize=8)
+        r_text = f"r = {fit.r:.2f} over {fit.n} agreements" if fit is not None else "too few agreements for r"
+        return f"{title}: {r_text}, beside r = {META_ANALYSIS_R} in the meta-analysis."
+
+
+class OpenerChart(_DebriefChart):
+    """The first role's share of the zone, by who opened: each agreement a dot, the mean a bar."""
+
+    def draw(self, debrief: ClassDebrief) -> str:
+        case = debrief.case
+        first = in_sentence(case.roles[0].name)
+        title = "Outcomes by who opened"
+        groups = debrief.shares_by_opener()
+        if not any(groups.values()):
+            return self._empty(title)
+        self.set_title(title)
+        parts = []
+        for index, role in enumerate(case.roles):
+            shares = groups[role.key]
+            if shares:
+                mean = float(np.mean(shares))
+                self.ax.bar(index, mean, color=_ROLE_COLOURS[index], alpha=0.35, width=0.6)
+                jitter = np.linspace(-0.15, 0.15, len(shares)) if len(shares) > 1 else [0.0]
+                self.ax.scatter(index + np.asarray(jitter), shares, color=_ROLE_COLOURS[index], s=18, zorder=3)
+                parts.append(f"when {in_sentence(role.name)} opened, {first} took {mean:.0%} on average "
+                             f"({len(shares)} agreements)")
+        self.ax.set_xticks([0, 1], [f"{in_sentence(r.name)}\nopened" for r in case.roles], fontsize=8)
+        self.ax.set_ylim(-0.05, 1.05)
+        self.ax.yaxis.set_major_formatter(PercentFormatter(1.0))
+        self.ax.set_ylabel(f"{first}'s share\nof the zone", fontsize=8)
+        self.ax.axhline(0.5, color=COLOURS["neutral"], linewidth=0.8, linestyle=":")
+        return f"{title}: " + "; ".join(parts) + "."
+
+
+class SurplusSplitChart(_DebriefChart):
+    """How the zone was split: the first role's share in each agreement, as a histogram."""
+
+    def draw(self, debrief: ClassDebrief) -> str:
+        first = in_sentence(debrief.case.roles[0].name)
+        title = "How the zone was split"
+        shares = debrief.shares()
+        if not shares:
+            return self._empty(title)
+        self.set_title(title)
+        self.ax.hist(np.clip(shares, 0, 1), bins=np.linspace(0, 1, 11), color=COLOURS["zone"], alpha=0.7,
+                     edgecolor="white")
+        self.ax.axvline(0.5, color=COLOURS["neutral"], linestyle=":", linewidth=1)
+        self.ax.text(0.5, 0.98, " even split", transform=self.ax.get_xaxis_transform(), va="top", fontsize=8,
+                     color=COLOURS["neutral"])
+        self.ax.xaxis.set_major_formatter(PercentFormatter(1.0))
+        self.ax.set_xlabel(f"{first}'s share of the zone (0% = at {first}'s reservation value)", fontsize=8)
+        self.ax.set_ylabel("agreements")
+        median = float(np.median(shares))
+        return f"{title}: {first} took a median {median:.0%} of the zone over {len(shares)} agreements."
+
+
+class SubjectiveValueChart(_DebriefChart):
+    """Each participant's subjective value (1 to 7) against their gain over their reservation value."""
+
+    def draw(self, debrief: ClassDebrief) -> str:
+        case = debrief.case
+        title = "How they feel against how they did"
+        rows = debrief.subjective()
+        if not rows:
+            return self._empty(title)
+        self.set_title(title)
+        for index, role in enumerate(case.roles):
+            mine = [r for r in rows if r[1] == role.key]
+            if mine:
+                self.ax.scatter([r[2] for r in mine], [r[3] for r in mine], color=_ROLE_COLOURS[index], s=24,
+                                label=in_sentence(role.name), zorder=3)
+        fit = debrief.subjective_fit()
+        note = f"r = {fit.r:.2f} (n = {fit.n})" if fit is not None else "r needs more answers"
+        self.ax.text(0.02, 0.97, note, transform=self.ax.transAxes, va="top", fontsize=8)
+        if case.scoring is None:
+            self._number_axis(self.ax.xaxis, debrief)
+        self.ax.set_xlabel("gain over own reservation value" + (" (points)" if case.scoring is not None else ""))
+        self.ax.set_ylabel("subjective value (1-7)")
+        self.ax.set_ylim(0.8, 7.2)
+        self.ax.axvline(0, color=COLOURS["neutral"], linewidth=0.8)
+        self.ax.legend(loc="lower right", fontsize=8)
+        return f"{title}: {len(rows)} answers; {note}."
+
+
+DEBRIEF_CHARTS = (AgreementChart, OutcomeZoneChart, FirstOfferVsFinalChart, OpenerChart, SurplusSplitChart,
+                  SubjectiveValueChart)

@@ -1,0 +1,396 @@
+"""The seminar's two apps: the participant app (open your sheet, report your result) and the debrief
+dashboard (the class's results for the big screen, raw data behind the instructor's secret).
+
+Both are thin views: codes are checked by ``AccessGate``, reports by ``check_report``, results kept by
+``ResultsStore`` and summarised by ``class_debrief``. A missing pack, an unreachable database or a bad
+field is a sentence on the page, never a traceback, and nothing typed is lost.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import threading
+import time
+from collections.abc import Callable
+
+import ipywidgets as widgets
+
+from ..seminar.access import AccessGate, AccessRefused
+from ..seminar.cases import in_sentence
+from ..seminar.charts import DEBRIEF_CHARTS, OutcomeZoneChart
+from ..seminar.debrief import class_debrief
+from ..seminar.imports import import_csv
+from ..seminar.results import MAX_COMMENT, NOBODY, ReportError, check_report, survey_questions
+from ..seminar.sheets import confidential_sheet, sheet_fragment
+from ..seminar.store import ResultsStore, StoreError
+from .base import alert_html, caption_html, chart_image, labelled, status_html
+
+__all__ = ["DebriefDashboard", "ParticipantApp"]
+
+_HIDDEN = "none"
+_SHEET_STYLE = ("<style>.negwidgets-sheet{max-width:46em;border:1px solid #ccc;padding:4px 16px;margin:8px 0;"
+                "background:#fffdf5}.negwidgets-sheet table{border-collapse:collapse}"
+                ".negwidgets-sheet td,.negwidgets-sheet th{border:1px solid #bbb;padding:2px 6px;text-align:left}"
+                ".negwidgets-sheet .box div{border-bottom:1px solid #999;height:1.6em}</style>")
+
+
+def _open_store(store: ResultsStore | str | None) -> ResultsStore:
+    return store if isinstance(store, ResultsStore) else ResultsStore(store)
+
+
+def _show(widget: widgets.Widget, visible: bool) -> None:
+    widget.layout.display = None if visible else _HIDDEN
+
+
+class ParticipantApp(widgets.VBox):
+    """Enter your pair code and access code, read your own confidential sheet, report your result.
+
+    ``store`` is a ``ResultsStore`` or a database URL (default: ``$NEGWIDGETS_RESULTS_URL`` or
+    ``class_results.sqlite`` here); ``pack_id`` picks a pack (default: the newest published).
+    """
+
+    def __init__(self, store: ResultsStore | str | None = None, pack_id: str | None = None,
+                 clock: Callable[[], float] = time.time) -> None:
+        self.status = widgets.HTML("")
+        self.status_text = ""
+        self.participant: tuple[str, str] | None = None
+        self.submitted = []
+        self.record = None
+        super().__init__([self.status], layout=widgets.Layout(max_width="900px"))
+        self.add_class("negwidgets")
+        try:
+            self.store = _open_store(store)
+            self.record = self.store.load_pack(pack_id)
+        except StoreError as error:
+            self._say(str(error), error=True)
+            return
+        self.case = self.record.case
+        self.gate = AccessGate(self.store, self.record, clock)
+        self._build_login()
+        self._build_form()
+        self.children = [widgets.HTML(f"<h3>{html.escape(self.case.title)}: your sheet and your result</h3>"),
+                         self.login, self.sheet, self.form, self.status]
+
+    # -- opening the sheet ----------------------------------------------------------------------------
+
+    def _build_login(self) -> None:
+        self.pair_code = labelled(widgets.Text, "Pair code", placeholder="as on your slip, e.g. P07")
+        self.access_code = labelled(widgets.Password, "Personal access code", placeholder="e.g. K7QF-M3XD")
+        self.open_button = widgets.Button(description="Open my sheet", button_style="primary",
+                                          tooltip="Show your own confidential sheet and the report form")
+        self.open_button.on_click(self.open_sheet)
+        self.login = widgets.VBox([widgets.HTML("Type the pair code and the personal access code from your slip."),
+                                   self.pair_code, self.access_code, self.open_button])
+        self.sheet = widgets.HTML("")
+
+    def open_sheet(self, _button=None) -> None:
+        try:
+            pair, role = self.gate.open_sheet(self.pair_code.value, self.access_code.value)
+        except AccessRefused as error:
+            self._say(str(error), error=True)
+            return
+        except StoreError as error:
+            self._say(str(error), error=True)
+            return
+        self.participant = (pair, role)
+        self.access_code.value = ""
+        document = confidential_sheet(self.case, self.record.pair(pair), role, None)
+        self.sheet.value = _SHEET_STYLE + sheet_fragment(document)
+        _show(self.login, False)
+        _show(self.form, True)
+        self._say(f"Welcome, {in_sentence(self.case.role(role).name)} of pair {pair}. Your sheet is below; "
+                  "report your result when you have finished.")
+
+    # -- the report form ------------------------------------------------------------------------------
+
+    def _build_form(self) -> None:
+        case = self.case
+        number = case.number.name.lower()
+        self.opener = labelled(widgets.Dropdown, "Who named the first number",
+                               options=[(r.name, r.key) for r in case.roles] + [("Nobody named a number", NOBODY)])
+        self.opening = labelled(widgets.Text, f"The first number ({number})", placeholder="e.g. 75,000")
+        self.outcome = labelled(widgets.ToggleButtons, "The outcome",
+                                options=[("Agreement", "agreement"), ("Impasse: we walked away", "impasse")])
+        if case.scoring is None:
+            self.agreement = labelled(widgets.Text, f"The agreed {number}", placeholder="e.g. 76,500")
+            self.terms = {}
+            agreement_controls = [self.agreement]
+        else:
+            self.agreement = None
+            self.terms = {issue.name: labelled(widgets.Dropdown, issue.name, options=[("choose", "")] + [
+                (o, o) for o in issue.options]) for issue in case.scoring.issues}
+            agreement_controls = [widgets.HTML("The agreed option for every issue:"), *self.terms.values()]
+        self.agreement_box = widgets.VBox(agreement_controls)
+        self.rounds = labelled(widgets.BoundedIntText, "Rounds of offers", value=1, min=0, max=200)
+        self.survey = []
+        survey_rows = [widgets.HTML("<b>How do you feel?</b> Four questions, 1 (low) to 7 (high); you may skip them all.")]
+        for number_, item in enumerate(survey_questions(), start=1):
+            buttons = widgets.ToggleButtons(options=[str(v) for v in range(1, 8)], value=None,
+                                            description=f"Question {number_}",
+                                            tooltips=[item.low] + [""] * 5 + [item.high],
+                                            style={"button_width": "36px"})
+            self.survey.append(buttons)
+            survey_rows += [widgets.HTML(f"{number_}. {html.escape(item.text)} <i>(1 = {html.escape(item.low)}, "
+                                         f"7 = {html.escape(item.high)})</i>"), buttons]
+        self.comment = labelled(widgets.Textarea, "Anything to add (optional)",
+                                placeholder=f"up to {MAX_COMMENT} characters")
+        self.submit_button = widgets.Button(description="Submit my result", button_style="success",
+                                            tooltip="Send your report; you can correct it later, the latest counts")
+        self.submit_button.on_click(self.submit)
+        self.errors = {name: widgets.HTML("") for name in ("opener", "opening", "outcome", "agreement", "rounds",
+                                                            "survey")}
+        self.outcome.observe(self._outcome_changed, "value")
+        self.opener.observe(self._opener_changed, "value")
+        self.form = widgets.VBox([
+            widgets.HTML("<h4>Report your result</h4>"),
+            self.opener, self.errors["opener"], self.opening, self.errors["opening"],
+            self.outcome, self.errors["outcome"], self.agreement_box, self.errors["agreement"],
+            self.rounds, self.errors["rounds"], *survey_rows, self.errors["survey"], self.comment,
+            self.submit_button,
+        ])
+        _show(self.form, False)
+
+    def _outcome_changed(self, change) -> None:
+        _show(self.agreement_box, change["new"] == "agreement")
+
+    def _opener_changed(self, change) -> None:
+        _show(self.opening, change["new"] != NOBODY)
+
+    def fields(self) -> dict:
+        """What the form holds, as ``check_report`` takes it."""
+        agreed = self.outcome.value == "agreement"
+        return dict(
+            opener=self.opener.value, opening=self.opening.value if self.opener.value != NOBODY else "",
+            outcome=self.outcome.value,
+            agreement=(self.agreement.value if agreed else "") if self.agreement is not None else None,
+            terms={name: (d.value if agreed else "") for name, d in self.terms.items()} or None,
+            rounds=self.rounds.value, survey=[b.value for b in self.survey], comment=self.comment.value)
+
+    def submit(self, _button=None) -> None:
+        for error in self.errors.values():
+            error.value = ""
+        if self.participant is None:
+            self._say("Open your sheet with your codes first.", error=True)
+            return
+        pair, role = self.participant
+        try:
+            report = check_report(self.record, pair=pair, role=role, **self.fields())
+        except ReportError as error:
+            self.errors.get(error.field, self.errors["outcome"]).value = alert_html(str(error))
+            self._say("Your result was not sent yet: fix the line marked above.", error=True)
+            return
+        try:
+            self.store.submit(report)
+        except Exception as error:  # a database that went away: keep the form, say so
+            self._say(f"I could not save your result just now ({type(error).__name__}); your answers are still "
+                      "in the form: try again in a moment.", error=True)
+            return
+        self.submitted.append(report)
+        self._say(f"Thank you: your result is in. {report.describe(self.case)} If something is wrong, correct it "
+                  "and submit again: the latest counts.")
+
+    def _say(self, message: str, error: bool = False) -> None:
+        self.status_text = message
+        self.status.value = alert_html(message) if error else status_html(message)
+
+
+class DebriefDashboard(widgets.VBox):
+    """The class's results for the big screen, refreshed from the store on a timer or on a click.
+
+    Pairs appear by code only. The raw data and the CSV import sit behind the instructor's secret.
+    """
+
+    def __init__(self, store: ResultsStore | str | None = None, pack_id: str | None = None,
+                 refresh_seconds: float = 15, clock: Callable[[], float] = time.time) -> None:
+        self.status = widgets.HTML("")
+        self.status_text = ""
+        self.debrief = None
+        self.record = None
+        self.unlocked = False
+        self._seen = None
+        super().__init__([self.status])
+        self.add_class("negwidgets")
+        try:
+            self.store = _open_store(store)
+            self.record = self.store.load_pack(pack_id)
+        except StoreError as error:
+            self._say(str(error), error=True)
+            return
+        self.case = self.record.case
+        self.gate = AccessGate(self.store, self.record, clock)
+        self.summary = widgets.HTML("")
+        self.refresh_button = widgets.Button(description="Refresh now", tooltip="Read the latest results")
+        self.refresh_button.on_click(lambda _b: self.refresh(force=True))
+        # The kernel refreshes on a timer thread of its own: results arrive whether or not anyone clicks,
+        # in JupyterLab and in Voila alike. A lock keeps a click and a tick from drawing at once.
+        self.refresh_seconds = float(refresh_seconds)
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self.auto = widgets.Checkbox(value=self.refresh_seconds > 0, disabled=self.refresh_seconds <= 0,
+                                     description=f"Refresh every {self.refresh_seconds:g} s"
+                                     if self.refresh_seconds > 0 else "Refresh on a timer (off)")
+        self.auto.observe(lambda change: self.start() if change["new"] else self.stop(), "value")
+        self.charts = [cls(len(self.record.pairs)) if cls is OutcomeZoneChart else cls() for cls in DEBRIEF_CHARTS]
+        self.images = [chart_image(chart) for chart in self.charts]
+        self.captions = [widgets.HTML("") for _ in self.charts]
+        cells = [widgets.VBox([image, caption], layout=widgets.Layout(width="570px", max_width="100%",
+                                                                       margin="0 8px 8px 0"))
+                 for image, caption in zip(self.images, self.captions)]
+        grid = widgets.Box(cells, layout=widgets.Layout(display="flex", flex_flow="row wrap"))
+        self._build_instructor()
+        self.children = [
+            widgets.HTML(f"<h3>Debrief: {html.escape(self.case.title)} (pack {html.escape(self.record.pack_id)})</h3>"),
+            widgets.HBox([self.refresh_button, self.auto]), self.summary, self.status, grid, self.instructor,
+        ]
+        self.refresh(force=True)
+        if self.auto.value:
+            self.start()
+
+    def start(self) -> None:
+        """Refresh every ``refresh_seconds`` until ``stop()`` (or ``close()``)."""
+        if self.refresh_seconds <= 0 or (self._thread is not None and self._thread.is_alive()):
+            return
+        self._stop.clear()
+        self._thread = threading.Thread(target=self._tick, name="negwidgets-debrief-refresh", daemon=True)
+        self._thread.start()
+
+    def _tick(self) -> None:
+        while not self._stop.wait(self.refresh_seconds):
+            self.refresh()
+
+    def stop(self) -> None:
+        self._stop.set()
+
+    def close(self) -> None:
+        if self.record is not None:
+            self.stop()
+        super().close()
+
+    # -- refreshing -----------------------------------------------------------------------------------
+
+    def refresh(self, force: bool = False) -> None:
+        """Read the store; redraw only when something new arrived (or when ``force``)."""
+        if self.record is None:
+            return
+        with self._lock:
+            self._refresh(force)
+
+    def _refresh(self, force: bool) -> None:
+        try:
+            reports = self.store.reports(self.record.pack_id)
+        except Exception as error:  # the database went away: keep the last charts, say so
+            self._say(f"I could not read the results just now ({type(error).__name__}); the charts show the last "
+                      "results read.", error=True)
+            return
+        seen = tuple(r.row_id for r in reports)
+        if seen == self._seen and not force:
+            return
+        self._seen = seen
+        self.debrief = class_debrief(self.record, reports)
+        flags = self.debrief.flags()
+        self.summary.value = (f"<p style='font-size:1.2em'>{html.escape(self.debrief.describe())}</p>"
+                              + ("<ul>" + "".join(f"<li>{html.escape(f)}</li>" for f in flags) + "</ul>" if flags else ""))
+        for chart, image, caption in zip(self.charts, self.images, self.captions):
+            caption.value = caption_html(chart.update(self.debrief))
+            image.value = chart.png()
+        self._say(f"Updated at {time.strftime('%H:%M:%S')}: {len(reports)} reports.")
+
+    # -- the instructor's part ------------------------------------------------------------------------
+
+    def _build_instructor(self) -> None:
+        self.secret = labelled(widgets.Password, "Instructor's secret", placeholder="from the instructor's key")
+        self.unlock_button = widgets.Button(description="Show raw data", tooltip="Needs the instructor's secret")
+        self.unlock_button.on_click(self.unlock)
+        self.raw = widgets.HTML("")
+        self.download = widgets.HTML("")
+        self.upload = widgets.FileUpload(accept=".csv", multiple=False, description="Import CSV")
+        self.upload.observe(self._uploaded, "value")
+        self.import_status = widgets.HTML("")
+        self.private = widgets.VBox([self.download, self.upload, self.import_status, self.raw])
+        _show(self.private, False)
+        self.instructor = widgets.VBox([widgets.HTML("<h4>For the instructor</h4>"),
+                                        widgets.HBox([self.secret, self.unlock_button]), self.private])
+
+    def unlock(self, _button=None) -> None:
+        try:
+            self.gate.check_secret(self.secret.value)
+        except AccessRefused as error:
+            self._say(str(error), error=True)
+            return
+        self.secret.value = ""
+        self.unlocked = True
+        _show(self.private, True)
+        self.show_raw()
+
+    def show_raw(self) -> None:
+        """Every submission (corrections included, oldest first), escaped, and a CSV download link."""
+        if not self.unlocked:
+            return
+        rows = self.store.reports(self.record.pack_id, latest=False)
+        header = ("#", "time (UTC)", "pair", "role", "opener", "opening", "outcome", "agreement", "rounds", "survey",
+                  "comment")
+        body = []
+        for r in rows:
+            agreement = ("; ".join(f"{k}: {v}" for k, v in r.terms.items()) if r.terms
+                         else ("" if r.agreement is None else f"{r.agreement:g}"))
+            cells = (r.row_id, r.submitted_at[:19], r.pair, r.role, r.opener, "" if r.opening is None else f"{r.opening:g}",
+                     "agreement" if r.agreed else "impasse", agreement, r.rounds,
+                     " ".join(map(str, r.survey)) if r.survey else "", r.comment)
+            body.append("<tr>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in cells) + "</tr>")
+        self.raw.value = ("<table style='border-collapse:collapse;font-size:0.85em'><thead><tr>"
+                          + "".join(f"<th style='text-align:left'>{h}</th>" for h in header) + "</tr></thead><tbody>"
+                          + "".join(body) + "</tbody></table>")
+        csv_text = _rows_csv(header, rows)
+        link = "data:text/csv;base64," + base64.b64encode(csv_text.encode("utf-8")).decode("ascii")
+        self.download.value = (f"<a download='results-{html.escape(self.record.pack_id)}.csv' href='{link}'>"
+                               f"Download every submission as CSV ({len(rows)} rows)</a>")
+
+    def _uploaded(self, change) -> None:
+        if not self.unlocked or not change["new"]:
+            return
+        upload = change["new"][0]
+        self.import_file(bytes(upload["content"]))
+
+    def import_file(self, content: bytes) -> None:
+        """Import a CSV of results (the upload calls this); problems are listed line by line."""
+        if not self.unlocked:
+            self.import_status.value = alert_html("Unlock with the instructor's secret first.")
+            return
+        try:
+            result = import_csv(self.store, self.record, content)
+        except ValueError as error:
+            self.import_status.value = alert_html(str(error))
+            return
+        problems = "".join(f"<li>Line {line}: {html.escape(message)}</li>" for line, message in result.problems)
+        self.import_status.value = (status_html(f"Added {result.added}; {result.already} already in the store; "
+                                                f"{len(result.problems)} problems.")
+                                    + (f"<ul>{problems}</ul>" if problems else ""))
+        self.refresh(force=True)
+        self.show_raw()
+
+    def _say(self, message: str, error: bool = False) -> None:
+        self.status_text = message
+        self.status.value = alert_html(message) if error else (
+            f"<div style='color:#555;font-size:0.85em'>{html.escape(message)}</div>")
+
+
+def _rows_csv(header, rows) -> str:
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    for r in rows:
+        writer.writerow([r.row_id, r.submitted_at, r.pair, r.role, r.opener, r.opening,
+                         "agreement" if r.agreed else "impasse",
+                         "; ".join(f"{k}: {v}" for k, v in r.terms.items()) if r.terms else r.agreement,
+                         r.rounds, " ".join(map(str, r.survey)) if r.survey else "", _csv_safe(r.comment)])
+    return buffer.getvalue()
+
+
+def _csv_safe(text: str) -> str:
+    # A comment starting with = + - @ would run as a formula when the CSV is opened in a spreadsheet.
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
