@@ -7,10 +7,12 @@ import bargaining_peer
 import frontier
 import import_time
 import notebook_execution
+import seminar_store
 import voila_roundtrip
 import widget_latency
 
 if __name__ == "__main__":
-    for module in (import_time, widget_latency, notebook_execution, voila_roundtrip, bargaining_peer, frontier):
+    for module in (import_time, widget_latency, notebook_execution, voila_roundtrip, bargaining_peer, frontier,
+                   seminar_store):
         module.main()
         print()

@@ -331,3 +331,25 @@ def test_lesson_12_shows_the_drafts_two_problems_and_a_plan_that_passes():
     assert "Your walk-away line is missing" in text
     assert "\n[]\n" in text and "# My negotiation plan: My salary for the analyst role" in text
     assert "- **Opening:** $86,500" in text and "No problems found." in text
+
+
+def test_the_role_play_walkthrough_shows_the_pack_it_makes():
+    """The instructor's notebook: 12 pairs of the salary case from seed 2026, a quarter without a zone."""
+    from negwidgets.seminar import load_case
+
+    texts = outputs_text(stored("seminar/run_a_role_play"))
+    table = next(t for t in texts if t.startswith("pair "))
+    rows = [line.split("  ") for line in table.splitlines()[1:]]
+    rows = [[cell.strip() for cell in row if cell.strip()] for row in rows]
+    assert [row[0] for row in rows] == [f"P{n:02d}" for n in range(1, 13)]
+    case = load_case("salary")
+    no_zone = 0
+    for code, candidate, employer, zone in rows:
+        low, high = (float(v.replace("$", "").replace(",", "")) for v in (candidate, employer))
+        assert case.roles[0].reservation.low <= low <= case.roles[0].reservation.high
+        assert case.roles[1].reservation.low <= high <= case.roles[1].reservation.high
+        assert zone == (f"{candidate} to {employer}" if low <= high else "none")
+        no_zone += zone == "none"
+    assert no_zone == 3
+    assert "24 sheets written\n" in texts
+    assert any(t.startswith("pair,role,opener,opening,outcome,rounds,agreement,q1,q2,q3,q4,comment") for t in texts)

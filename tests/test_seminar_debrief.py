@@ -1,0 +1,130 @@
+"""The debrief's figures, checked against plain arithmetic on the reports, and its charts."""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+
+import numpy as np
+import pytest
+
+from negwidgets.seminar import check_report, make_pack
+from negwidgets.seminar.charts import DEBRIEF_CHARTS, OutcomeZoneChart
+from negwidgets.seminar.debrief import META_ANALYSIS_R, class_debrief, fit_line
+
+
+def _numbered(reports):
+    return [dataclasses.replace(r, row_id=i) for i, r in enumerate(reports, start=1)]
+
+
+@pytest.fixture(scope="module")
+def salary():
+    # Every pair with a zone has the course's numbers: the candidate's 70,000 and the employer's 80,000.
+    return make_pack("salary", 8, seed=4, same_numbers=True, no_zone_share=0.25).record()
+
+
+def _report(record, pair, role, opener, opening, agreement=None, survey=(5, 5, 5, 5)):
+    return check_report(record, pair=pair, role=role, opener=opener, opening=opening,
+                        outcome="agreement" if agreement is not None else "impasse",
+                        agreement=agreement if agreement is not None else "", rounds=4, survey=list(survey))
+
+
+# (opener, opening, agreement) for the pairs with a zone; the pairs without one walk away or not.
+DEALS = {"candidate": [(88_000, 78_000), (84_000, 76_000), (90_000, 79_000)],
+         "employer": [(62_000, 72_000), (66_000, 73_500), (60_000, 71_000)]}
+
+
+def _class(salary):
+    with_zone = [p.code for p in salary.pairs if p.zone is not None]
+    without = [p.code for p in salary.pairs if p.zone is None]
+    reports, deals = [], [(o, *d) for o, ds in DEALS.items() for d in ds]
+    for code, (opener, opening, agreement) in zip(with_zone, deals):
+        for role, survey in (("candidate", (6, 6, 5, 5)), ("employer", (4, 5, 5, 4))):
+            reports.append(_report(salary, code, role, opener, opening, agreement, survey))
+    reports.append(_report(salary, without[0], "candidate", "employer", 65_000))               # walked away
+    reports.append(_report(salary, without[1], "employer", "candidate", 80_000, 74_000))      # agreed anyway
+    return _numbered(reports), with_zone, without, deals
+
+
+def test_the_debrief_reads_rates_shares_and_correlations_as_plain_arithmetic_does(salary):
+    reports, with_zone, without, deals = _class(salary)
+    debrief = class_debrief(salary, reports)
+    assert (debrief.reported, debrief.agreements) == (8, 7)
+    assert debrief.agreement_rate == pytest.approx(7 / 8)
+    assert debrief.counts() == {(True, "agreement"): 6, (False, "impasse"): 1, (False, "agreement"): 1}
+    openings = [d[1] for d in deals] + [80_000]
+    finals = [d[2] for d in deals] + [74_000]
+    fit = debrief.first_offer_fit()
+    assert fit.n == 7 and fit.r == pytest.approx(np.corrcoef(openings, finals)[0, 1])
+    x, y = np.array(openings, float), np.array(finals, float)
+    slope = ((x - x.mean()) * (y - y.mean())).sum() / ((x - x.mean()) ** 2).sum()
+    assert fit.slope == pytest.approx(slope) and fit.intercept == pytest.approx(y.mean() - slope * x.mean())
+    shares = debrief.shares_by_opener()
+    assert shares["candidate"] == pytest.approx([(a - 70_000) / 10_000 for _, a in DEALS["candidate"]])
+    assert shares["employer"] == pytest.approx([(a - 70_000) / 10_000 for _, a in DEALS["employer"]])
+    assert sorted(debrief.shares()) == pytest.approx(sorted(shares["candidate"] + shares["employer"]))
+    rows = {(pair, role): (gain, sv) for pair, role, gain, sv in debrief.subjective()}
+    first = with_zone[0]
+    assert rows[(first, "candidate")] == (78_000 - 70_000, 5.5)
+    assert rows[(first, "employer")] == (80_000 - 78_000, 4.5)
+    assert rows[(without[0], "candidate")][0] == 0   # an impasse leaves each side at its BATNA
+    assert "walked away" in debrief.describe() and f"r = {fit.r:.2f}" in debrief.describe()
+    assert str(META_ANALYSIS_R) in debrief.describe()
+
+
+def test_an_agreement_beyond_a_reservation_value_and_differing_reports_are_flagged(salary):
+    reports, with_zone, without, _ = _class(salary)
+    other_account = _report(salary, with_zone[0], "employer", "candidate", 88_000, 77_000)
+    debrief = class_debrief(salary, _numbered(reports + [other_account]))
+    flags = debrief.flags()
+    assert f"Pair {without[1]}: the agreement is worse than a side's reservation value." in flags
+    assert f"Pair {with_zone[0]}: the two reports differ; the later one is shown." in flags
+    outcome = next(o for o in debrief.outcomes if o.pair.code == with_zone[0])
+    assert outcome.used.agreement == 77_000 and outcome.share == pytest.approx(0.7)
+
+
+def test_a_correction_replaces_the_earlier_report_of_the_same_participant(salary):
+    code = salary.pairs[0].code
+    first = _report(salary, code, "candidate", "candidate", 85_000, 75_000)
+    corrected = _report(salary, code, "candidate", "candidate", 85_000, 76_000)
+    debrief = class_debrief(salary, _numbered([first, corrected]))
+    outcome = debrief.outcomes[0]
+    assert outcome.used.agreement == 76_000 and not outcome.differ
+
+
+def test_a_multi_issue_debrief_scores_packages_for_both_sides():
+    record = make_pack("job_offer", 3, seed=2).record()
+    case = record.case
+    terms = {issue.name: issue.options[1] for issue in case.scoring.issues}
+    report = check_report(record, pair="P1", role="candidate", opener="employer", opening=72_000,
+                          outcome="agreement", terms=terms, rounds=6)
+    debrief = class_debrief(record, _numbered([report]))
+    outcome = debrief.outcomes[0]
+    expected = tuple(sum(issue.points[1][side] for issue in case.scoring.issues) for side in (0, 1))
+    assert outcome.scores == expected
+    assert outcome.gains == pytest.approx((expected[0] - record.pairs[0].reservations[0],
+                                           expected[1] - record.pairs[0].reservations[1]))
+    assert debrief.first_offers() == [("P1", 72_000.0, 74_000.0, "employer")]
+
+
+def test_fit_line_needs_three_points_with_spread():
+    assert fit_line([1, 2], [1, 2]) is None
+    assert fit_line([1, 1, 1], [1, 2, 3]) is None
+    assert fit_line([1, 2, 3], [5, 5, 5]) is None
+    fit = fit_line([1, 2, 3], [3, 2, 1])
+    assert math.isclose(fit.r, -1.0) and math.isclose(fit.slope, -1.0)
+
+
+def test_every_chart_draws_an_empty_class_and_a_full_one_on_the_same_figure(salary):
+    reports, *_ = _class(salary)
+    empty, full = class_debrief(salary, []), class_debrief(salary, reports)
+    for cls in DEBRIEF_CHARTS:
+        chart = cls(len(salary.pairs)) if cls is OutcomeZoneChart else cls()
+        figure = chart.figure
+        waiting = chart.update(empty)
+        first = chart.png()
+        caption = chart.update(full)
+        assert chart.figure is figure and len(figure.axes) == 1   # redrawn in place, never stacked
+        assert chart.png() != first and caption != waiting
+    chart = DEBRIEF_CHARTS[2]()
+    assert "r = " in chart.update(full) and "0.62" in chart.update(full)
