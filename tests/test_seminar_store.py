@@ -236,6 +236,7 @@ def test_a_corrected_row_in_a_later_file_is_added_and_counts(store, tmp_path):
     path.write_text(second)
     assert import_csv(store, record, first).added == 1
     assert import_csv(store, record, path).added == 1
+    assert import_csv(store, record, str(path)).already == 1   # a file name as a string is read as a file
     assert [r.agreement for r in store.reports(record.pack_id)] == [10_100.0]
 
 

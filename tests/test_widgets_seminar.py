@@ -214,3 +214,23 @@ def test_the_dashboard_refreshes_itself_on_its_timer_until_stopped(store, car):
         dashboard.close()
     dashboard._thread.join(5)
     assert not dashboard._thread.is_alive()
+
+
+def test_a_store_that_stops_answering_is_a_sentence_in_either_app_and_the_last_charts_stay(store, car, monkeypatch):
+    def broken(*_args, **_kwargs):
+        raise ConnectionError("the server went away")
+
+    app = ParticipantApp(store)
+    app.pair_code.value, app.access_code.value = "P1", car.participant("P1", "buyer").access_code
+    dashboard = DebriefDashboard(store, refresh_seconds=0)
+    charts = [image.value for image in dashboard.images]
+    monkeypatch.setattr(store, "attempts_since", broken)
+    monkeypatch.setattr(store, "reports", broken)
+    app.open_sheet()
+    assert "could not check your codes just now" in app.status_text and app.pair_code.value == "P1"
+    dashboard.refresh(force=True)
+    assert "could not read the results just now" in dashboard.status_text
+    assert [image.value for image in dashboard.images] == charts
+    dashboard.secret.value = car.instructor_secret
+    dashboard.unlock()
+    assert "could not check the secret just now" in dashboard.status_text and not dashboard.unlocked

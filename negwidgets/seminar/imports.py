@@ -75,6 +75,8 @@ def csv_template(case: RolePlayCase) -> str:
 
 
 def _read(source: str | Path | bytes) -> str:
+    if isinstance(source, str) and "\n" not in source and source.strip().lower().endswith(".csv"):
+        source = Path(source.strip())   # a file name, not the file's text
     if isinstance(source, Path):
         path = source
         try:
@@ -94,8 +96,8 @@ def _read(source: str | Path | bytes) -> str:
 
 
 def import_csv(store: ResultsStore, record: PackRecord, source: str | Path | bytes) -> ImportResult:
-    """Import CSV results for the pack ``record``: ``source`` is a ``Path``, the file's bytes (as an upload
-    gives them) or its text."""
+    """Import CSV results for the pack ``record``: ``source`` is a path (a ``Path``, or a one-line string
+    ending in ``.csv``), the file's bytes (as an upload gives them) or its text."""
     case = record.case
     text = _read(source)
     if len(text) > MAX_CSV_BYTES:

@@ -33,7 +33,7 @@ from collections.abc import Iterable
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .packs import PackRecord
+from .packs import Pack, PackRecord
 from .results import Report
 
 __all__ = ["RESULTS_URL_VARIABLE", "ResultsStore", "StoreError", "default_results_url"]
@@ -176,11 +176,12 @@ class ResultsStore:
 
     # -- packs ----------------------------------------------------------------------------------------
 
-    def publish(self, record: PackRecord) -> None:
-        """Keep a pack's record, so the participant app and the dashboard can find it (again: nothing)."""
+    def publish(self, record: PackRecord | Pack) -> None:
+        """Keep a pack's record (a ``Pack`` is published as its record), so the participant app and the
+        dashboard can find it; publishing the same pack again changes nothing."""
         from sqlalchemy.exc import IntegrityError
 
-        record = record.record() if hasattr(record, "record") else record
+        record = record.record() if isinstance(record, Pack) else record
         try:
             with self.engine.begin() as connection:
                 exists = connection.execute(self.packs.select().where(self.packs.c.pack_id == record.pack_id)).first()

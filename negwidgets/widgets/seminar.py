@@ -43,21 +43,18 @@ def _show(widget: widgets.Widget, visible: bool) -> None:
     widget.layout.display = None if visible else _HIDDEN
 
 
-class ParticipantApp(widgets.VBox):
-    """Enter your pair code and access code, read your own confidential sheet, report your result.
+class _SeminarApp(widgets.VBox):
+    """What both apps share: a status line, and the pack with its access gate read from the store. When the
+    store or the pack cannot be read, the app is only that sentence (``record`` stays ``None``)."""
 
-    ``store`` is a ``ResultsStore`` or a database URL (default: ``$NEGWIDGETS_RESULTS_URL`` or
-    ``class_results.sqlite`` here); ``pack_id`` picks a pack (default: the newest published).
-    """
+    _quiet = False   # a non-error status in small grey type rather than as a confirmation
 
-    def __init__(self, store: ResultsStore | str | None = None, pack_id: str | None = None,
-                 clock: Callable[[], float] = time.time) -> None:
+    def __init__(self, store: ResultsStore | str | None, pack_id: str | None, clock: Callable[[], float],
+                 **layout) -> None:
         self.status = widgets.HTML("")
         self.status_text = ""
-        self.participant: tuple[str, str] | None = None
-        self.submitted = []
         self.record = None
-        super().__init__([self.status], layout=widgets.Layout(max_width="900px"))
+        super().__init__([self.status], layout=widgets.Layout(**layout))
         self.add_class("negwidgets")
         try:
             self.store = _open_store(store)
@@ -67,6 +64,31 @@ class ParticipantApp(widgets.VBox):
             return
         self.case = self.record.case
         self.gate = AccessGate(self.store, self.record, clock)
+
+    def _say(self, message: str, error: bool = False) -> None:
+        self.status_text = message
+        if error:
+            self.status.value = alert_html(message)
+        elif self._quiet:
+            self.status.value = f"<div style='color:#555;font-size:0.85em'>{html.escape(message)}</div>"
+        else:
+            self.status.value = status_html(message)
+
+
+class ParticipantApp(_SeminarApp):
+    """Enter your pair code and access code, read your own confidential sheet, report your result.
+
+    ``store`` is a ``ResultsStore`` or a database URL (default: ``$NEGWIDGETS_RESULTS_URL`` or
+    ``class_results.sqlite`` here); ``pack_id`` picks a pack (default: the newest published).
+    """
+
+    def __init__(self, store: ResultsStore | str | None = None, pack_id: str | None = None,
+                 clock: Callable[[], float] = time.time) -> None:
+        self.participant: tuple[str, str] | None = None
+        self.submitted = []
+        super().__init__(store, pack_id, clock, max_width="900px")
+        if self.record is None:
+            return
         self._build_login()
         self._build_form()
         self.children = [widgets.HTML(f"<h3>{html.escape(self.case.title)}: your sheet and your result</h3>"),
@@ -90,8 +112,8 @@ class ParticipantApp(widgets.VBox):
         except AccessRefused as error:
             self._say(str(error), error=True)
             return
-        except StoreError as error:
-            self._say(str(error), error=True)
+        except Exception as error:  # the database went away: say so, keep what was typed
+            self._say(_unavailable("check your codes", error), error=True)
             return
         self.participant = (pair, role)
         self.access_code.value = ""
@@ -183,42 +205,29 @@ class ParticipantApp(widgets.VBox):
         try:
             self.store.submit(report)
         except Exception as error:  # a database that went away: keep the form, say so
-            self._say(f"I could not save your result just now ({type(error).__name__}); your answers are still "
-                      "in the form: try again in a moment.", error=True)
+            self._say(_unavailable("save your result", error) + " Your answers are still in the form.", error=True)
             return
         self.submitted.append(report)
         self._say(f"Thank you: your result is in. {report.describe(self.case)} If something is wrong, correct it "
                   "and submit again: the latest counts.")
 
-    def _say(self, message: str, error: bool = False) -> None:
-        self.status_text = message
-        self.status.value = alert_html(message) if error else status_html(message)
 
-
-class DebriefDashboard(widgets.VBox):
+class DebriefDashboard(_SeminarApp):
     """The class's results for the big screen, refreshed from the store on a timer or on a click.
 
     Pairs appear by code only. The raw data and the CSV import sit behind the instructor's secret.
     """
 
+    _quiet = True
+
     def __init__(self, store: ResultsStore | str | None = None, pack_id: str | None = None,
                  refresh_seconds: float = 15, clock: Callable[[], float] = time.time) -> None:
-        self.status = widgets.HTML("")
-        self.status_text = ""
         self.debrief = None
-        self.record = None
         self.unlocked = False
         self._seen = None
-        super().__init__([self.status])
-        self.add_class("negwidgets")
-        try:
-            self.store = _open_store(store)
-            self.record = self.store.load_pack(pack_id)
-        except StoreError as error:
-            self._say(str(error), error=True)
+        super().__init__(store, pack_id, clock)
+        if self.record is None:
             return
-        self.case = self.record.case
-        self.gate = AccessGate(self.store, self.record, clock)
         self.summary = widgets.HTML("")
         self.refresh_button = widgets.Button(description="Refresh now", tooltip="Read the latest results")
         self.refresh_button.on_click(lambda _b: self.refresh(force=True))
@@ -281,8 +290,7 @@ class DebriefDashboard(widgets.VBox):
         try:
             reports = self.store.reports(self.record.pack_id)
         except Exception as error:  # the database went away: keep the last charts, say so
-            self._say(f"I could not read the results just now ({type(error).__name__}); the charts show the last "
-                      "results read.", error=True)
+            self._say(_unavailable("read the results", error) + " The charts show the last results read.", error=True)
             return
         seen = tuple(r.row_id for r in reports)
         if seen == self._seen and not force:
@@ -319,6 +327,9 @@ class DebriefDashboard(widgets.VBox):
         except AccessRefused as error:
             self._say(str(error), error=True)
             return
+        except Exception as error:
+            self._say(_unavailable("check the secret", error), error=True)
+            return
         self.secret.value = ""
         self.unlocked = True
         _show(self.private, True)
@@ -328,7 +339,11 @@ class DebriefDashboard(widgets.VBox):
         """Every submission (corrections included, oldest first), escaped, and a CSV download link."""
         if not self.unlocked:
             return
-        rows = self.store.reports(self.record.pack_id, latest=False)
+        try:
+            rows = self.store.reports(self.record.pack_id, latest=False)
+        except Exception as error:
+            self._say(_unavailable("read the raw data", error), error=True)
+            return
         header = ("#", "time (UTC)", "pair", "role", "opener", "opening", "outcome", "agreement", "rounds", "survey",
                   "comment")
         body = []
@@ -363,6 +378,10 @@ class DebriefDashboard(widgets.VBox):
         except ValueError as error:
             self.import_status.value = alert_html(str(error))
             return
+        except Exception as error:  # rows already added stay added; importing again adds only the rest
+            self.import_status.value = alert_html(_unavailable("finish the import", error) +
+                                                  " Import the file again later: rows already in are not added twice.")
+            return
         problems = "".join(f"<li>Line {line}: {html.escape(message)}</li>" for line, message in result.problems)
         self.import_status.value = (status_html(f"Added {result.added}; {result.already} already in the store; "
                                                 f"{len(result.problems)} problems.")
@@ -370,10 +389,10 @@ class DebriefDashboard(widgets.VBox):
         self.refresh(force=True)
         self.show_raw()
 
-    def _say(self, message: str, error: bool = False) -> None:
-        self.status_text = message
-        self.status.value = alert_html(message) if error else (
-            f"<div style='color:#555;font-size:0.85em'>{html.escape(message)}</div>")
+
+
+def _unavailable(what: str, error: Exception) -> str:
+    return f"I could not {what} just now: the results store did not answer ({type(error).__name__}). Try again in a moment."
 
 
 def _rows_csv(header, rows) -> str:
