@@ -70,7 +70,6 @@ class NumberSpec:
     what: str       # "the annual base salary"
     unit: str       # "money" or "points"
     allowed: tuple[float, float]  # anything reported outside this range is refused as a typo
-    step: float = 1.0
 
     def text(self, value: float) -> str:
         return money(value) if self.unit == "money" else f"{points_text(value)} points"
@@ -234,7 +233,7 @@ def case_from_dict(key: str, data: Mapping) -> RolePlayCase:
                 raise ValueError(f"The case {key!r} names {lead!r} as its lead issue, but has no such issue.")
         step = float(number_data.get("step", 1)) if scoring is None else 1.0
         number = NumberSpec(str(number_data["name"]), str(number_data["what"]), str(number_data.get("unit", "money")),
-                            tuple(float(v) for v in number_data["allowed"]), float(number_data.get("step", 1)))
+                            tuple(float(v) for v in number_data["allowed"]))
         roles = []
         for index, role in enumerate(data["roles"]):
             wants = role.get("wants", "more")

@@ -7,19 +7,18 @@ every few seconds at most, so each refresh draws everything again rather than mo
 from __future__ import annotations
 
 import numpy as np
-from matplotlib.ticker import FuncFormatter, PercentFormatter
+from matplotlib.ticker import PercentFormatter
 
 from matplotlib.patches import Patch
 
-from ..model.money import money_short
 from ..plots.base import COLOURS, Chart, label
+from ..plots.charts import _MONEY_AXIS
 from .cases import in_sentence
 from .debrief import META_ANALYSIS_R, META_ANALYSIS_SOURCE, ClassDebrief
 
 __all__ = ["AgreementChart", "DEBRIEF_CHARTS", "FirstOfferVsFinalChart", "OpenerChart", "OutcomeZoneChart",
            "SubjectiveValueChart", "SurplusSplitChart"]
 
-_MONEY_AXIS = FuncFormatter(lambda value, _pos: label(money_short(value)))
 _ROLE_COLOURS = (COLOURS["you"], COLOURS["them"])
 _WAITING = "waiting for results"
 

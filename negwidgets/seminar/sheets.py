@@ -190,9 +190,16 @@ def _html_body(document: Document) -> str:
     return "".join(parts)
 
 
+# Inside an app the page's own styles apply: only the sheet's frame, tables and boxes are set, scoped to it.
+_FRAGMENT_STYLE = ("<style>.negwidgets-sheet{max-width:46em;border:1px solid #ccc;padding:4px 16px;margin:8px 0;"
+                   "background:#fffdf5}.negwidgets-sheet table{border-collapse:collapse}"
+                   ".negwidgets-sheet td,.negwidgets-sheet th{border:1px solid #bbb;padding:2px 6px;text-align:left}"
+                   ".negwidgets-sheet .box div{border-bottom:1px solid #999;height:1.6em}</style>")
+
+
 def sheet_fragment(document: Document) -> str:
-    """The document as an HTML fragment (for showing inside the participant app)."""
-    return f"<div class='negwidgets-sheet'>{_html_body(document)}</div>"
+    """The document as a styled HTML fragment (for showing inside the participant app)."""
+    return f"{_FRAGMENT_STYLE}<div class='negwidgets-sheet'>{_html_body(document)}</div>"
 
 
 def sheet_html(document: Document | Sequence[Document]) -> str:

@@ -29,10 +29,6 @@ from .base import alert_html, caption_html, chart_image, labelled, status_html
 __all__ = ["DebriefDashboard", "ParticipantApp"]
 
 _HIDDEN = "none"
-_SHEET_STYLE = ("<style>.negwidgets-sheet{max-width:46em;border:1px solid #ccc;padding:4px 16px;margin:8px 0;"
-                "background:#fffdf5}.negwidgets-sheet table{border-collapse:collapse}"
-                ".negwidgets-sheet td,.negwidgets-sheet th{border:1px solid #bbb;padding:2px 6px;text-align:left}"
-                ".negwidgets-sheet .box div{border-bottom:1px solid #999;height:1.6em}</style>")
 
 
 def _open_store(store: ResultsStore | str | None) -> ResultsStore:
@@ -85,7 +81,6 @@ class ParticipantApp(_SeminarApp):
     def __init__(self, store: ResultsStore | str | None = None, pack_id: str | None = None,
                  clock: Callable[[], float] = time.time) -> None:
         self.participant: tuple[str, str] | None = None
-        self.submitted = []
         super().__init__(store, pack_id, clock, max_width="900px")
         if self.record is None:
             return
@@ -118,7 +113,7 @@ class ParticipantApp(_SeminarApp):
         self.participant = (pair, role)
         self.access_code.value = ""
         document = confidential_sheet(self.case, self.record.pair(pair), role, None)
-        self.sheet.value = _SHEET_STYLE + sheet_fragment(document)
+        self.sheet.value = sheet_fragment(document)
         _show(self.login, False)
         _show(self.form, True)
         self._say(f"Welcome, {in_sentence(self.case.role(role).name)} of pair {pair}. Your sheet is below; "
@@ -207,7 +202,6 @@ class ParticipantApp(_SeminarApp):
         except Exception as error:  # a database that went away: keep the form, say so
             self._say(_unavailable("save your result", error) + " Your answers are still in the form.", error=True)
             return
-        self.submitted.append(report)
         self._say(f"Thank you: your result is in. {report.describe(self.case)} If something is wrong, correct it "
                   "and submit again: the latest counts.")
 
@@ -348,12 +342,9 @@ class DebriefDashboard(_SeminarApp):
                   "comment")
         body = []
         for r in rows:
-            agreement = ("; ".join(f"{k}: {v}" for k, v in r.terms.items()) if r.terms
-                         else ("" if r.agreement is None else f"{r.agreement:g}"))
-            cells = (r.row_id, r.submitted_at[:19], r.pair, r.role, r.opener, "" if r.opening is None else f"{r.opening:g}",
-                     "agreement" if r.agreed else "impasse", agreement, r.rounds,
-                     " ".join(map(str, r.survey)) if r.survey else "", r.comment)
-            body.append("<tr>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in cells) + "</tr>")
+            cells = _row_cells(r)
+            cells[1] = cells[1][:19]   # the time to the second on screen; the CSV keeps all of it
+            body.append("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in cells) + "</tr>")
         self.raw.value = ("<table style='border-collapse:collapse;font-size:0.85em'><thead><tr>"
                           + "".join(f"<th style='text-align:left'>{h}</th>" for h in header) + "</tr></thead><tbody>"
                           + "".join(body) + "</tbody></table>")
@@ -395,6 +386,15 @@ def _unavailable(what: str, error: Exception) -> str:
     return f"I could not {what} just now: the results store did not answer ({type(error).__name__}). Try again in a moment."
 
 
+def _row_cells(r) -> list[str]:
+    """One submission as the raw-data table and its CSV show it."""
+    agreement = ("; ".join(f"{k}: {v}" for k, v in r.terms.items()) if r.terms
+                 else ("" if r.agreement is None else f"{r.agreement:g}"))
+    return [str(r.row_id), r.submitted_at, r.pair, r.role, r.opener, "" if r.opening is None else f"{r.opening:g}",
+            "agreement" if r.agreed else "impasse", agreement, str(r.rounds),
+            " ".join(map(str, r.survey)) if r.survey else "", r.comment]
+
+
 def _rows_csv(header, rows) -> str:
     import csv
     import io
@@ -403,10 +403,9 @@ def _rows_csv(header, rows) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(header)
     for r in rows:
-        writer.writerow([r.row_id, r.submitted_at, r.pair, r.role, r.opener, r.opening,
-                         "agreement" if r.agreed else "impasse",
-                         "; ".join(f"{k}: {v}" for k, v in r.terms.items()) if r.terms else r.agreement,
-                         r.rounds, " ".join(map(str, r.survey)) if r.survey else "", _csv_safe(r.comment)])
+        cells = _row_cells(r)
+        cells[-1] = _csv_safe(cells[-1])
+        writer.writerow(cells)
     return buffer.getvalue()
 
 
