@@ -146,6 +146,7 @@ def test_access_codes_are_random_unique_and_not_derived_from_the_seed_or_the_pai
     assert len(set(codes)) == len(codes)
     assert not set(codes) & {p.access_code for p in second.participants}
     assert first.instructor_secret != second.instructor_secret and first.pack_id != second.pack_id
+    assert re.match(rf"^([{CODE_ALPHABET}]{{4}}-){{2}}[{CODE_ALPHABET}]{{4}}$", first.instructor_secret)
     assert [p.reservations for p in first.pairs] == [p.reservations for p in second.pairs]
 
 
@@ -193,6 +194,7 @@ def test_the_stored_record_holds_no_code_and_no_secret_and_survives_its_json():
     first = pack.participants[0]
     assert again.participant(first.pair, first.access_code) == (first.pair, first.role)
     assert again.check_secret(pack.instructor_secret) and not again.check_secret("guess")
+    assert again.check_secret(" " + pack.instructor_secret.lower().replace("-", " "))   # typed as people type
     with pytest.raises(ValueError, match="damaged"):
         PackRecord.from_json(text.replace('"version": 1', '"version": 9'))
     with pytest.raises(ValueError, match="damaged"):

@@ -48,6 +48,12 @@ def new_access_code() -> str:
     return f"{raw[:4]}-{raw[4:]}"
 
 
+def new_instructor_secret() -> str:
+    """A random secret such as ``K7QF-M3XD-9HTA``: letters that survive Markdown and copying from paper."""
+    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(3 * 4))
+    return "-".join(raw[i:i + 4] for i in range(0, 12, 4))
+
+
 def normalise_code(text: object) -> str:
     """A code as typed, with spaces, dashes and case ignored: ``" k7qf m3xd "`` -> ``"K7QFM3XD"``."""
     return re.sub(r"[\s\-_.]", "", str(text)).upper()[:64]
@@ -130,7 +136,7 @@ class PackRecord:
         """Whether ``secret`` is the instructor's secret of this pack."""
         if not self.secret_digest:
             return False
-        given = _secret_digest(self.secret_salt, str(secret).strip())
+        given = _secret_digest(self.secret_salt, normalise_code(secret))
         return hmac.compare_digest(given, self.secret_digest)
 
     def to_json(self) -> str:
@@ -196,7 +202,7 @@ class Pack:
             secret_salt = secrets.token_hex(16)
             cached = PackRecord(self.pack_id, self.case.key, self.created, self.seed, self.same_numbers,
                                 self.no_zone_share, self.pairs, salt, digests, secret_salt,
-                                _secret_digest(secret_salt, self.instructor_secret))
+                                _secret_digest(secret_salt, normalise_code(self.instructor_secret)))
             object.__setattr__(self, "_record", cached)
         return cached
 
@@ -279,7 +285,7 @@ def make_pack(case: str | RolePlayCase, n_pairs: int, seed: int | None = None, *
             participants.append(Participant(pair.code, role, code))
     created = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
     return Pack(secrets.token_hex(4), case, created, int(seed), bool(same_numbers), share, tuple(pairs),
-                tuple(participants), secrets.token_urlsafe(9))
+                tuple(participants), new_instructor_secret())
 
 
 def pairs_table(record: PackRecord | Pack) -> list[dict[str, object]]:
