@@ -5,6 +5,10 @@ the tests here check that those stored outputs show the right numbers, computed 
 """
 
 import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
 
 import jupytext
 import nbformat
@@ -50,8 +54,10 @@ def test_paired_notebook_is_in_sync_with_its_source(source):
     text = jupytext.read(source)
     notebook = nbformat.read(source.with_suffix(".ipynb"), as_version=4)
     assert notebook.metadata.get("jupytext", {}).get("formats") == "ipynb,md:myst"
-    expected = [(c.cell_type, c.source, c.metadata.get("tags", [])) for c in text.cells]
-    actual = [(c.cell_type, c.source, c.metadata.get("tags", [])) for c in notebook.cells]
+    def inputs(cells):
+        return [(c.cell_type, c.source, c.metadata.get("tags", []), c.metadata.get("slideshow")) for c in cells]
+
+    expected, actual = inputs(text.cells), inputs(notebook.cells)
     assert actual == expected, (
         f"{source.name} and its .ipynb differ: run `python scripts/build_notebooks.py {source.stem}`"
     )
@@ -126,6 +132,90 @@ def test_dollar_signs_in_prose_are_escaped(source):
             prose = re.sub(r"`[^`]*`", "", cell.source)
             bare = re.findall(r".{0,25}(?<!\\)\$.{0,10}", prose)
             assert not bare, f"{source.name}: write \\$ for a dollar sign in prose: {bare[:3]}"
+
+
+# --- slides ----------------------------------------------------------------------------------------
+
+SLIDE_OF_HEADING = {"#": "slide", "##": "slide", "###": "subslide"}
+SLIDES_COMMAND = "jupyter nbconvert --to slides --execute --SlidesExporter.reveal_scroll=True"
+
+
+def slide_type(cell) -> str:
+    return cell.metadata.get("slideshow", {}).get("slide_type", "-")
+
+
+@pytest.mark.parametrize("source", LESSONS, ids=ids(LESSONS))
+def test_every_lesson_heading_starts_a_slide_and_nothing_else_does(source):
+    """The title and each ## section open a slide, each ### (a demo, a part) a subslide below it."""
+    for cell in jupytext.read(source).cells:
+        headings = re.findall(r"^(#{1,3}) (.*)", cell.source, re.M) if cell.cell_type == "markdown" else []
+        first = re.match(r"(#{1,3}) ", cell.source) if headings else None
+        if not first:
+            assert not headings, (
+                f"{source.name}: put the line +++ {{\"slideshow\": {{\"slide_type\": \"slide\"}}}} (or "
+                f"\"subslide\" for ###) before the heading {headings[0][1]!r}, so that it starts a slide"
+            )
+            assert slide_type(cell) in {"-", "fragment", "skip", "notes"}, f"{source.name}: a slide that no heading opens"
+            continue
+        assert len(headings) == 1, f"{source.name}: one heading per slide, found {[h for _, h in headings]}"
+        assert slide_type(cell) == SLIDE_OF_HEADING[first[1]], f"{source.name}: {cell.source.splitlines()[0]!r}"
+
+
+class _Sections(HTMLParser):
+    """The reveal.js deck's outline: for each slide, the headings of its subslides."""
+
+    def __init__(self):
+        super().__init__()
+        self.depth, self.slides, self.heading = 0, [], None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "section":
+            self.depth += 1
+            if self.depth == 1:
+                self.slides.append([])
+            elif self.depth == 2:
+                self.slides[-1].append("")
+        elif tag in {"h1", "h2", "h3"} and self.depth == 2 and not self.slides[-1][-1]:
+            self.heading = ""
+
+    def handle_endtag(self, tag):
+        if tag == "section":
+            self.depth -= 1
+        elif tag in {"h1", "h2", "h3"} and self.heading is not None:
+            self.slides[-1][-1], self.heading = self.heading.rstrip("¶").strip(), None
+
+    def handle_data(self, data):
+        if self.heading is not None:
+            self.heading += data
+
+
+@pytest.mark.parametrize("source", LESSONS, ids=ids(LESSONS))
+def test_every_lesson_converts_to_a_deck_with_one_slide_per_section(source):
+    from nbconvert import SlidesExporter
+
+    html, _ = SlidesExporter().from_notebook_node(nbformat.read(source.with_suffix(".ipynb"), as_version=4))
+    deck = _Sections()
+    deck.feed(html)
+    expected = []
+    for level, title in re.findall(r"^(#{1,3}) (.*)", source.read_text().split("\n---\n", 2)[-1], re.M):
+        if level == "###":
+            expected[-1].append(title)
+        else:
+            expected.append([title])
+    strip = [[re.sub(r"[*`]", "", title) for title in slide] for slide in expected]
+    assert deck.slides == strip
+
+
+@pytest.mark.slow
+def test_the_readme_slides_command_makes_an_executed_deck_with_the_lessons_numbers(tmp_path):
+    assert f".venv/bin/{SLIDES_COMMAND} notebooks/04_zopa.ipynb" in (ROOT / "README.md").read_text()
+    command = [str(Path(sys.executable).parent / "jupyter"), *SLIDES_COMMAND.split()[1:]]
+    result = subprocess.run([*command, str(NOTEBOOKS / "04_zopa.ipynb"), "--output-dir", str(tmp_path)],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "04_zopa.slides.html").read_text()
+    assert RUNNING_ZOPA in html  # the executed deck shows the numbers the lesson computes
+    assert "var scroll = true" in html  # a long slide scrolls instead of running off the screen
 
 
 # --- the course map --------------------------------------------------------------------------------
