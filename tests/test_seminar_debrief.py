@@ -10,7 +10,7 @@ import pytest
 
 from negwidgets.seminar import check_report, make_pack
 from negwidgets.seminar.charts import DEBRIEF_CHARTS, OutcomeZoneChart
-from negwidgets.seminar.debrief import META_ANALYSIS_R, class_debrief, fit_line
+from negwidgets.seminar.debrief import META_ANALYSIS_R, class_debrief, class_r_range, fit_line
 
 
 def _numbered(reports):
@@ -128,3 +128,25 @@ def test_every_chart_draws_an_empty_class_and_a_full_one_on_the_same_figure(sala
         assert chart.png() != first and caption != waiting
     chart = DEBRIEF_CHARTS[2]()
     assert "r = " in chart.update(full) and "0.62" in chart.update(full)
+
+
+@pytest.mark.parametrize("n", [6, 12, 30])
+def test_the_range_of_a_class_r_holds_19_simulated_classes_in_20(n):
+    """Classes of n pairs drawn from a population where r = 0.62: about 95% land inside the range."""
+    rng = np.random.default_rng(n)
+    covariance = [[1, META_ANALYSIS_R], [META_ANALYSIS_R, 1]]
+    classes = rng.multivariate_normal([0, 0], covariance, size=(4000, n))
+    rs = np.array([np.corrcoef(c[:, 0], c[:, 1])[0, 1] for c in classes])
+    low, high = class_r_range(n)
+    assert low < META_ANALYSIS_R < high
+    assert np.mean((rs >= low) & (rs <= high)) == pytest.approx(0.95, abs=0.015)
+
+
+def test_the_debrief_sets_the_class_r_beside_the_range_a_class_of_its_size_would_show(salary):
+    reports = _numbered([_report(salary, f"P{i}", "candidate", "candidate", 82_000 + 1_000 * i, 74_000 + 800 * i)
+                         for i in range(1, 7)])
+    debrief = class_debrief(salary, reports)
+    fit = debrief.first_offer_fit()
+    low, high = class_r_range(fit.n)
+    assert f"between r = {low:.2f} and {high:.2f}" in debrief.describe()
+    assert class_r_range(3) is None and class_r_range(40)[1] - class_r_range(40)[0] < high - low

@@ -14,7 +14,7 @@ from matplotlib.patches import Patch
 from ..plots.base import COLOURS, Chart, label
 from ..plots.charts import _MONEY_AXIS
 from .cases import in_sentence
-from .debrief import META_ANALYSIS_R, META_ANALYSIS_SOURCE, ClassDebrief
+from .debrief import META_ANALYSIS_R, META_ANALYSIS_SOURCE, ClassDebrief, class_r_range
 
 __all__ = ["AgreementChart", "DEBRIEF_CHARTS", "FirstOfferVsFinalChart", "OpenerChart", "OutcomeZoneChart",
            "SubjectiveValueChart", "SurplusSplitChart"]
@@ -155,6 +155,10 @@ class FirstOfferVsFinalChart(_DebriefChart):
             line = np.linspace(xs.min(), xs.max(), 2)
             self.ax.plot(line, fit.slope * line + fit.intercept, color=COLOURS["neutral"], linewidth=1.5)
             note = f"this class: r = {fit.r:.2f} (n = {fit.n})\nmeta-analysis: r = {META_ANALYSIS_R} ({META_ANALYSIS_SOURCE})"
+            expected = class_r_range(fit.n)
+            if expected is not None:
+                note += (f"\nclasses of {fit.n}, if the truth is {META_ANALYSIS_R}: "
+                         f"{expected[0]:.2f} to {expected[1]:.2f} (19 in 20)")
         else:
             note = f"r needs three agreements with different numbers\nmeta-analysis: r = {META_ANALYSIS_R}"
         self.ax.text(0.02, 0.97, label(note), transform=self.ax.transAxes, va="top", fontsize=8,

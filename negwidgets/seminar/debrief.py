@@ -16,8 +16,10 @@ Pairs appear by code only: nothing here knows a participant's name.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from statistics import NormalDist
 
 import numpy as np
 
@@ -26,7 +28,7 @@ from .cases import RolePlayCase
 from .packs import PackRecord, PairValues
 from .results import NOBODY, Report
 
-__all__ = ["META_ANALYSIS_R", "ClassDebrief", "Fit", "PairOutcome", "class_debrief", "fit_line"]
+__all__ = ["META_ANALYSIS_R", "ClassDebrief", "Fit", "PairOutcome", "class_debrief", "class_r_range", "fit_line"]
 
 # First offers and final agreements correlate r = 0.62 across 90 studies (Petrowsky et al. 2025, OBHDP).
 META_ANALYSIS_R = 0.62
@@ -41,6 +43,25 @@ class Fit:
     intercept: float
     r: float
     n: int
+
+
+def class_r_range(n: int, r: float = META_ANALYSIS_R, share: float = 0.95) -> tuple[float, float] | None:
+    """Where the correlation of a class of ``n`` agreements lands ``share`` of the time when the true
+    correlation is ``r`` (Fisher's z: atanh of a sample r is close to normal, with variance 1 / (n - 3)).
+
+    A small class scatters widely: a class's r far from 0.62 says little on its own.
+
+    >>> low, high = class_r_range(12)
+    >>> round(low, 2), round(high, 2)
+    (0.07, 0.88)
+    >>> class_r_range(3) is None
+    True
+    """
+    if n < 4:
+        return None
+    half_width = NormalDist().inv_cdf(0.5 + share / 2) / math.sqrt(n - 3)
+    centre = math.atanh(r)
+    return math.tanh(centre - half_width), math.tanh(centre + half_width)
 
 
 def fit_line(x: Sequence[float], y: Sequence[float]) -> Fit | None:
@@ -192,6 +213,10 @@ class ClassDebrief:
         if fit is not None:
             text += (f" First offers and final agreements correlate r = {fit.r:.2f} here (n = {fit.n}); "
                      f"the meta-analysis found r = {META_ANALYSIS_R} ({META_ANALYSIS_SOURCE}).")
+            expected = class_r_range(fit.n)
+            if expected is not None:
+                text += (f" With {fit.n} agreements, 19 classes in 20 would land between r = {expected[0]:.2f} "
+                         f"and {expected[1]:.2f} if the true figure were {META_ANALYSIS_R}.")
         return text
 
 
