@@ -8,11 +8,12 @@ import frontier
 import import_time
 import notebook_execution
 import seminar_store
+import voila_room
 import voila_roundtrip
 import widget_latency
 
 if __name__ == "__main__":
     for module in (import_time, widget_latency, notebook_execution, voila_roundtrip, bargaining_peer, frontier,
-                   seminar_store):
+                   seminar_store, voila_room):
         module.main()
         print()

@@ -1,0 +1,127 @@
+"""The instructor's guide: its parts, its figures from the seminar code, and the commands it gives."""
+
+from __future__ import annotations
+
+import re
+
+import nbformat
+import pytest
+from playwright.sync_api import expect
+from traitlets.config import Config
+
+from negwidgets.data import load
+from negwidgets.seminar import check_report, make_pack, session_plan
+from negwidgets.seminar.charts import DEBRIEF_CHARTS, OutcomeZoneChart
+from negwidgets.seminar.debrief import class_debrief, class_r_range
+
+from .conftest import NOTEBOOKS, ROOT
+from .servers import BIN, chromium, free_port, isolated_env, running
+from .test_notebooks import SLIDES_COMMAND, outputs_text
+
+GUIDE = NOTEBOOKS / "seminar/instructor_guide.md"
+TEXT = GUIDE.read_text()
+
+
+def section(title: str) -> str:
+    """The text of the ``## title`` section."""
+    return TEXT.split(f"\n## {title}\n", 1)[1].split("\n## ", 1)[0]
+
+
+def test_the_guide_has_every_part_an_instructor_needs():
+    headings = re.findall(r"^## (.*)", TEXT, re.M)
+    assert headings == [
+        "Learning objectives", "The 90-minute class", "The half-day workshop", "Lessons to assign before and after",
+        "Discussion questions, lesson by lesson", "Debrief questions for each chart",
+        "Running the apps for a room: one machine with Voila", "Running the apps for a large course: JupyterHub",
+        "Presenting a lesson as slides", "Sources and further reading",
+    ]
+    assert 3 <= section("Learning objectives").count("\n- ") <= 6
+
+
+def test_every_lesson_on_the_course_map_has_two_discussion_questions():
+    questions = section("Discussion questions, lesson by lesson")
+    for lesson in load("course")["lessons"]:
+        heading = f"### {lesson['number']} {lesson['title']}\n"
+        assert heading in questions, heading
+        block = questions.split(heading, 1)[1].split("\n### ", 1)[0]
+        assert re.findall(r"^\d\. ", block, re.M) == ["1. ", "2. "], lesson["number"]
+
+
+def test_every_debrief_chart_has_its_questions_under_its_own_title():
+    record = make_pack("salary", 4, seed=3, same_numbers=True).record()
+    reports = [check_report(record, pair=f"P{i}", role="candidate", opener="candidate", opening=84_000 + 500 * i,
+                            outcome="agreement", agreement=74_000 + 1_000 * i, rounds=3, survey=[5, 5, 5, 5])
+               for i in range(1, 5)]
+    debrief = class_debrief(record, reports)
+    titles = []
+    for chart_class in DEBRIEF_CHARTS:
+        chart = chart_class(len(record.pairs)) if chart_class is OutcomeZoneChart else chart_class()
+        chart.update(debrief)
+        titles.append(re.split(r"[:(]", chart.title.get_text())[0].strip())
+    debrief_part = section("Debrief questions for each chart")
+    headings = re.findall(r"^### (.*)", debrief_part, re.M)
+    assert [" ".join(h.split()[:4]) for h in headings] == [" ".join(t.split()[:4]) for t in titles]
+    for heading in headings:
+        block = debrief_part.split(f"### {heading}\n", 1)[1].split("\n### ", 1)[0]
+        assert block.count("\n- ") >= 2, heading
+
+
+def test_the_guides_schedules_readings_and_r_range_are_the_seminar_codes():
+    texts = outputs_text(nbformat.read(GUIDE.with_suffix(".ipynb"), as_version=4))
+    ninety, half_day = session_plan("ninety_minutes"), session_plan("half_day")
+    assert ninety.describe(start="14:00") + "\n" in texts
+    assert half_day.describe(start="09:00") + "\n" in texts
+    for plan in (ninety, half_day):
+        assert f"{plan.reading('before')}\n{plan.reading('after')}\n" in texts
+    low, high = class_r_range(12)
+    assert f"12 agreements: r between {low:.2f} and {high:.2f} in 19 classes of 20 when the true r is 0.62\n" in texts
+
+
+def test_the_guide_gives_the_same_slides_command_as_the_readme_and_a_room_command_that_listens_widely():
+    slides = section("Presenting a lesson as slides")
+    assert f".venv/bin/{SLIDES_COMMAND} notebooks/" in slides
+    room = section("Running the apps for a room: one machine with Voila")
+    assert ".venv/bin/voila notebooks/seminar/participant_app.ipynb --port 8866 --Voila.ip=0.0.0.0" in room
+    assert ".venv/bin/voila notebooks/seminar/debrief_dashboard.ipynb --port 8867\n" in room  # this machine only
+
+
+def _hub_services() -> list[dict]:
+    """Run the guide's ``jupyterhub_config.py`` lines against a JupyterHub-like config object."""
+    snippet = section("Running the apps for a large course: JupyterHub").split("```python\n", 1)[1].split("```", 1)[0]
+    config = Config()
+    exec(compile(snippet, "jupyterhub_config.py", "exec"), {"c": config})
+    return config.JupyterHub.services
+
+
+def test_the_hub_service_keeps_the_database_url_in_the_service_and_serves_under_its_prefix():
+    (service,) = _hub_services()
+    assert service["name"] == "roleplay"
+    assert "NEGWIDGETS_RESULTS_URL" in service["environment"]
+    assert f"--Voila.base_url=/services/{service['name']}/" in service["command"]
+    assert f"--port={service['url'].rsplit(':', 1)[1]}" in service["command"]
+    assert "--Voila.ip=127.0.0.1" in service["command"]   # reached through the hub's proxy only
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_the_hub_service_command_serves_the_participant_app_under_the_hubs_prefix(tmp_path, monkeypatch):
+    """The guide's service command, run as the hub would run it (its port and paths made local)."""
+    from negwidgets.seminar import ResultsStore
+
+    (service,) = _hub_services()
+    port = free_port()
+    command = [str(BIN / "voila") if part.endswith("/bin/voila") else
+               f"--port={port}" if part.startswith("--port=") else part for part in service["command"]]
+    store_url = f"sqlite:///{tmp_path / 'class.sqlite'}"
+    with ResultsStore(store_url) as store:
+        store.publish(make_pack("used_car", 2, seed=1))
+    env = {**isolated_env(tmp_path), "NEGWIDGETS_RESULTS_URL": store_url}
+    prefix_url = f"http://127.0.0.1:{port}/services/{service['name']}/"
+    with running(command, prefix_url, env, ROOT, tmp_path / "service.log"), chromium(tmp_path) as page:
+        page.goto(prefix_url, timeout=120_000)
+        app = page.locator(".negwidgets").first
+        app.wait_for(timeout=120_000)
+        expect(app).to_contain_text("Pair code")
+        body = page.inner_text("body")
+        assert "Traceback" not in body and "Error displaying widget" not in body
+
