@@ -18,9 +18,9 @@ from .sheets import (access_slips, confidential_sheet, default_pack_folder, inst
 from .store import ResultsStore, StoreError, default_results_url
 
 __all__ = [
-    "CASE_KEYS", "SESSION_PLAN_KEYS", "SURVEY_ITEMS", "AccessGate", "AccessRefused", "ImportResult", "Pack", "PackRecord", "PairValues",
-    "Participant", "Report", "ReportError", "ResultsStore", "RolePlayCase", "SessionPlan", "StoreError", "access_slips",
-    "case_catalogue", "check_report", "confidential_sheet", "csv_template", "default_pack_folder", "default_results_url", "import_csv",
-    "instructor_key", "load_case", "make_pack", "pairs_table", "pairs_text", "session_plan", "sheet_html", "sheet_markdown", "survey_questions",
-    "write_pack",
+    "CASE_KEYS", "SESSION_PLAN_KEYS", "SURVEY_ITEMS", "AccessGate", "AccessRefused", "ImportResult", "Pack",
+    "PackRecord", "PairValues", "Participant", "Report", "ReportError", "ResultsStore", "RolePlayCase", "SessionPlan",
+    "StoreError", "access_slips", "case_catalogue", "check_report", "confidential_sheet", "csv_template",
+    "default_pack_folder", "default_results_url", "import_csv", "instructor_key", "load_case", "make_pack",
+    "pairs_table", "pairs_text", "session_plan", "sheet_html", "sheet_markdown", "survey_questions", "write_pack",
 ]

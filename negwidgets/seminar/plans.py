@@ -73,7 +73,7 @@ class SessionPlan:
         """The lessons to assign ``"before"`` or ``"after"`` the class, with their study time."""
         if when not in ("before", "after"):
             raise ValueError('Ask for the reading "before" or "after" the class.')
-        lessons = {lesson["number"]: lesson for lesson in load("course")["lessons"]}
+        lessons = _lessons()
         chosen = [lessons[number] for number in (self.before if when == "before" else self.after)]
         total = sum(lesson["minutes"] for lesson in chosen)
         listed = "; ".join(f"{lesson['number']} {lesson['title']} ({lesson['minutes']} min)" for lesson in chosen)
@@ -93,11 +93,16 @@ def session_plan(key: str) -> SessionPlan:
     filled = sum(step.minutes for step in plan.steps)
     if filled != plan.length:
         raise ValueError(f"The plan {key!r} lasts {plan.length} minutes but its steps take {filled}.")
-    lessons = {lesson["number"] for lesson in load("course")["lessons"]}
+    lessons = _lessons()
     unknown = [n for n in plan.before + plan.after if n not in lessons] + [c for c in plan.cases if c not in CASE_KEYS]
     if unknown:
         raise ValueError(f"The plan {key!r} names lessons or cases the course does not have: {', '.join(unknown)}.")
     return plan
+
+
+def _lessons() -> dict[str, dict]:
+    """The course map's lessons by number."""
+    return {lesson["number"]: lesson for lesson in load("course")["lessons"]}
 
 
 def _minutes_of_day(text: str) -> int:
