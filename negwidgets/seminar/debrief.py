@@ -23,6 +23,7 @@ from statistics import NormalDist
 
 import numpy as np
 
+from ..model.anchoring import META_ANALYSIS_R
 from ..model.money import percent
 from .cases import RolePlayCase
 from .packs import PackRecord, PairValues
@@ -30,8 +31,7 @@ from .results import NOBODY, Report
 
 __all__ = ["META_ANALYSIS_R", "ClassDebrief", "Fit", "PairOutcome", "class_debrief", "class_r_range", "fit_line"]
 
-# First offers and final agreements correlate r = 0.62 across 90 studies (Petrowsky et al. 2025, OBHDP).
-META_ANALYSIS_R = 0.62
+# META_ANALYSIS_R, the figure lesson 05 teaches, comes from the model; this names its source on the charts.
 META_ANALYSIS_SOURCE = "Petrowsky et al. 2025, 90 studies"
 
 
