@@ -16,6 +16,7 @@ import pytest
 import yaml
 
 from negwidgets.model import money
+from negwidgets.model.money import DOLLAR_MARKUP, markdown_money
 
 from .conftest import NOTEBOOKS, ROOT
 
@@ -38,7 +39,8 @@ def outputs_text(notebook) -> list[str]:
     for cell in notebook.cells:
         if cell.cell_type == "code":
             for output in cell.outputs:
-                texts.append(output.get("text") or output.get("data", {}).get("text/plain", ""))
+                data = output.get("data", {})
+                texts.append(output.get("text") or data.get("text/markdown") or data.get("text/plain", ""))
     return texts
 
 
@@ -76,7 +78,7 @@ def test_notebook_stores_no_widget_state_images_warnings_or_skips(path):
             continue
         for output in cell.outputs:
             assert output.get("name") != "stderr", f"warning stored in {path.name}: {output.get('text')}"
-            assert set(output.get("data", {})) <= {"text/plain"}, "only text outputs are stored"
+            assert set(output.get("data", {})) <= {"text/plain", "text/markdown"}, "only text outputs are stored"
             assert cell.execution_count is not None, "stored outputs need an execution count to be compared"
 
 
@@ -124,14 +126,51 @@ def test_learner_facing_code_cells_are_short(source):
             assert len(lines) <= 4, f"{source.name}: a code cell of {len(lines)} lines:\n{cell.source}"
 
 
+def build_script():
+    """scripts/build_notebooks.py as a module (it is a script, not part of the package)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("build_notebooks", ROOT / "scripts" / "build_notebooks.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 @pytest.mark.parametrize("source", SOURCES, ids=ids(SOURCES))
-def test_dollar_signs_in_prose_are_escaped(source):
-    """Two bare dollar signs in a paragraph turn the text between them into LaTeX in JupyterLab and Voila."""
-    for cell in jupytext.read(source).cells:
-        if cell.cell_type == "markdown":
-            prose = re.sub(r"`[^`]*`", "", cell.source)
-            bare = re.findall(r".{0,25}(?<!\\)\$.{0,10}", prose)
-            assert not bare, f"{source.name}: write \\$ for a dollar sign in prose: {bare[:3]}"
+def test_sources_are_as_the_build_leaves_them_dollar_signs_and_navigation(source):
+    """Dollar signs in prose are written so that no renderer typesets them as math (the browser tests
+    check the rendered pages), and each lesson ends with its navigation from the course map."""
+    build = build_script()
+    text = source.read_text()
+    assert build.source_as_built(text, source.stem) == text, (
+        f"{source.name}: run `python scripts/build_notebooks.py {source.stem}`, which rewrites its dollar "
+        f"signs as {DOLLAR_MARKUP} and its navigation from the course map")
+
+
+def test_money_markup_leaves_code_and_math_alone_and_is_idempotent():
+    build = build_script()
+    prose = "From \\$70,000 to $80,000, type `$66,000`:\n\n```python\nprint('$5')\n```\n"
+    marked = markdown_money(prose)
+    assert marked == ("From <span>&#36;</span>70,000 to <span>&#36;</span>80,000, type `$66,000`:\n\n"
+                      "```python\nprint('$5')\n```\n")
+    assert markdown_money(marked) == marked
+    math = '+++ {"tags": ["math"]}\n\nThe share is $\\frac{1-d_2}{1-d_1 d_2}$.\n\n+++\n\nPay $5.\n'
+    assert build.source_with_money_markup(math) == math.replace("Pay $5", "Pay <span>&#36;</span>5")
+
+
+def test_each_lesson_ends_with_links_to_its_neighbours_and_the_course_map():
+    build = build_script()
+    ready = [lesson for lesson in COURSE["lessons"] if lesson["status"] == "ready"]
+    for before, lesson, after in zip([None, *ready[:-1]], ready, [*ready[1:], None]):
+        cells = jupytext.read(NOTEBOOKS / f"{lesson['file']}.md").cells
+        last = cells[-1]
+        assert "navigation" in last.metadata.get("tags", []), lesson["file"]
+        links = dict(re.findall(r"\*\*([\w ]+):\*\* \[[^\]]+\]\(([^)]+)\)", last.source))
+        assert links.get("Previous") == (before and f"{before['file']}.ipynb"), lesson["file"]
+        assert links.get("Next") == (after and f"{after['file']}.ipynb"), lesson["file"]
+        assert links["All lessons"] == build.COURSE_MAP_LINK
+        for target in links.values():
+            assert (NOTEBOOKS / target.split("#")[0]).exists(), target   # also what a code host's preview follows
 
 
 # --- slides ----------------------------------------------------------------------------------------
@@ -420,8 +459,9 @@ def test_lesson_12_shows_the_drafts_two_problems_and_a_plan_that_passes():
     assert (f"Your opening ({money(draft['opening'])}) is below your aspiration value "
             f"({money(draft['aspiration'])})") in text
     assert "Your walk-away line is missing" in text
-    assert "\n[]\n" in text and "# My negotiation plan: My salary for the analyst role" in text
-    assert "- **Opening:** $86,500" in text and "No problems found." in text
+    assert "# My negotiation plan: My salary for the analyst role" in text   # the plan, as Markdown
+    assert f"- **Opening:** {DOLLAR_MARKUP}86,500" in text and "No problems found" in text
+    assert "[]" not in text
 
 
 def test_the_role_play_walkthrough_shows_the_pack_it_makes():

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-__all__ = ["money", "money_short", "percent", "percent_precise"]
+import re
+
+__all__ = ["DOLLAR_MARKUP", "markdown_money", "money", "money_short", "percent", "percent_precise"]
+
+# JupyterLab, Voila, nbconvert's slides and GitHub typeset the text between two dollar signs of a
+# paragraph as LaTeX, and the \$ escape does not survive their Markdown renderers. An entity that the
+# math finders never see, alone in its element, renders as "$" everywhere (tested in the browser).
+DOLLAR_MARKUP = "<span>&#36;</span>"
+_CODE = re.compile(r"(```.*?```|`[^`\n]*`)", re.S)   # fenced blocks and code spans keep their "$"
 
 
 def money(amount: float) -> str:
@@ -62,3 +70,16 @@ def percent_precise(fraction: float) -> str:
     ('7.4%', '3%')
     """
     return f"{round(fraction * 100, 1):g}%"
+
+
+def markdown_money(markdown: str) -> str:
+    """Markdown whose dollar signs (``$70,000`` or ``\\$70,000``) render as written, never as math.
+
+    >>> markdown_money(r"between \\$70,000 and $80,000, not `$5`")
+    'between <span>&#36;</span>70,000 and <span>&#36;</span>80,000, not `$5`'
+    >>> markdown_money(markdown_money("$1")) == markdown_money("$1")
+    True
+    """
+    parts = _CODE.split(markdown)
+    parts[::2] = [re.sub(r"\\?\$", DOLLAR_MARKUP, prose) for prose in parts[::2]]
+    return "".join(parts)

@@ -17,7 +17,7 @@ from typing import Any
 from .batna import Alternative
 from .checks import finite_number
 from .criteria import Criterion
-from .money import money
+from .money import DOLLAR_MARKUP, money
 
 __all__ = ["MAX_LINES", "MAX_TEXT", "PLAN_FIELDS", "NegotiationPlan", "PlanField", "plan_html", "plan_markdown"]
 
@@ -264,10 +264,15 @@ class NegotiationPlan:
 
 
 def markdown_escape(text: str) -> str:
-    # Keep the learner's words as written: only characters that would change the Markdown's structure.
+    """The learner's words as written: only characters that would change the Markdown's structure are
+    escaped, and a dollar sign is written so that no Markdown viewer with math typesets it.
+
+    >>> print(markdown_escape("Open at $83,000, *then* wait"))
+    Open at <span>&#36;</span>83,000, \\*then\\* wait
+    """
     for char in "\\`*_[]<>#|":
         text = text.replace(char, "\\" + char)
-    return " ".join(text.split())
+    return " ".join(text.replace("$", DOLLAR_MARKUP).split())
 
 
 def plan_markdown(plan: NegotiationPlan) -> str:

@@ -3,7 +3,7 @@
 from .aspiration import AspirationPlanner
 from .batna import BatnaCalculator
 from .check import Check, Quiz, check, quiz
-from .course_map import CourseMap
+from .course_map import CourseMap, how_to_use_this_page
 from .criteria import CriteriaLadder
 from .deals import MesoBuilder, ScoringTable, SubjectiveValueInventory
 from .scarcity import LifetimeEarnings, WaitOrAccept
@@ -36,6 +36,7 @@ __all__ = [
     "BatnaCalculator",
     "Check",
     "CourseMap",
+    "how_to_use_this_page",
     "CriteriaLadder",
     "FirstOfferAdvisor",
     "OfferForms",

@@ -3,12 +3,37 @@
 from __future__ import annotations
 
 import html
+import os
 
 import ipywidgets as widgets
 
 from ..data import load
 
-__all__ = ["CourseMap"]
+__all__ = ["CourseMap", "how_to_use_this_page", "running_in_voila"]
+
+_IN_A_NOTEBOOK = (
+    "You are reading this lesson as a notebook (in JupyterLab, on Binder or on your machine). The grey "
+    "boxes are code cells: run the whole lesson once from the menu, Run > Run All Cells, or run one cell "
+    "with Shift + Enter. Each is one to three lines that call the course's own package, negwidgets."
+)
+_IN_AN_APP = (
+    "You are reading this lesson as an app (Voila): its code has already run and is hidden, so there is "
+    "nothing to run. Use the widgets as you meet them; to start a page afresh, reload it in your browser."
+)
+
+
+def running_in_voila() -> bool:
+    """True in a kernel that Voila started (it tells its kernels their page's address)."""
+    return "VOILA_BASE_URL" in os.environ
+
+
+def how_to_use_this_page() -> None:
+    """Print how to work through a lesson, for where it is open: as an app (Voila) or as a notebook.
+
+    >>> how_to_use_this_page()   # doctest: +ELLIPSIS
+    You are reading this lesson as a notebook (in JupyterLab, on Binder or on your machine)...
+    """
+    print(_IN_AN_APP if running_in_voila() else _IN_A_NOTEBOOK)
 
 
 class CourseMap(widgets.VBox):
