@@ -1,10 +1,10 @@
 """Build the lesson notebooks from their MyST markdown sources, with their reference outputs.
 
-    python scripts/build_notebooks.py            # every notebooks/**/*.md
+    python scripts/build_notebooks.py            # every notebooks/**/sources/*.md
     python scripts/build_notebooks.py 02_batna   # one lesson
 
-Each source is converted by jupytext, executed top to bottom on a fresh kernel, and written next to
-it as .ipynb. Only text outputs are kept: those are the lesson's numbers, and nbval compares them on
+Each source (notebooks/sources/02_batna.md) is converted by jupytext, executed top to bottom on a fresh
+kernel, and written as the notebook it is paired with, one folder up (notebooks/02_batna.ipynb). Only text outputs are kept: those are the lesson's numbers, and nbval compares them on
 every test run. Cells that show a widget or an image are stored unrun and without outputs (nbval then
 checks only that they run without an error), and no widget state is saved in the notebook.
 A cell that writes to stderr (a warning) stops the build: learners never see warnings.
@@ -87,11 +87,17 @@ def source_as_built(text: str, stem: str) -> str:
     return source_with_navigation(source_with_money_markup(text), stem)
 
 
+def notebook_of(source: Path) -> Path:
+    """The notebook a source is paired with (notebooks/jupytext.toml): sources/x.md -> x.ipynb."""
+    return source.parent.parent / f"{source.stem}.ipynb"
+
+
 def sources(names: list[str]) -> list[Path]:
-    found = sorted(p for p in NOTEBOOKS.rglob("*.md") if ".ipynb_checkpoints" not in p.parts
+    found = sorted(p for p in NOTEBOOKS.rglob("sources/*.md") if ".ipynb_checkpoints" not in p.parts
                    and jupytext.read(p).metadata.get("kernelspec"))
     if names:
-        found = [p for p in found if p.stem in names or str(p.relative_to(NOTEBOOKS)) in names]
+        found = [p for p in found if p.stem in names or notebook_of(p).relative_to(NOTEBOOKS).with_suffix("").as_posix()
+                 in names]
     return found
 
 
@@ -124,7 +130,7 @@ def build(path: Path) -> Path:
     NotebookClient(notebook, timeout=300, kernel_name="python3",
                    resources={"metadata": {"path": str(path.parent)}}).execute()
     keep_text_outputs(notebook, path)
-    target = path.with_suffix(".ipynb")
+    target = notebook_of(path)
     nbformat.validate(notebook)
     nbformat.write(notebook, target)
     return target

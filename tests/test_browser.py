@@ -279,5 +279,5 @@ def test_a_participant_reports_through_voila_and_the_dashboard_shows_the_new_poi
             assert "Traceback" not in body and "Error displaying widget" not in body
             assert "from negwidgets" not in body   # no code on either page
         # Voila serves images from the notebook's folder, nothing else: not the notebooks, not the sheets.
-        for name in ("run_a_role_play.md", "run_a_role_play.ipynb", "participant_app.ipynb"):
+        for name in ("sources/run_a_role_play.md", "run_a_role_play.ipynb", "participant_app.ipynb"):
             assert phone.request.get(f"{app_url}voila/files/{name}").status in (403, 404)

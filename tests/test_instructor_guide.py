@@ -18,7 +18,7 @@ from .conftest import NOTEBOOKS, ROOT
 from .servers import BIN, chromium, free_port, isolated_env, running
 from .test_notebooks import SLIDES_COMMAND, outputs_text
 
-GUIDE = NOTEBOOKS / "seminar/instructor_guide.md"
+GUIDE = NOTEBOOKS / "seminar/sources/instructor_guide.md"
 TEXT = GUIDE.read_text()
 
 
@@ -67,7 +67,7 @@ def test_every_debrief_chart_has_its_questions_under_its_own_title():
 
 
 def test_the_guides_schedules_readings_and_r_range_are_the_seminar_codes():
-    texts = outputs_text(nbformat.read(GUIDE.with_suffix(".ipynb"), as_version=4))
+    texts = outputs_text(nbformat.read(NOTEBOOKS / "seminar/instructor_guide.ipynb", as_version=4))
     ninety, half_day = session_plan("ninety_minutes"), session_plan("half_day")
     assert ninety.describe(start="14:00") + "\n" in texts
     assert half_day.describe(start="09:00") + "\n" in texts

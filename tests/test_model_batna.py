@@ -1,4 +1,4 @@
-"""BATNA valuation: the reference formulas of DESIGN.md section 4, properties, and bad input."""
+"""BATNA valuation: the textbook reference formulas, properties, and bad input."""
 
 import math
 

@@ -18,9 +18,9 @@ import yaml
 from negwidgets.model import money
 from negwidgets.model.money import DOLLAR_MARKUP, markdown_money
 
-from .conftest import NOTEBOOKS, ROOT
+from .conftest import NOTEBOOKS, ROOT, notebook_of
 
-SOURCES = sorted(p for p in NOTEBOOKS.rglob("*.md") if ".ipynb_checkpoints" not in p.parts)
+SOURCES = sorted(p for p in NOTEBOOKS.rglob("sources/*.md") if ".ipynb_checkpoints" not in p.parts)
 NOTEBOOK_FILES = sorted(p for p in NOTEBOOKS.rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
 LESSONS = sorted(p for p in SOURCES if re.match(r"\d\d_", p.name))
 COURSE = yaml.safe_load((ROOT / "negwidgets/data/course.yaml").read_text())
@@ -47,15 +47,17 @@ def outputs_text(notebook) -> list[str]:
 # --- pairing ---------------------------------------------------------------------------------------
 
 def test_every_notebook_has_a_text_source_and_every_source_a_notebook():
-    assert {p.with_suffix("") for p in SOURCES} == {p.with_suffix("") for p in NOTEBOOK_FILES}
+    assert {notebook_of(p) for p in SOURCES} == set(NOTEBOOK_FILES)
+    # Each lesson appears once in a file browser: the sources live in their own folder.
+    assert not [p for p in NOTEBOOKS.rglob("*.md") if p.parent.name != "sources"]
     assert len(LESSONS) >= 5
 
 
 @pytest.mark.parametrize("source", SOURCES, ids=ids(SOURCES))
 def test_paired_notebook_is_in_sync_with_its_source(source):
     text = jupytext.read(source)
-    notebook = nbformat.read(source.with_suffix(".ipynb"), as_version=4)
-    assert notebook.metadata.get("jupytext", {}).get("formats") == "ipynb,md:myst"
+    notebook = nbformat.read(notebook_of(source), as_version=4)
+    assert notebook.metadata.get("jupytext", {}).get("formats") == "ipynb,sources//md:myst"
     def inputs(cells):
         return [(c.cell_type, c.source, c.metadata.get("tags", []), c.metadata.get("slideshow")) for c in cells]
 
@@ -89,7 +91,7 @@ def test_the_test_command_executes_every_notebook_strictly():
     assert '"notebooks"' in pyproject  # the notebooks folder is a test path
 
 
-# --- shape (LESSON-GUIDE.md) -----------------------------------------------------------------------
+# --- shape (docs/authoring.md) ---------------------------------------------------------------------
 
 @pytest.mark.parametrize("source", LESSONS, ids=ids(LESSONS))
 def test_lesson_has_the_course_shape(source):
@@ -162,7 +164,7 @@ def test_each_lesson_ends_with_links_to_its_neighbours_and_the_course_map():
     build = build_script()
     ready = [lesson for lesson in COURSE["lessons"] if lesson["status"] == "ready"]
     for before, lesson, after in zip([None, *ready[:-1]], ready, [*ready[1:], None]):
-        cells = jupytext.read(NOTEBOOKS / f"{lesson['file']}.md").cells
+        cells = jupytext.read(NOTEBOOKS / "sources" / f"{lesson['file']}.md").cells
         last = cells[-1]
         assert "navigation" in last.metadata.get("tags", []), lesson["file"]
         links = dict(re.findall(r"\*\*([\w ]+):\*\* \[[^\]]+\]\(([^)]+)\)", last.source))
@@ -232,7 +234,7 @@ class _Sections(HTMLParser):
 def test_every_lesson_converts_to_a_deck_with_one_slide_per_section(source):
     from nbconvert import SlidesExporter
 
-    html, _ = SlidesExporter().from_notebook_node(nbformat.read(source.with_suffix(".ipynb"), as_version=4))
+    html, _ = SlidesExporter().from_notebook_node(nbformat.read(notebook_of(source), as_version=4))
     deck = _Sections()
     deck.feed(html)
     expected = []
@@ -249,7 +251,7 @@ def test_every_lesson_converts_to_a_deck_with_one_slide_per_section(source):
 def test_the_readme_slides_command_makes_an_executed_deck_of_every_lesson(source, tmp_path):
     assert f".venv/bin/{SLIDES_COMMAND} notebooks/04_zopa.ipynb" in (ROOT / "README.md").read_text()
     command = [str(Path(sys.executable).parent / "jupyter"), *SLIDES_COMMAND.split()[1:]]
-    result = subprocess.run([*command, str(source.with_suffix(".ipynb")), "--output-dir", str(tmp_path)],
+    result = subprocess.run([*command, str(notebook_of(source)), "--output-dir", str(tmp_path)],
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     html = (tmp_path / f"{source.stem}.slides.html").read_text()
@@ -261,7 +263,7 @@ def test_the_readme_slides_command_makes_an_executed_deck_of_every_lesson(source
 # --- the course map --------------------------------------------------------------------------------
 
 def test_course_map_links_every_ready_lesson_and_lists_the_rest_as_coming():
-    start = (NOTEBOOKS / "00_start_here.md").read_text()
+    start = (NOTEBOOKS / "sources" / "00_start_here.md").read_text()
     for lesson in COURSE["lessons"]:
         row = next(line for line in start.splitlines() if line.startswith(f"| {lesson['number']} |"))
         path = NOTEBOOKS / f"{lesson['file']}.ipynb"
@@ -354,7 +356,7 @@ def test_lesson_07_shows_a_shared_fact_widening_the_zone_and_has_a_dozen_scenari
     scenarios = load_questions("lesson07-scenarios")
     assert len(scenarios) >= 12
     assert all(3 <= len(s.options) <= 4 for s in scenarios)
-    assert 'quiz("lesson07-scenarios")' in (NOTEBOOKS / "07_joint_fact_finding.md").read_text()
+    assert 'quiz("lesson07-scenarios")' in (NOTEBOOKS / "sources" / "07_joint_fact_finding.md").read_text()
 
 
 def test_lesson_08_shows_the_concession_family_the_deadline_the_tournament_and_the_theory():
@@ -380,7 +382,7 @@ def test_lesson_08_shows_the_concession_family_the_deadline_the_tournament_and_t
     assert any(t.startswith("Nash solution: $75,000, the middle of the zone") for t in texts)
     assert any(f"Nash solution: {money(70_000 + 10_000 / 3)}" in t for t in texts)  # exponents 0.5 and 1
     assert any(t.startswith("No games finished yet.") for t in texts)
-    source = (NOTEBOOKS / "08_negotiation_dance.md").read_text()
+    source = (NOTEBOOKS / "sources" / "08_negotiation_dance.md").read_text()
     assert source.count("PracticeNegotiation(difficulty=") == 3 and source.count("history=games") == 3
 
 
