@@ -171,3 +171,19 @@ def test_jupyterlab_navigation_opens_the_next_lesson_and_the_course_map(lab_cour
         page.locator(f'{LAB_NOTEBOOK} [data-jupyter-id="The-course-map"]').wait_for(timeout=60_000)
     finally:
         lab_sessions_closed(base, token)
+
+
+def test_jupyterlab_file_browser_lists_each_lesson_once(lab_course):
+    """The sources live in notebooks/sources/, so the course's folder shows one entry per lesson."""
+    base, token, page = lab_course
+    try:
+        open_in_lab(page, base, token, "00_start_here.ipynb")
+        listing = page.locator(".jp-DirListing-content .jp-DirListing-itemText")
+        listing.first.wait_for(timeout=60_000)
+        names = [name.strip() for name in listing.all_text_contents()]
+        lessons = sorted(p.stem for p in NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+        for stem in lessons:
+            assert [n for n in names if n.startswith(stem)] == [f"{stem}.ipynb"], names
+        assert "sources" in names and "seminar" in names
+    finally:
+        lab_sessions_closed(base, token)
