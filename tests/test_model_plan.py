@@ -17,11 +17,12 @@ from negwidgets.model import (Alternative, Criterion, NegotiationPlan, PlanFileE
                               load_plan, plan_html, plan_markdown, plan_to_json, save_plan, tactic_catalogue,
                               update_plan)
 from negwidgets.model.plan import MAX_LINES, MAX_TEXT, PLAN_FIELDS
+from negwidgets.model.checks import MAX_AMOUNT
 from negwidgets.model.money import DOLLAR_MARKUP
 
 text = st.text(max_size=60)
 lines = st.lists(text, max_size=4).map(tuple)
-amounts = st.none() | st.floats(allow_nan=False, allow_infinity=False)
+amounts = st.none() | st.floats(min_value=-MAX_AMOUNT, max_value=MAX_AMOUNT)   # beyond it: a sentence
 plans = st.builds(
     NegotiationPlan,
     title=text, counterpart=text, wants=st.sampled_from(["more", "less"]), issues=lines, batna=text,

@@ -49,7 +49,9 @@ def outputs_text(notebook) -> list[str]:
 def test_every_notebook_has_a_text_source_and_every_source_a_notebook():
     assert {notebook_of(p) for p in SOURCES} == set(NOTEBOOK_FILES)
     # Each lesson appears once in a file browser: the sources live in their own folder.
-    assert not [p for p in NOTEBOOKS.rglob("*.md") if p.parent.name != "sources"]
+    stray = [p for p in NOTEBOOKS.rglob("*.md") if p.parent.name != "sources" and ".ipynb_checkpoints" not in p.parts
+             and jupytext.read(p).metadata.get("kernelspec")]
+    assert not stray
     assert len(LESSONS) >= 5
 
 

@@ -12,7 +12,7 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .checks import finite_number
+from .checks import finite_number, text_value
 from .money import money, percent
 
 __all__ = [
@@ -70,7 +70,7 @@ class Alternative:
     adjustment: float = 0.0
 
     def __post_init__(self) -> None:
-        label = self.name.strip() or "an alternative"
+        label = text_value(self.name, "the name of an alternative").strip() or "an alternative"
         object.__setattr__(self, "value", finite_number(self.value, f"the value of {label}"))
         object.__setattr__(self, "adjustment", finite_number(self.adjustment, f"the adjustment for {label}"))
         probability = finite_number(self.probability, f"the probability of {label}")

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from .checks import finite_number
+from .checks import finite_number, text_value
 from .money import money
 
 __all__ = ["DEFENSIBLE", "STRENGTHS", "Criterion", "CriteriaLadderResult", "Rung", "criteria_ladder"]
@@ -42,7 +42,8 @@ class Criterion:
     reason: str = ""
 
     def __post_init__(self) -> None:
-        label = self.name.strip() or "a standard"
+        label = text_value(self.name, "the name of a standard").strip() or "a standard"
+        text_value(self.reason, f"the reason for '{label}'")
         if self.value is None or (isinstance(self.value, str) and not self.value.strip()):
             raise ValueError(f"The standard '{label}' has no number: give the figure it points to.")
         object.__setattr__(self, "value", finite_number(self.value, f"the number for '{label}'"))

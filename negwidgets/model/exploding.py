@@ -209,6 +209,14 @@ def _whole_days(value: object, what: str, low: int) -> int:
     return int(days)
 
 
+def _process(row: object) -> OtherProcess:
+    if isinstance(row, OtherProcess):
+        return row
+    if not isinstance(row, (tuple, list)) or len(row) != 4:
+        raise ValueError(f"Each other process needs four parts, (name, chance, value, day), not {row!r:.60}.")
+    return OtherProcess(*row)
+
+
 def exploding_offer(offer: float, deadline: int, processes: Iterable[OtherProcess | tuple], batna: float = 0, *,
                     extension_days: int = 7, granted: float = 0.7, withdrawn: float = 0.0) -> ExplodingOfferDecision:
     """Weigh an exploding offer against your other processes and your BATNA.
@@ -224,7 +232,7 @@ def exploding_offer(offer: float, deadline: int, processes: Iterable[OtherProces
     if held <= 0:
         raise ValueError(f"The exploding offer must be worth more than $0, not {money(held)}.")
     days = _whole_days(deadline, "the days until the offer expires", 0)
-    rows = tuple(p if isinstance(p, OtherProcess) else OtherProcess(*p) for p in processes)
+    rows = tuple(_process(p) for p in processes)
     if len(rows) > MAX_PROCESSES:
         raise ValueError(f"List at most {MAX_PROCESSES} other processes (the most promising ones); you listed {len(rows)}.")
     fallback = finite_number(batna, "your BATNA")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from .checks import finite_number
+
 __all__ = ["DOLLAR_MARKUP", "markdown_money", "money", "money_short", "percent", "percent_precise"]
 
 # JupyterLab, Voila, nbconvert's slides and GitHub typeset the text between two dollar signs of a
@@ -20,8 +22,12 @@ def money(amount: float) -> str:
     '$70,000'
     >>> money(-2_500.4)
     '-$2,500'
+    >>> money(float("inf"))
+    Traceback (most recent call last):
+    ...
+    ValueError: The amount is infinite: type a finite number such as 70000.
     """
-    rounded = round(amount)
+    rounded = round(finite_number(amount, "the amount"))
     sign = "-" if rounded < 0 else ""
     return f"{sign}${abs(rounded):,}"
 
@@ -38,6 +44,7 @@ def money_short(amount: float) -> str:
     >>> money_short(800)
     '$800'
     """
+    amount = finite_number(amount, "the amount")
     sign = "-" if amount < 0 else ""
     value = abs(amount)
     if value >= 1_000_000:
@@ -57,7 +64,7 @@ def percent(fraction: float) -> str:
     >>> percent(0.004)
     '0.4%'
     """
-    value = fraction * 100
+    value = finite_number(finite_number(fraction, "the chance") * 100, "the chance")   # 1e308 * 100 overflows
     if 0 < value < 1 or 99 < value < 100:
         return f"{value:.1f}%"
     return f"{value:.0f}%"
@@ -69,7 +76,7 @@ def percent_precise(fraction: float) -> str:
     >>> percent_precise(0.074), percent_precise(0.03)
     ('7.4%', '3%')
     """
-    return f"{round(fraction * 100, 1):g}%"
+    return f"{round(finite_number(fraction, 'the rate') * 100, 1):g}%"
 
 
 def markdown_money(markdown: str) -> str:
