@@ -110,8 +110,11 @@ def jupyterlab(root: Path, home: Path):
         yield base, token
 
 
-def only_localhost(route, blocked: list[str] | None = None) -> None:
-    """Let requests to this machine through (localhost, files, data); abort the rest, noting each in ``blocked``."""
+def only_localhost(route, *, blocked: list[str] | None = None) -> None:
+    """Let requests to this machine through (localhost, files, data); abort the rest, noting each in ``blocked``.
+
+    (``blocked`` is keyword-only: Playwright passes the request as a second positional argument to a handler
+    that takes two.)"""
     host = urlparse(route.request.url).hostname
     if host in ("127.0.0.1", "localhost") or route.request.url.startswith(("data:", "blob:", "file:")):
         route.continue_()
@@ -136,7 +139,7 @@ def chromium(home: Path, blocked: list[str] | None = None):
         try:
             context = browser.new_context(viewport={"width": 1280, "height": 1000})
             page = context.new_page()
-            page.route("**/*", lambda route: only_localhost(route, blocked))
+            page.route("**/*", lambda route: only_localhost(route, blocked=blocked))
             yield page
         finally:
             browser.close()

@@ -315,6 +315,14 @@ markers =
     browser: drives a real headless Chromium
 """
 
+MODEL_SUITE_CONFTEST = """from hypothesis import settings
+
+# Here the model's tests check that the package runs on this Python, two interpreters at a time: timing is not
+# the question (no deadlines), and the main suite already searches with the full number of examples.
+settings.register_profile("every-python", deadline=None, max_examples=30)
+settings.load_profile("every-python")
+"""
+
 SYNTAX_CHECK = """import ast, pathlib, sys
 for folder in sys.argv[1:]:
     for path in sorted(pathlib.Path(folder).rglob("*.py")):
@@ -333,15 +341,19 @@ def _check_on(python: str, wheel: Path, folder: Path) -> str:
     """A fresh venv with the package (and its runtime dependencies) from the wheel, pytest and hypothesis; then
     every source file parsed, every module imported, and the model's doctests and tests run. Returns a summary."""
     def run(*command, cwd=folder, timeout=900):
+        started = time.monotonic()
         result = subprocess.run([str(c) for c in command], cwd=cwd, capture_output=True, text=True, timeout=timeout,
                                 env={**os.environ, "PIP_DISABLE_PIP_VERSION_CHECK": "1", "MPLBACKEND": "Agg"})
         assert result.returncode == 0, f"{python}: {' '.join(map(str, command))}\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
+        seconds.append(time.monotonic() - started)
         return result.stdout
+
+    seconds: list[float] = []
 
     folder.mkdir(parents=True)
     run(python, "-m", "venv", folder / "venv")
     venv_python = folder / "venv/bin/python"
-    run(venv_python, "-m", "pip", "install", "--quiet", wheel, "pytest", "hypothesis")
+    run(venv_python, "-m", "pip", "install", "--quiet", "--no-compile", wheel, "pytest", "hypothesis")
     run(venv_python, "-c", SYNTAX_CHECK, *(ROOT / d for d in ("negwidgets", "tests", "scripts", "benchmarks")))
     location, modules = run(venv_python, "-c", IMPORT_EVERYTHING).split()
     assert location.startswith(str(folder / "venv")), location  # the installed package, not the checkout
@@ -350,10 +362,12 @@ def _check_on(python: str, wheel: Path, folder: Path) -> str:
     for path in [ROOT / "tests/__init__.py", ROOT / "tests/conftest.py", *sorted((ROOT / "tests").glob("test_model_*.py"))]:
         shutil.copy(path, suite / "tests")
     (suite / "pytest.ini").write_text(MODEL_SUITE_INI)
+    (suite / "conftest.py").write_text(MODEL_SUITE_CONFTEST)
     output = run(venv_python, "-m", "pytest", "-q", "--pyargs", "negwidgets.model", "tests", cwd=suite)
     summary = output.strip().splitlines()[-1]
     assert re.match(r"\d+ passed in ", summary) and int(summary.split()[0]) > 300, summary
-    return f"{modules} modules imported, {summary}"
+    steps = "venv {:.0f} s, install {:.0f} s, parse {:.0f} s, import {:.0f} s, tests {:.0f} s".format(*seconds)
+    return f"{modules} modules imported, {summary} ({steps})"
 
 
 @pytest.mark.slow
