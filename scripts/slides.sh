@@ -19,7 +19,8 @@ while [ $# -gt 0 ]; do
     --output-dir=*) out="${1#--output-dir=}"; shift ;;
     -*) args+=("$1"); shift ;;
     *)  # a lesson: a path, or a name such as 04_zopa
-      if [ ! -e "$1" ] && [ -e "$REPO/notebooks/$1.ipynb" ]; then args+=("$REPO/notebooks/$1.ipynb"); else args+=("$1"); fi
+      if [ ! -e "$1" ] && [ -e "$REPO/notebooks/$1.ipynb" ]; then args+=("$REPO/notebooks/$1.ipynb")
+      else args+=("$1"); fi
       shift ;;
   esac
 done
@@ -40,7 +41,8 @@ if ! cmp -s "$SLIDE_LIB/VERSIONS" "$out/lib/VERSIONS"; then
 fi
 # Widgets made with anywidget load its front-end module with require.js: a copy of the module that comes with
 # the Python package (when the lessons' kernel has it) saves asking a CDN.
-anywidget="$("$REPO/.venv/bin/python" -c 'import anywidget, pathlib; print(pathlib.Path(anywidget.__file__).parent / "nbextension/index.js")' 2>/dev/null || true)"
+anywidget="$("$REPO/.venv/bin/python" -c 'import anywidget, pathlib
+print(pathlib.Path(anywidget.__file__).parent / "nbextension/index.js")' 2>/dev/null || true)"
 if [ -f "$anywidget" ] && ! cmp -s "$anywidget" "$out/lib/anywidget/index.js"; then
   mkdir -p "$out/lib/anywidget" && cp "$anywidget" "$out/lib/anywidget/index.js"
 fi

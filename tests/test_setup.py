@@ -293,6 +293,8 @@ def test_open_course_prints_the_address_of_lesson_00_and_that_address_opens_it(t
             except urllib.error.URLError:
                 assert process.poll() is None, "".join(printed)[-3000:]
                 time.sleep(0.5)
+        else:
+            raise AssertionError(f"nothing answers at {address}")
         assert "JupyterLab" in page
         contents = address.replace("/lab/tree/", "/api/contents/")  # the lesson is there, under that name
         with urllib.request.urlopen(contents, timeout=30) as response:
