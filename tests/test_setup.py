@@ -245,13 +245,38 @@ def test_the_set_up_refuses_a_python_older_than_3_10_with_a_sentence(tmp_path):
         assert not (tmp_path / "repo/.venv").exists()
 
 
-def test_the_first_set_up_says_what_it_does_and_later_runs_stay_quiet():
-    script = (ROOT / "scripts/_setup.sh").read_text()
-    assert 'echo "Creating the virtual environment in .venv ..."' in script
-    assert "Installing the course's packages (first time: about 2 minutes)..." in script
-    first, later = script.split('if ! compgen -G "$installed*"', 1)[1].split("\nelse\n", 1)
-    assert "--quiet" not in first.split("\nfi\n")[0]          # the first install shows pip's progress
-    assert later.split("\nfi\n")[0].count("--quiet") == 2     # later runs print nothing unless something fails
+def test_the_first_set_up_says_what_it_does_and_later_runs_stay_quiet(tmp_path):
+    """The first run prints a line per step and lets pip show its progress; a later run prints nothing.
+    (A stand-in Python makes the venv and records the pip commands it is given.)"""
+    copy = tmp_path / "repo"
+    (copy / "scripts").mkdir(parents=True)
+    shutil.copy(ROOT / "scripts/_setup.sh", copy / "scripts")
+    log = tmp_path / "pip.log"
+    venv_python = _fake_commands(tmp_path / "venv-bin", python=f'echo "$*" >> {log}') / "python"
+    python = _fake_commands(tmp_path / "bin", python3=(
+        'case "$1" in --version) echo "Python 3.11.2";; -c) exit 0;; '
+        f'-m) mkdir -p "$3/bin" && cp {venv_python} "$3/bin/python";; esac'))
+    env = {**os.environ, "PYTHON": str(python / "python3")}
+
+    def set_up():
+        log.write_text("")
+        result = subprocess.run(["bash", str(copy / "scripts/_setup.sh"), "course"], env=env, capture_output=True,
+                                text=True, timeout=60)
+        assert result.returncode == 0, result.stderr
+        return result.stdout, log.read_text().splitlines()
+
+    shown, pip = set_up()
+    assert shown.splitlines() == [
+        "Creating the virtual environment in .venv ...",
+        "Installing the course's packages (first time: about 2 minutes)...",
+        "Installed. Running this again is quick: it only adds what is missing.",
+    ]
+    assert pip == ["-m pip install --disable-pip-version-check --upgrade pip",
+                   "-m pip install --disable-pip-version-check -e .[course]"]   # not --quiet: pip's progress shows
+    shown, pip = set_up()
+    assert shown == ""
+    assert pip == ["-m pip install --disable-pip-version-check --quiet --upgrade pip",
+                   "-m pip install --disable-pip-version-check --quiet -e .[course]"]
 
 
 @pytest.mark.slow
