@@ -1,6 +1,8 @@
 """Shared paths and fixtures."""
 
 import os
+import re
+import subprocess
 import tempfile
 from pathlib import Path
 
@@ -24,3 +26,20 @@ os.environ["NEGWIDGETS_RESULTS_URL"] = f"sqlite:///{Path(tempfile.mkdtemp(prefix
 @pytest.fixture(scope="session")
 def root() -> Path:
     return ROOT
+
+
+# The README's command for a lesson as slides; tests run it with other lessons and an output folder.
+SLIDES_COMMAND = "bash scripts/slides.sh"
+
+
+@pytest.fixture(scope="session")
+def readme_decks(tmp_path_factory) -> Path:
+    """The README's slides command run on every lesson at once (one set-up check, one nbconvert): the folder of decks."""
+    readme = (ROOT / "README.md").read_text()
+    assert re.search(rf"^{re.escape(SLIDES_COMMAND)} notebooks/04_zopa\.ipynb$", readme, re.M), "README: slides command"
+    out = tmp_path_factory.mktemp("slides")
+    lessons = sorted(str(p.relative_to(ROOT)) for p in NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+    result = subprocess.run([*SLIDES_COMMAND.split(), *lessons, "--output-dir", str(out)], cwd=ROOT,
+                            capture_output=True, text=True, timeout=1200)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
+    return out

@@ -110,17 +110,25 @@ def jupyterlab(root: Path, home: Path):
         yield base, token
 
 
-def only_localhost(route) -> None:
+def only_localhost(route, *, blocked: list[str] | None = None) -> None:
+    """Let requests to this machine through (localhost, files, data); abort the rest, noting each in ``blocked``.
+
+    (``blocked`` is keyword-only: Playwright passes the request as a second positional argument to a handler
+    that takes two.)"""
     host = urlparse(route.request.url).hostname
-    if host in ("127.0.0.1", "localhost") or route.request.url.startswith(("data:", "blob:")):
+    if host in ("127.0.0.1", "localhost") or route.request.url.startswith(("data:", "blob:", "file:")):
         route.continue_()
     else:
+        if blocked is not None:
+            blocked.append(route.request.url)
         route.abort()
 
 
 @contextlib.contextmanager
-def chromium(home: Path):
-    """Debian's Chromium, headless, through Playwright; yields a new page limited to localhost."""
+def chromium(home: Path, blocked: list[str] | None = None):
+    """Debian's Chromium, headless, through Playwright; yields a new page limited to localhost.
+
+    Every request to another host is aborted; give a list as ``blocked`` to collect their URLs."""
     from playwright.sync_api import sync_playwright
 
     if not Path(CHROMIUM).exists():
@@ -131,7 +139,7 @@ def chromium(home: Path):
         try:
             context = browser.new_context(viewport={"width": 1280, "height": 1000})
             page = context.new_page()
-            page.route("**/*", only_localhost)
+            page.route("**/*", lambda route: only_localhost(route, blocked=blocked))
             yield page
         finally:
             browser.close()
