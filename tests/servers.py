@@ -88,6 +88,20 @@ def voila(notebook: Path, home: Path):
 
 
 @contextlib.contextmanager
+def voila_folder(folder: Path, home: Path):
+    """Serve every notebook under ``folder`` with one Voila server; yield its base URL (a notebook is at
+    ``f"{url}voila/render/{path relative to folder}"``, its kernel started in the notebook's own folder)."""
+    port = free_port()
+    # Kernels talk over local sockets, not TCP ports: a port picked for a kernel can be taken by another
+    # process before the kernel binds it (seen here on a busy machine), and Voila then waits forever.
+    command = [str(BIN / "voila"), str(folder), "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1",
+               "--show_tracebacks=True", "--KernelManager.transport=ipc"]
+    url = f"http://127.0.0.1:{port}/"
+    with running(command, url, isolated_env(home), folder, home / "voila.log"):
+        yield url
+
+
+@contextlib.contextmanager
 def jupyterlab(root: Path, home: Path):
     """JupyterLab on ``root`` with a token, the news prompt off and settings kept under ``home``."""
     port, token = free_port(), "negotiation-lab-test"

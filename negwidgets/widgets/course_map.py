@@ -7,6 +7,7 @@ import html
 import ipywidgets as widgets
 
 from ..data import load
+from .controls import course_root
 
 __all__ = ["CourseMap"]
 
@@ -29,6 +30,7 @@ class CourseMap(widgets.VBox):
         self.route = widgets.HTML()
         self.goal.observe(self._show, names="value")
         super().__init__([self.goal, self.route])
+        course_root(self, "negwidgets")
         self._show()
 
     @property
