@@ -170,23 +170,36 @@ _FOCUS = r"""
 () => {
   const e = document.activeElement;
   if (!e || e === document.body) return null;
-  if (e.dataset.focusSeen) return {again: true};
-  e.dataset.focusSeen = '1';
-  const s = getComputedStyle(e);
-  const ring = s.outlineStyle !== 'none' ? parseFloat(s.outlineWidth) : 0;
-  const shadow = s.boxShadow && s.boxShadow !== 'none' ? (parseFloat(s.boxShadow.match(/(\d+(\.\d+)?)px\s*(rgb|#|$)/)?.[1] || '0')
-                                                         || parseFloat([...s.boxShadow.matchAll(/(\d+(\.\d+)?)px/g)].pop()?.[1] || '0')) : 0;
+  const seen = window.__focusSeen = window.__focusSeen || new Set();
+  if (seen.has(e)) return {again: true};
+  seen.add(e);
+  // A radio drawn as a button is an invisible input over its face: the ring is drawn on the face.
+  const target = getComputedStyle(e).opacity === '0' && e.nextElementSibling ? e.nextElementSibling : e;
+  const s = getComputedStyle(target);
+  const visible = target.getBoundingClientRect().width > 0;
   return {inside: !!e.closest('.nw-root, .negwidgets'), tag: e.tagName.toLowerCase(), type: e.type || '',
           name: (e.getAttribute('aria-label') || (e.labels && e.labels[0] && e.labels[0].innerText) || e.innerText
-                 || e.placeholder || '').trim().slice(0, 50), ring: Math.max(ring, shadow)};
+                 || e.placeholder || '').trim().slice(0, 50),
+          ring: visible && s.outlineStyle !== 'none' ? parseFloat(s.outlineWidth) : 0};
 }
 """
 
 
-def focus_problems(page, presses: int = 400) -> list[str]:
-    """Tab through the page (up to ``presses`` times) and list the course's controls whose focus is not
-    shown by a ring of at least 2 px."""
-    page.locator("body").click(position={"x": 1, "y": 1})
+def focus_problems(page, presses: int = 600) -> list[str]:
+    """Go through the page with the Tab key alone, from the first control of the course (up to ``presses``
+    times), and list the course's controls whose focus is not shown by a ring of at least 2 px."""
+    first = page.evaluate("""() => {
+      window.__focusSeen = new Set();
+      const e = [...document.querySelectorAll('.nw-root :is(input, select, textarea, button, a[href], summary, [tabindex])')]
+        .find(c => c.getClientRects().length && !c.disabled);
+      if (!e) return false;
+      e.focus();
+      return true;
+    }""")
+    if not first:
+        return ["the page has no control of the course to focus"]
+    page.keyboard.press("Shift+Tab")   # one step back, so that the loop below reaches the first control by Tab
+    page.evaluate("() => { window.__focusSeen = new Set(); }")
     problems, seen = [], 0
     for _ in range(presses):
         page.keyboard.press("Tab")

@@ -223,6 +223,7 @@ class SurplusSplitChart(_DebriefChart):
                      color=COLOURS["neutral"])
         self.ax.xaxis.set_major_formatter(PercentFormatter(1.0))
         self.ax.set_xlabel(f"{first}'s share of the zone\n(0% = at {first}'s reservation value)", fontsize=SMALL)
+        self.figure.subplots_adjust(bottom=0.24)   # room for the label's two lines
         self.ax.set_ylabel("agreements")
         median = float(np.median(shares))
         return f"{title}: {first} took a median {median:.0%} of the zone over {len(shares)} agreements."
