@@ -71,6 +71,14 @@ def test_jupyterlab_restart_and_run_all_renders_the_explorer_without_errors(tmp_
         idle.wait_for(timeout=120_000)
         errors = page.locator('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]')
         assert errors.count() == 0, errors.first.text_content()
+        # The arrow keys move the slider, not the notebook's cell selection (JupyterLab takes them otherwise).
+        slider = explorer.get_by_role("slider", name="Employer's reservation value")
+        slider.focus()
+        for key in ("ArrowLeft", "ArrowLeft", "ArrowDown", "ArrowUp", "ArrowLeft"):
+            slider.press(key)
+        expect(slider).to_be_focused()
+        expect(slider).to_have_attribute("aria-valuetext", "$77,000")
+        expect(explorer).to_contain_text("ZOPA: $70,000 to $77,000 (surplus $7,000)", timeout=30_000)
         text = page.locator(".jp-Notebook").text_content()
         assert "Traceback" not in text and "Error displaying widget" not in text and "Failed to load" not in text
 

@@ -25,6 +25,7 @@ function render({ model, el }) {
       const option = Object.assign(document.createElement("label"), { className: "nw-option" });
       if (tips[i]) option.title = tips[i];
       const input = Object.assign(document.createElement("input"), { type: "radio", name, value: String(i) });
+      input.setAttribute("data-lm-suppress-shortcuts", "true");   // arrow keys move the choice, also in JupyterLab
       const face = Object.assign(document.createElement("span"), { textContent: text });
       if (names[i] && names[i] !== text) {  // a scale's "1" is read as "1 (not at all satisfied)"
         input.setAttribute("aria-label", names[i]);

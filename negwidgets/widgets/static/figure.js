@@ -8,6 +8,7 @@ function render({ model, el }) {
   el.classList.add("nw-figure-widget");
   const figure = Object.assign(document.createElement("figure"), { className: "nw-figure" });
   const scroll = Object.assign(document.createElement("div"), { className: "nw-scroll" });
+  scroll.setAttribute("data-lm-suppress-shortcuts", "true");   // arrow keys scroll it, also in JupyterLab
   const img = document.createElement("img");
   const caption = Object.assign(document.createElement("figcaption"), { className: "nw-caption" });
   scroll.append(img);

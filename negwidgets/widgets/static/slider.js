@@ -41,6 +41,8 @@ function render({ model, el }) {
 
   const thumbs = (isRange ? ["from", "to"] : [null]).map((part) => {
     const input = Object.assign(document.createElement("input"), { type: "range", id: uid("nw-range") });
+    // JupyterLab's notebook takes arrow keys for moving between cells unless told to leave them alone.
+    input.setAttribute("data-lm-suppress-shortcuts", "true");
     const readout = document.createElement("span");
     readout.className = "nw-readout";
     readout.setAttribute("aria-hidden", "true");  // the input's aria-valuetext says it to screen readers
