@@ -188,6 +188,7 @@ _FOCUS = r"""
 def focus_problems(page, presses: int = 600) -> list[str]:
     """Go through the page with the Tab key alone, from the first control of the course (up to ``presses``
     times), and list the course's controls whose focus is not shown by a ring of at least 2 px."""
+    page.bring_to_front()   # a walk that left the page (Tab past its last control) leaves it without focus
     first = page.evaluate("""() => {
       window.__focusSeen = new Set();
       const e = [...document.querySelectorAll('.nw-root :is(input, select, textarea, button, a[href], summary, [tabindex])')]
