@@ -102,7 +102,7 @@ _MEASURE = r"""
   const pairs = [];
   for (const row of inRoots('.widget-inline-hbox, .nw-row')) {
     const label = [...row.children].find(c => (c.matches('.widget-label, label, .nw-label')) && visible(c)
-                                              && c.innerText.trim());
+                                              && c.innerText.replace(/[\s\u200b]/g, ''));
     if (!label) continue;
     const control = [...row.children].find(c => c !== label && visible(c));
     if (!control) continue;

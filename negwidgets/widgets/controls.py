@@ -17,7 +17,6 @@ selected state; its Image takes no text alternative. These widgets keep the same
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from pathlib import Path
 
