@@ -1,7 +1,7 @@
 """Widget update latency inside a real Jupyter kernel.
 
 For each widget, a kernel builds it, then 50 times sets a control and waits until the figure's
-Image widget has been given the new PNG (the update is synchronous, so "set" returns once the image
+widget has been given the new PNG (the update is synchronous, so "set" returns once the image
 is updated, including the comm message that carries it to the front end). Prints the median and the 90th percentile.
 Target: median at most 30 ms.
 
@@ -11,6 +11,7 @@ Target: median at most 30 ms.
 from __future__ import annotations
 
 import json
+import os
 import sys
 
 from jupyter_client.manager import start_new_kernel
@@ -138,10 +139,17 @@ def run_in_kernel(code: str) -> str:
         manager.shutdown_kernel(now=True)
 
 
+def load() -> str:
+    """The machine's load (1, 5 and 15 minutes): the figures mean little on a busy machine."""
+    return "load average " + ", ".join(f"{x:.2f}" for x in os.getloadavg()) + f" on {os.cpu_count()} cores"
+
+
 def main() -> dict:
+    before = load()
     text = run_in_kernel(PROBE % {"n": CHANGES})
     results = json.loads(text.split("RESULTS ", 1)[1])
     print(f"Widget update latency in a kernel, {CHANGES} changes each (target: median <= 30 ms)")
+    print(f"  before: {before}; after: {load()}")
     for name, figures in results.items():
         print(f"  {name:40s} median {figures['median_ms']:6.1f} ms   p90 {figures['p90_ms']:6.1f} ms")
     return results

@@ -76,15 +76,49 @@ def running(command: list[str], url: str, env: dict[str, str], cwd: Path, log: P
             process.wait()
 
 
+# Voila's kernels talk over local sockets, not TCP ports: a port picked for a kernel can be taken by another
+# process before the kernel binds it (seen on this shared machine), and Voila then waits forever for it.
+_LOCAL_KERNELS = ["--show_tracebacks=True", "--KernelManager.transport=ipc"]
+
+
+@contextlib.contextmanager
+def _short_runtime_dir():
+    """A runtime folder with a short path: a kernel's sockets are files there, and a socket's path may not
+    exceed 107 characters (a pytest temporary folder's may)."""
+    import shutil
+    import tempfile
+
+    folder = tempfile.mkdtemp(prefix="nw-rt-")
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 @contextlib.contextmanager
 def voila(notebook: Path, home: Path):
     """Serve one notebook with Voila on a free local port; yield its URL."""
     port = free_port()
     command = [str(BIN / "voila"), str(notebook), "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1",
-               "--show_tracebacks=True"]
+               *_LOCAL_KERNELS]
     url = f"http://127.0.0.1:{port}/"
-    with running(command, url, isolated_env(home), notebook.parent, home / "voila.log"):
-        yield url
+    with _short_runtime_dir() as runtime:
+        with running(command, url, {**isolated_env(home), "JUPYTER_RUNTIME_DIR": runtime}, notebook.parent,
+                     home / "voila.log"):
+            yield url
+
+
+@contextlib.contextmanager
+def voila_folder(folder: Path, home: Path):
+    """Serve every notebook under ``folder`` with one Voila server; yield its base URL (a notebook is at
+    ``f"{url}voila/render/{path relative to folder}"``, its kernel started in the notebook's own folder)."""
+    port = free_port()
+    command = [str(BIN / "voila"), str(folder), "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1",
+               *_LOCAL_KERNELS]
+    url = f"http://127.0.0.1:{port}/"
+    with _short_runtime_dir() as runtime:
+        with running(command, url, {**isolated_env(home), "JUPYTER_RUNTIME_DIR": runtime}, folder, home / "voila.log"):
+            yield url
 
 
 @contextlib.contextmanager

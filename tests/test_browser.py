@@ -33,14 +33,18 @@ def test_voila_zopa_explorer_responds_to_the_keyboard(tmp_path):
         before = image.get_attribute("src")
         assert before
 
-        slider = explorer.locator(".widget-slider").filter(has_text="Employer's reservation value")
-        handle = slider.locator(".noUi-handle")
-        handle.focus()
+        # The slider is a native range input named by its visible label; it says its value as money.
+        slider = explorer.get_by_role("slider", name="Employer's reservation value")
+        expect(slider).to_have_attribute("aria-valuetext", "$80,000")
+        slider.focus()
         for _ in range(3):
-            handle.press("ArrowLeft")
+            slider.press("ArrowLeft")
+        expect(slider).to_have_attribute("aria-valuetext", "$77,000")
+        expect(explorer.locator(".nw-readout").nth(2)).to_have_text("$77,000")
         # The widget replaces its HTML on each update: locators (not element handles) follow it.
         expect(summary).to_contain_text("ZOPA: $70,000 to $77,000 (surplus $7,000)", timeout=30_000)
         expect(image).not_to_have_attribute("src", before, timeout=30_000)
+        expect(image).to_have_attribute("alt", re.compile(r"zone of possible agreement runs from \$70k"))
         # No code, no tracebacks, no widget errors in the app.
         body = page.inner_text("body")
         assert "Traceback" not in body and "Error displaying widget" not in body
@@ -67,6 +71,14 @@ def test_jupyterlab_restart_and_run_all_renders_the_explorer_without_errors(tmp_
         idle.wait_for(timeout=120_000)
         errors = page.locator('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]')
         assert errors.count() == 0, errors.first.text_content()
+        # The arrow keys move the slider, not the notebook's cell selection (JupyterLab takes them otherwise).
+        slider = explorer.get_by_role("slider", name="Employer's reservation value")
+        slider.focus()
+        for key in ("ArrowLeft", "ArrowLeft", "ArrowDown", "ArrowUp", "ArrowLeft"):
+            slider.press(key)
+        expect(slider).to_be_focused()
+        expect(slider).to_have_attribute("aria-valuetext", "$77,000")
+        expect(explorer).to_contain_text("ZOPA: $70,000 to $77,000 (surplus $7,000)", timeout=30_000)
         text = page.locator(".jp-Notebook").text_content()
         assert "Traceback" not in text and "Error displaying widget" not in text and "Failed to load" not in text
 
@@ -79,7 +91,10 @@ def test_voila_first_offer_advisor_reacts_to_what_you_know(tmp_path):
         expect(advisor).to_contain_text("Open at $80,931", timeout=30_000)  # a rough idea, as in the lesson
         image = advisor.locator("img").first
         before = image.get_attribute("src")
-        advisor.get_by_role("button", name="Well informed", exact=True).click()
+        known = advisor.get_by_role("radiogroup", name="What you know of their limit")
+        expect(known.get_by_role("radio", name="A rough idea")).to_be_checked()
+        known.get_by_role("radio", name="Well informed").click()
+        expect(known.get_by_role("radio", name="Well informed")).to_be_checked()
         expect(advisor).to_contain_text("with a 6% chance of no deal", timeout=30_000)
         expect(image).not_to_have_attribute("src", before, timeout=30_000)
         body = page.inner_text("body")
@@ -261,8 +276,12 @@ def test_a_participant_reports_through_voila_and_the_dashboard_shows_the_new_poi
         type_into("The agreed price", f"{price:,.0f}")
         type_into("Rounds of offers", "5")
         for question, answer in zip(range(1, 5), "6547"):
-            app.locator(".widget-toggle-buttons").filter(has_text=f"Question {question}") \
-                .get_by_role("button", name=answer, exact=True).click()
+            scale = app.get_by_role("radiogroup", name=re.compile(rf"^{question}\. "))
+            option = scale.get_by_role("radio", name=re.compile(rf"^{answer}( \(|$)"))   # "7 (very much)"
+            option.click()
+            expect(option).to_be_checked()
+        # The ends of each scale say what they mean.
+        expect(app.get_by_role("radio", name=re.compile(r"^1 \(not at all satisfied\)$"))).to_have_count(1)
         app.get_by_role("button", name="Submit my result").click()
         expect(app).to_contain_text("Thank you: your result is in.", timeout=30_000)
         with ResultsStore(url) as store:

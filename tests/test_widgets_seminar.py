@@ -154,8 +154,8 @@ def test_the_dashboard_shows_a_new_result_after_a_refresh_and_redraws_only_when_
         app.submit()
     dashboard.refresh_button.click()
     assert "1 of 4 pairs has reported; 1 agreed (100%)" in dashboard.summary.value
-    assert "Agreement rate: 100% (1 of 1 reported pairs)" in dashboard.captions[0].value
-    assert "1 agreement, 1 inside the pair&#x27;s zone" in dashboard.captions[1].value
+    assert "Agreement rate: 100% (1 of 1 reported pairs)" in dashboard.images[0].caption
+    assert "1 agreement, 1 inside the pair's zone" in dashboard.images[1].caption
     assert all(a != b for a, b in zip(before[:2], [image.value for image in dashboard.images[:2]]))
     assert dashboard.charts[0].figure is dashboard.charts[0].figure   # the same figures, redrawn
 

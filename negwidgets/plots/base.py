@@ -14,6 +14,7 @@ import io
 import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.text import Text
 from PIL import Image
 
 __all__ = ["COLOURS", "Chart"]
@@ -57,10 +58,24 @@ class Chart:
         # A figure-level title survives ax.clear() and is redrawn with the dynamic layer.
         self.title = self.dynamic(self.figure.text(0.02, 0.97, "", ha="left", va="top", fontsize=11))
 
+    render_scale = _RENDER_SCALE
+
+    @property
+    def natural_width(self) -> int:
+        """The figure's width in CSS pixels when its PNG is shown at its natural size."""
+        return round(self.width_in * _CSS_DPI)
+
     @property
     def css_width(self) -> str:
-        """The width to give the ``Image`` widget so the PNG is shown at its natural size."""
-        return f"{round(self.width_in * _CSS_DPI)}px"
+        """The width to give an image widget so the PNG is shown at its natural size."""
+        return f"{self.natural_width}px"
+
+    def min_font_px(self) -> float:
+        """The smallest text drawn (titles, labels, ticks, legends), in CSS pixels at the natural size: a
+        page that shows the figure at width ``w`` shows that text at ``min_font_px() * w / natural_width``."""
+        sizes = [text.get_fontsize() for text in self.figure.findobj(Text)
+                 if text.get_visible() and text.get_text().strip() and text.get_figure() is not None]
+        return round(min(sizes, default=0) * _CSS_DPI / 72, 2)
 
     def dynamic(self, artist):
         """Register an artist that changes on updates; it is drawn over the cached background."""

@@ -2,6 +2,9 @@
 
 Each chart draws a ``ClassDebrief`` onto its one figure; a refresh redraws that same figure (results arrive
 every few seconds at most, so each refresh draws everything again rather than moving artists).
+
+The charts are read from the back of a room: no text is smaller than 10 pt (14 CSS px at the chart's
+natural size, larger where the dashboard lets the chart grow with a projector's page).
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ __all__ = ["AgreementChart", "DEBRIEF_CHARTS", "FirstOfferVsFinalChart", "Opener
            "SubjectiveValueChart", "SurplusSplitChart"]
 
 _ROLE_COLOURS = (COLOURS["you"], COLOURS["them"])
+SMALL = 10   # the smallest text on a debrief chart, in points
 _WAITING = "waiting for results"
 
 
@@ -77,7 +81,7 @@ class AgreementChart(_DebriefChart):
                     self.ax.text(left + count / 2, y, str(count), ha="center", va="center", fontsize=10)
                     left += count
         handles = [Patch(color=colour, label=name) for _, colour, name in statuses]
-        self.ax.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=3, fontsize=8,
+        self.ax.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=3, fontsize=SMALL,
                        frameon=False)
         self.ax.set_yticks(range(len(rows)), [r[0] for r in rows])
         self.ax.invert_yaxis()
@@ -120,7 +124,7 @@ class OutcomeZoneChart(_DebriefChart):
                 anchor = pair.zone[0] if pair.zone is not None else pair.reservations[0]
                 self.ax.plot([anchor], [y], "x", color=COLOURS["risk"], markersize=7)
         self.ax.set_yticks(range(len(debrief.outcomes)), [o.pair.code for o in debrief.outcomes],
-                           fontsize=8 if len(debrief.outcomes) <= 30 else 6)
+                           fontsize=10)
         self.ax.invert_yaxis()
         if not multi:
             self._number_axis(self.ax.xaxis, debrief)
@@ -128,7 +132,7 @@ class OutcomeZoneChart(_DebriefChart):
             self.ax.set_xlabel(f"{first}'s points")
         self.ax.plot([], [], "o", color="black", label="agreement")
         self.ax.plot([], [], "x", color=COLOURS["risk"], label="impasse")
-        self.ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=2, fontsize=8, frameon=False)
+        self.ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=2, fontsize=SMALL, frameon=False)
         agreements = debrief.agreements
         return (f"{title}: {agreements} agreement{'s' if agreements != 1 else ''}, {inside} inside the pair's zone; "
                 "green bars are zones, hatched red bars the gap where there is none.")
@@ -161,13 +165,13 @@ class FirstOfferVsFinalChart(_DebriefChart):
                          f"{expected[0]:.2f} to {expected[1]:.2f} (19 in 20)")
         else:
             note = f"r needs three agreements with different numbers\nmeta-analysis: r = {META_ANALYSIS_R}"
-        self.ax.text(0.02, 0.97, label(note), transform=self.ax.transAxes, va="top", fontsize=8,
+        self.ax.text(0.02, 0.97, label(note), transform=self.ax.transAxes, va="top", fontsize=SMALL,
                      bbox=dict(facecolor="white", edgecolor="#cccccc", alpha=0.9))
         self._number_axis(self.ax.xaxis, debrief)
         self._number_axis(self.ax.yaxis, debrief)
         self.ax.set_xlabel("first offer")
         self.ax.set_ylabel("final agreement")
-        self.ax.legend(loc="lower right", fontsize=8)
+        self.ax.legend(loc="lower right", fontsize=SMALL)
         r_text = f"r = {fit.r:.2f} over {fit.n} agreements" if fit is not None else "too few agreements for r"
         return f"{title}: {r_text}, beside r = {META_ANALYSIS_R} in the meta-analysis."
 
@@ -193,10 +197,11 @@ class OpenerChart(_DebriefChart):
                 self.ax.scatter(index + np.asarray(jitter), shares, color=_ROLE_COLOURS[index], s=18, zorder=3)
                 parts.append(f"when {in_sentence(role.name)} opened, {first} took {mean:.0%} on average "
                              f"({len(shares)} agreements)")
-        self.ax.set_xticks([0, 1], [f"{in_sentence(r.name)}\nopened" for r in case.roles], fontsize=8)
+        self.ax.set_xticks([0, 1], [f"{in_sentence(r.name)}\nopened" for r in case.roles], fontsize=SMALL)
+        self.ax.set_xlim(-0.6, 1.6)   # both sides' columns, even when only one side has opened so far
         self.ax.set_ylim(-0.05, 1.05)
         self.ax.yaxis.set_major_formatter(PercentFormatter(1.0))
-        self.ax.set_ylabel(f"{first}'s share\nof the zone", fontsize=8)
+        self.ax.set_ylabel(f"{first}'s share\nof the zone", fontsize=SMALL)
         self.ax.axhline(0.5, color=COLOURS["neutral"], linewidth=0.8, linestyle=":")
         return f"{title}: " + "; ".join(parts) + "."
 
@@ -214,10 +219,11 @@ class SurplusSplitChart(_DebriefChart):
         self.ax.hist(np.clip(shares, 0, 1), bins=np.linspace(0, 1, 11), color=COLOURS["zone"], alpha=0.7,
                      edgecolor="white")
         self.ax.axvline(0.5, color=COLOURS["neutral"], linestyle=":", linewidth=1)
-        self.ax.text(0.5, 0.98, " even split", transform=self.ax.get_xaxis_transform(), va="top", fontsize=8,
+        self.ax.text(0.5, 0.98, " even split", transform=self.ax.get_xaxis_transform(), va="top", fontsize=SMALL,
                      color=COLOURS["neutral"])
         self.ax.xaxis.set_major_formatter(PercentFormatter(1.0))
-        self.ax.set_xlabel(f"{first}'s share of the zone (0% = at {first}'s reservation value)", fontsize=8)
+        self.ax.set_xlabel(f"{first}'s share of the zone\n(0% = at {first}'s reservation value)", fontsize=SMALL)
+        self.figure.subplots_adjust(bottom=0.24)   # room for the label's two lines
         self.ax.set_ylabel("agreements")
         median = float(np.median(shares))
         return f"{title}: {first} took a median {median:.0%} of the zone over {len(shares)} agreements."
@@ -240,14 +246,14 @@ class SubjectiveValueChart(_DebriefChart):
                                 label=in_sentence(role.name), zorder=3)
         fit = debrief.subjective_fit()
         note = f"r = {fit.r:.2f} (n = {fit.n})" if fit is not None else "r needs more answers"
-        self.ax.text(0.02, 0.97, note, transform=self.ax.transAxes, va="top", fontsize=8)
+        self.ax.text(0.02, 0.97, note, transform=self.ax.transAxes, va="top", fontsize=SMALL)
         if case.scoring is None:
             self._number_axis(self.ax.xaxis, debrief)
         self.ax.set_xlabel("gain over own reservation value" + (" (points)" if case.scoring is not None else ""))
         self.ax.set_ylabel("subjective value (1-7)")
         self.ax.set_ylim(0.8, 7.2)
         self.ax.axvline(0, color=COLOURS["neutral"], linewidth=0.8)
-        self.ax.legend(loc="lower right", fontsize=8)
+        self.ax.legend(loc="lower right", fontsize=SMALL)
         return f"{title}: {len(rows)} answers; {note}."
 
 

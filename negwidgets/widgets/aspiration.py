@@ -9,7 +9,7 @@ import ipywidgets as widgets
 from ..data import load
 from ..model import aspiration_from_benchmarks, money, parse_money, salary_benchmarks
 from ..plots import AspirationChart
-from .base import ModelView, labelled
+from .base import ModelView, int_slider, labelled
 
 __all__ = ["AspirationPlanner"]
 
@@ -38,7 +38,7 @@ class AspirationPlanner(ModelView):
             p: labelled(widgets.Text, f"{p}th percentile pay", placeholder="leave empty if unknown")
             for p in PERCENTILES
         }
-        self.percentile = labelled(widgets.IntSlider, "Percentile you aim for", value=int(percentile), min=10, max=90)
+        self.percentile = int_slider("Percentile you aim for", int(percentile), 10, 90)
         self.reservation = labelled(widgets.Text, "Your reservation value",
                                     value=money(reservation) if isinstance(reservation, (int, float)) else reservation)
         self.source.observe(self._fill_from_source, names="value")

@@ -1,18 +1,24 @@
-"""The shape every calculator shares: controls, an error line, a result line, one figure, a caption.
+"""The shape every calculator shares: controls, an error line, a result line, one figure with its caption.
 
 A subclass builds its controls, lists the ones to watch, and implements :meth:`ModelView.compute`
 (one model call). On every change the base class calls it; a ``ValueError`` is shown as the error
 sentence beside the controls while the last good result and figure stay on screen.
+
+Sliders, choices and figures are the course's accessible widgets (:mod:`negwidgets.widgets.controls`);
+text boxes, dropdowns and buttons are ipywidgets' own, labelled with :func:`labelled`.
 """
 
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 
 import ipywidgets as widgets
 
-__all__ = ["ModelView", "alert_html", "caption_html", "chart_image", "labelled", "money_slider", "percent_slider",
-           "status_html"]
+from .controls import Choice, Figure, IntSlider, LogSlider, RangeSlider, Slider, course_root
+
+__all__ = ["ModelView", "alert_html", "choice", "course_root", "figure", "int_slider", "labelled", "log_slider",
+           "money_slider", "number_slider", "percent_slider", "range_slider", "status_html"]
 
 ERROR_STYLE = (
     "color:#8a1010;background:#fdecea;border-left:4px solid #d62728;padding:4px 10px;"
@@ -33,37 +39,57 @@ def status_html(message: str) -> str:
     return f"<div role='status' style='{STATUS_STYLE}'>✓ {html.escape(message)}</div>"
 
 
-def caption_html(caption: str, before: str = "") -> str:
-    """A figure's one-line text description, shown under it (ipywidgets' Image takes no alt text)."""
-    return f"<div style='color:#444;font-size:0.9em'>{html.escape(before)}Figure: {html.escape(caption)}</div>"
-
-
-def chart_image(chart, **layout) -> widgets.Image:
-    """An Image widget that shows a chart's PNG at its natural size (sharp in Voila too)."""
-    return widgets.Image(format="png", layout=widgets.Layout(width=chart.css_width, max_width="100%", height="auto",
-                                                             **layout))
+def figure(chart, **layout) -> Figure:
+    """A chart's figure: its PNG at its natural size (never so small that its text is unreadable), with its
+    caption as the image's text alternative and as the visible "Figure: ..." line."""
+    return Figure(chart, layout=widgets.Layout(**layout)) if layout else Figure(chart)
 
 
 def labelled(widget_class, description: str, **kwargs):
-    """A control with a visible description (which screen readers announce) and the course's layout."""
-    if issubclass(widget_class, widgets.ToggleButtons):
-        # Buttons as wide as their labels, on the same line as the description.
-        kwargs.setdefault("style", {**_DESCRIPTION_STYLE, "button_width": "auto"})
-        kwargs.setdefault("layout", widgets.Layout(width="auto", max_width="100%"))
+    """An ipywidgets control with a visible description (which screen readers announce) and the course's
+    layout (on a narrow screen the course's stylesheet puts the description above the control)."""
     kwargs.setdefault("style", _DESCRIPTION_STYLE)
     kwargs.setdefault("layout", widgets.Layout(**_CONTROL_LAYOUT))
     return widget_class(description=description, **kwargs)
 
 
-def money_slider(description: str, value: float, low: float, high: float, step: float = 1_000) -> widgets.FloatSlider:
+def money_slider(description: str, value: float, low: float, high: float, step: float = 1_000) -> Slider:
     """A slider over amounts of money, read out as $70,000."""
-    return labelled(widgets.FloatSlider, description, value=value, min=low, max=high, step=step,
-                    readout_format="$,.0f", continuous_update=True)
+    return Slider(value, min=low, max=high, step=step, format="money", description=description)
 
 
-def percent_slider(description: str, value: float, low: float, high: float, step: float = 0.005) -> widgets.FloatSlider:
-    """A slider over a rate or a chance, read out as 3.0%."""
-    return labelled(widgets.FloatSlider, description, value=value, min=low, max=high, step=step, readout_format=".1%")
+def percent_slider(description: str, value: float, low: float, high: float, step: float = 0.005) -> Slider:
+    """A slider over a rate or a chance, read out as 35% (or 3.25% when its step needs the decimals)."""
+    return Slider(value, min=low, max=high, step=step, format="percent", description=description)
+
+
+def number_slider(description: str, value: float, low: float, high: float, step: float = 1,
+                  decimals: int | None = None) -> Slider:
+    """A slider over plain numbers (a caution, a strength, a score)."""
+    return Slider(value, min=low, max=high, step=step, decimals=decimals, description=description)
+
+
+def int_slider(description: str, value: int, low: int, high: int) -> IntSlider:
+    """A slider over whole numbers (years, days, offers)."""
+    return IntSlider(int(value), min=low, max=high, description=description)
+
+
+def log_slider(description: str, value: float, low_exponent: float, high_exponent: float, step: float = 0.01,
+               decimals: int = 2) -> LogSlider:
+    """A slider on a logarithmic scale from ``10**low_exponent`` to ``10**high_exponent``."""
+    return LogSlider(value, min=low_exponent, max=high_exponent, step=step, decimals=decimals, description=description)
+
+
+def range_slider(description: str, value: tuple[float, float], low: float, high: float, step: float = 1,
+                 kind: str = "number") -> RangeSlider:
+    """Two values, the low and the high end of a range, on one scale."""
+    return RangeSlider(value, min=low, max=high, step=step, format=kind, description=description)
+
+
+def choice(description: str, options: Sequence, value=None, **kwargs) -> Choice:
+    """One of a few options, drawn as buttons (a radio group): ``options`` as for ipywidgets' ToggleButtons,
+    ``value`` the first option unless given."""
+    return Choice(options, **({} if value is None else {"value": value}), description=description, **kwargs)
 
 
 class ModelView(widgets.VBox):
@@ -85,12 +111,10 @@ class ModelView(widgets.VBox):
         # A subclass may pass a chart built with options; otherwise its chart_class is used.
         self.chart = chart if chart is not None else (self.chart_class() if self.chart_class else None)
         if self.chart is not None:
-            self.image = chart_image(self.chart)
-            # The caption is the figure's text description (ipywidgets' Image takes no alt text or tooltip).
-            self.caption = widgets.HTML(value="")
-            children += [self.image, self.caption]
+            self.image = figure(self.chart)   # ``image.value`` is the PNG, ``image.caption`` its description
+            children.append(self.image)
         super().__init__(children=children, **kwargs)
-        self.add_class("negwidgets")
+        course_root(self, "negwidgets")
         for control in controls if watched is None else watched:
             self.watch(control)
         self.refresh()
@@ -125,8 +149,7 @@ class ModelView(widgets.VBox):
         self.summary.value = self.result_html()
         if self.chart is not None:
             self.chart.update(result)
-            self.image.value = self.chart.png()
-            self.caption.value = caption_html(self.chart.caption)
+            self.image.show(self.chart.png(), self.chart.caption)
 
     def explain_clamped(self, requested: float, control: widgets.Widget, check) -> None:
         """A value given to the constructor may lie outside its slider, which clamps it: show the model's

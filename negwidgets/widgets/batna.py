@@ -8,7 +8,7 @@ import ipywidgets as widgets
 
 from ..model import MAX_CAUTION, Alternative, parse_money, parse_probability, risk_aversion_for_caution, value_batna
 from ..plots import DecisionTreeChart
-from .base import ModelView, labelled
+from .base import ModelView, number_slider
 from .saving import PlanSaver
 from .table import EditableTable, text_column
 
@@ -61,8 +61,8 @@ class BatnaCalculator(ModelView):
                  plan_path=None):
         self.table = EditableTable(COLUMNS, [_as_text_row(row) for row in alternatives], lambda: self.refresh(),
                                    add_label="Add an outcome", row_label="outcome")
-        self.caution = labelled(widgets.FloatSlider, "Caution (0 = risk neutral)", value=min(max(caution, 0), MAX_CAUTION),
-                                min=0, max=MAX_CAUTION, step=0.5, readout_format=".1f")
+        self.caution = number_slider("Caution (0 = risk neutral)", min(max(caution, 0), MAX_CAUTION), 0, MAX_CAUTION,
+                                     step=0.5, decimals=1)
         super().__init__([self.table, self.caution], watched=[self.caution])
         self.explain_clamped(caution, self.caution, risk_aversion_for_caution)
         self.plan_saver = PlanSaver(self, "BATNA calculator (lesson 02)", plan_path)

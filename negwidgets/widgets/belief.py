@@ -5,7 +5,7 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from ..model import NormalBelief, UniformBelief
-from .base import labelled
+from .base import choice, labelled
 
 __all__ = ["BeliefControls"]
 
@@ -21,7 +21,7 @@ class BeliefControls(widgets.VBox):
         labels = {v: k for k, v in KINDS.items()}
         if kind not in labels:
             raise ValueError("A belief is either a 'range' or 'normal' (a best guess with a spread).")
-        self.kind = labelled(widgets.ToggleButtons, label, options=list(KINDS), value=labels[kind])
+        self.kind = choice(label, list(KINDS), labels[kind])
         self.low = labelled(widgets.FloatText, "Their limit is at least", value=low)
         self.high = labelled(widgets.FloatText, "… and at most", value=high)
         self.best_guess = labelled(widgets.FloatText, "Best guess of their limit", value=best_guess)

@@ -7,7 +7,8 @@ import html
 import ipywidgets as widgets
 
 from ..model.quiz import ChoiceQuestion, NumberQuestion, load_questions, question
-from .base import alert_html
+from .base import alert_html, course_root
+from .controls import Choice
 
 __all__ = ["Check", "Quiz", "check", "quiz"]
 
@@ -18,33 +19,37 @@ _WRONG = "color:#7c2d12;background:#fff4e5;border-left:4px solid #ff7f0e;padding
 class Check(widgets.VBox):
     """One question. Multiple choice answers as soon as an option is picked; a number on Enter or "Check".
 
-    ``feedback`` holds the last :class:`~negwidgets.model.quiz.Feedback` (``None`` before an answer).
+    ``feedback`` holds the last :class:`~negwidgets.model.quiz.Feedback` (``None`` before an answer). A
+    multiple-choice question is a radio group named by its prompt; ``stylesheet=False`` leaves the course's
+    stylesheet to a view around it (a quiz).
     """
 
-    def __init__(self, item: ChoiceQuestion | NumberQuestion, on_answer=None):
+    def __init__(self, item: ChoiceQuestion | NumberQuestion, on_answer=None, *, stylesheet: bool = True):
         self.question = item
         self.feedback = None
         self.error_text = ""
         self._on_answer = on_answer
-        prompt = widgets.HTML(f"<b>{html.escape(item.prompt)}</b>")
         self.response = widgets.HTML("")
         if isinstance(item, ChoiceQuestion):
-            self.answer = widgets.RadioButtons(
-                options=[option.text for option in item.options], value=None, description="Your answer",
-                style={"description_width": "90px"}, layout=widgets.Layout(width="auto", max_width="100%"),
-            )
+            self.answer = Choice([option.text for option in item.options], value=None, description=item.prompt,
+                                 look="list")
             self.answer.observe(self._grade, names="value")
             controls = [self.answer]
         else:
+            prompt = widgets.HTML(f"<b>{html.escape(item.prompt)}</b>")
             self.answer = widgets.Text(description="Your answer", placeholder="type a number, then Enter",
                                        continuous_update=False, style={"description_width": "90px"})
             self.button = widgets.Button(description="Check", tooltip="Check your answer",
                                          layout=widgets.Layout(width="90px"))
             self.answer.observe(self._grade, names="value")
             self.button.on_click(lambda _button: self._grade())
-            controls = [widgets.HBox([self.answer, self.button])]
-        super().__init__([prompt, *controls, self.response], layout=widgets.Layout(margin="8px 0 12px 0"))
+            controls = [prompt, widgets.HBox([self.answer, self.button])]
+        super().__init__([*controls, self.response], layout=widgets.Layout(margin="8px 0 12px 0"))
         self.add_class("negwidgets-check")
+        if stylesheet:
+            course_root(self)
+        else:
+            self.add_class("nw-root")
 
     def _grade(self, change=None) -> None:
         if self.answer.value in (None, ""):
@@ -67,9 +72,10 @@ class Quiz(widgets.VBox):
     """Several checks and a running score."""
 
     def __init__(self, items):
-        self.checks = [Check(item, on_answer=self._update_score) for item in items]
+        self.checks = [Check(item, on_answer=self._update_score, stylesheet=False) for item in items]
         self.score = widgets.HTML()
         super().__init__([*self.checks, self.score])
+        course_root(self, "negwidgets-quiz")
         self._update_score()
 
     @property

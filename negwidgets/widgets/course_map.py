@@ -8,6 +8,7 @@ import os
 import ipywidgets as widgets
 
 from ..data import load
+from .controls import course_root
 
 __all__ = ["CourseMap", "how_to_use_this_page", "running_in_voila"]
 
@@ -54,6 +55,7 @@ class CourseMap(widgets.VBox):
         self.route = widgets.HTML()
         self.goal.observe(self._show, names="value")
         super().__init__([self.goal, self.route])
+        course_root(self, "negwidgets")
         self._show()
 
     @property

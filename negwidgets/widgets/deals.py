@@ -11,7 +11,7 @@ from ..model import ScoringSystem, job_offer_case, svi_items, svi_scores
 from ..model.checks import capitalised
 from ..model.scoring import points_text
 from ..plots import ParetoChart, SubjectiveValueChart
-from .base import ModelView, labelled
+from .base import ModelView, int_slider, labelled, number_slider
 
 __all__ = ["MesoBuilder", "ScoringTable", "SubjectiveValueInventory"]
 
@@ -49,8 +49,7 @@ class ScoringTable(ModelView):
         }
         best = self.system.frontier().scores.max(axis=0)  # the most any package gives each side
         batnas = self.system.batnas if batnas is None else batnas
-        self.batnas = [labelled(widgets.FloatSlider, f"BATNA score of {name}", value=value, min=0, max=float(top),
-                                step=1, readout_format=".0f")
+        self.batnas = [number_slider(f"BATNA score of {name}", value, 0, float(top), step=1)
                        for name, value, top in zip(self.system.parties, batnas, best)]
         self.trade = widgets.Button(description="Make the best trade", tooltip="Apply the first suggested trade",
                                     layout=widgets.Layout(width="220px"))
@@ -129,10 +128,9 @@ class MesoBuilder(ModelView):
         self.side = side
         scores = self.system.frontier().scores
         name = self.system.parties[side]
-        self.target = labelled(widgets.IntSlider, f"Worth to {name} (points)", value=int(target), min=0,
-                               max=int(scores[:, side].max()))
-        self.count = labelled(widgets.IntSlider, "Number of offers", value=count, min=2, max=5)
-        self.tolerance = labelled(widgets.IntSlider, "Give or take (points)", value=2, min=0, max=10)
+        self.target = int_slider(f"Worth to {name} (points)", int(target), 0, int(scores[:, side].max()))
+        self.count = int_slider("Number of offers", count, 2, 5)
+        self.tolerance = int_slider("Give or take (points)", 2, 0, 10)
         super().__init__([self.target, self.count, self.tolerance])
 
     def compute(self):
@@ -194,7 +192,7 @@ class SubjectiveValueInventory(ModelView):
             question = widgets.HTML(f"<div style='margin-top:6px'><b>{item.number}.</b> {html.escape(item.text)}"
                                     f" <span style='color:#555'>(1 = {html.escape(item.low.lower())}, 7 = "
                                     f"{html.escape(item.high.lower())})</span></div>")
-            slider = labelled(widgets.IntSlider, f"Answer to question {item.number}", value=int(value), min=1, max=7)
+            slider = int_slider(f"Answer to question {item.number}", int(value), 1, 7)
             self.answers.append(slider)
             rows += [question, slider]
         super().__init__(rows, watched=self.answers)

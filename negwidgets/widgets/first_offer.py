@@ -17,7 +17,7 @@ from ..model import (
     simulate_anchoring,
 )
 from ..plots import AnchoringChart, FirstOfferChart
-from .base import ModelView, labelled, money_slider
+from .base import ModelView, choice, labelled, money_slider, number_slider
 from .belief import BeliefControls
 from .saving import PlanSaver
 
@@ -45,12 +45,10 @@ class FirstOfferAdvisor(ModelView):
             raise ValueError(f"Knowledge is one of: {', '.join(KNOWLEDGE)}.")
         self.wants = wants
         self.reservation = money_slider("Your reservation value", your_reservation, *slider_range)
-        self.knowledge = labelled(widgets.ToggleButtons, "What you know of their limit", options=list(KNOWLEDGE),
-                                  value=knowledge)
+        self.knowledge = choice("What you know of their limit", list(KNOWLEDGE), knowledge)
         self.belief = BeliefControls("normal", best_guess=best_guess, spread=KNOWLEDGE[knowledge],
                                      low=best_guess - 10_000, high=best_guess + 10_000)
-        self.anchoring = labelled(widgets.FloatSlider, "Anchoring strength", value=anchoring, min=0, max=1, step=0.05,
-                                  readout_format=".2f")
+        self.anchoring = number_slider("Anchoring strength", anchoring, 0, 1, step=0.05)
         self.their_opening = money_slider("Their likely opening", their_opening, *slider_range)
         self.knowledge.observe(self._set_spread, names="value")
         controls = [self.reservation, self.knowledge, self.belief, self.anchoring, self.their_opening]
@@ -89,8 +87,7 @@ class AnchoringSimulator(ModelView):
 
     def __init__(self, anchoring: float = 0.3, pairs: int = 300, seed: int = 0):
         self.pairs, self.seed = pairs, seed
-        self.anchoring = labelled(widgets.FloatSlider, "Anchoring strength", value=anchoring, min=0, max=1, step=0.05,
-                                  readout_format=".2f")
+        self.anchoring = number_slider("Anchoring strength", anchoring, 0, 1, step=0.05)
         self.calibrate = widgets.Button(description=f"Match the research (r = {META_ANALYSIS_R})",
                                         tooltip="Set the strength that reproduces the meta-analysis correlation",
                                         layout=widgets.Layout(width="280px"))

@@ -15,7 +15,7 @@ from ..model import (PLAN_FIELDS, NegotiationPlan, export_plan, load_plan, parse
                      plan_to_json, save_plan, tactic_catalogue)
 from ..model.money import money
 from ..model.plan_file import backup_path, default_plan_path
-from .base import alert_html, labelled, status_html
+from .base import alert_html, choice, course_root, labelled, status_html
 from .batna import BatnaCalculator
 from .batna import _as_text_row as batna_text_row
 from .criteria import COLUMNS as CRITERIA_COLUMNS
@@ -122,7 +122,7 @@ class PlanBuilder(widgets.VBox):
                      widgets.HTML("<h4 style='margin:12px 0 4px 0'>From the course's calculators</h4>"), self.notes,
                      widgets.HTML("<h4 style='margin:12px 0 4px 0'>Download</h4>"), self.downloads]
         super().__init__(children)
-        self.add_class("negwidgets")
+        course_root(self, "negwidgets")
         self.path.observe(lambda change: self.refresh(), names="value")
 
         saved = self._plan_file()
@@ -146,7 +146,7 @@ class PlanBuilder(widgets.VBox):
             self.errors[key] = widgets.HTML("")
             return widgets.VBox([self.criteria_table, self.errors[key]])
         if spec.kind == "choice":
-            control = labelled(widgets.ToggleButtons, spec.label, options=_WANTS, value="more")
+            control = choice(spec.label, _WANTS, "more")
         elif spec.kind == "tactics":
             control = labelled(widgets.SelectMultiple, spec.label, options=[(t.name, t.id) for t in tactic_catalogue()],
                                value=(), rows=7)
@@ -242,7 +242,7 @@ class PlanBuilder(widgets.VBox):
         if errors and not general:
             checks += alert_html("Some fields above cannot be read yet (marked in red): the checks, the downloads and "
                                  "a save use the last plan that could be read.")
-        checks += (f"<ul role='status' style='color:#7c2d12'>{items}</ul>" if items else
+        checks += (f"<div role='status'><ul style='color:#7c2d12'>{items}</ul></div>" if items else
                    status_html("The plan hangs together: nothing contradicts anything else."))
         self.checks.value = checks
         self.notes.value = ("".join(f"<p style='margin:2px 0'><b>{html.escape(source)}</b>: {html.escape(text)}</p>"

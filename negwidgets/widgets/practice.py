@@ -8,7 +8,7 @@ import ipywidgets as widgets
 
 from ..model import DIFFICULTIES, TACTICS, PracticeGame, PracticeHistory, concession_schedule, negotiate
 from ..plots import ConcessionChart, DanceChart, ProgressChart
-from .base import ModelView, alert_html, caption_html, chart_image, labelled
+from .base import ModelView, alert_html, choice, course_root, figure, int_slider, labelled, log_slider, number_slider
 
 __all__ = ["ConcessionCurves", "NegotiationDance", "PracticeNegotiation"]
 
@@ -26,11 +26,9 @@ class ConcessionCurves(ModelView):
     def __init__(self, beta: float = 1.0, k: float = 0.0, offers: int = 10, *, reservation: float = 70_000,
                  aspiration: float = 85_000):
         self.reservation, self.aspiration = reservation, aspiration
-        self.beta = labelled(widgets.FloatLogSlider, "Concession exponent beta", value=beta, base=10, min=-1.3,
-                             max=1.3, step=0.01, readout_format=".2f")
-        self.k = labelled(widgets.FloatSlider, "Conceded at the start (k)", value=k, min=0, max=0.5, step=0.05,
-                          readout_format=".2f")
-        self.offers = labelled(widgets.IntSlider, "Offers until the deadline", value=offers, min=3, max=30)
+        self.beta = log_slider("Concession exponent beta", beta, -1.3, 1.3, step=0.01, decimals=2)
+        self.k = number_slider("Conceded at the start (k)", k, 0, 0.5, step=0.05)
+        self.offers = int_slider("Offers until the deadline", offers, 3, 30)
         super().__init__([self.beta, self.k, self.offers])
 
     def compute(self):
@@ -55,8 +53,8 @@ class NegotiationDance(ModelView):
         names = list(TACTICS)
         self.seller = labelled(widgets.Dropdown, "Candidate's tactic", options=names, value=seller)
         self.buyer = labelled(widgets.Dropdown, "Employer's tactic", options=names, value=buyer)
-        self.rounds = labelled(widgets.IntSlider, "Offers until the deadline", value=rounds, min=2, max=40)
-        self.opener = labelled(widgets.ToggleButtons, "Who opens", options=["Candidate", "Employer"])
+        self.rounds = int_slider("Offers until the deadline", rounds, 2, 40)
+        self.opener = choice("Who opens", ["Candidate", "Employer"])
         super().__init__([self.seller, self.buyer, self.rounds, self.opener])
 
     def compute(self):
@@ -84,11 +82,9 @@ class PracticeNegotiation(widgets.VBox):
         self.history = PracticeHistory() if history is None else history
         self.seed = seed
         self.error_text = ""
-        self.side = labelled(widgets.ToggleButtons, "You play the", options=[("Candidate", "candidate"),
-                                                                             ("Employer", "employer")], value=side)
-        self.difficulty = labelled(widgets.ToggleButtons, "Counterpart", options=list(DIFFICULTIES), value=difficulty)
-        self.opens = labelled(widgets.ToggleButtons, "Who opens", options=[("I open", True), ("They open", False)],
-                              value=you_open)
+        self.side = choice("You play the", [("Candidate", "candidate"), ("Employer", "employer")], side)
+        self.difficulty = choice("Counterpart", list(DIFFICULTIES), difficulty)
+        self.opens = choice("Who opens", [("I open", True), ("They open", False)], you_open)
         self.deadline = deadline
         self.new_game = widgets.Button(description="New game", tooltip="Start a new game with these settings",
                                        layout=widgets.Layout(width="140px"))
@@ -106,10 +102,8 @@ class PracticeNegotiation(widgets.VBox):
         self.error = widgets.HTML()
         self.debrief = widgets.HTML()
         self.dance_chart, self.progress_chart = DanceChart(), ProgressChart()
-        self.dance_image = chart_image(self.dance_chart, display="none")
-        self.dance_caption = widgets.HTML()
-        self.progress_image = chart_image(self.progress_chart, display="none")
-        self.progress_caption = widgets.HTML()
+        self.dance_image = figure(self.dance_chart, display="none")
+        self.progress_image = figure(self.progress_chart, display="none")
         self.new_game.on_click(self._new_game)
         self.make_offer.on_click(self._offer)
         self.accept.on_click(lambda _b: self._move(self.game.accept))
@@ -117,8 +111,8 @@ class PracticeNegotiation(widgets.VBox):
         moves = widgets.HBox([self.make_offer, self.accept, self.walk])
         super().__init__([self.side, self.difficulty, self.opens, self.new_game, self.brief, self.transcript,
                           self.status, self.offer_box, self.reason, moves, self.error, self.debrief, self.dance_image,
-                          self.dance_caption, self.progress_image, self.progress_caption])
-        self.add_class("negwidgets")
+                          self.progress_image])
+        course_root(self, "negwidgets")
         self.game: PracticeGame | None = None
         self._recorded: PracticeGame | None = None
         self._start()
@@ -154,7 +148,6 @@ class PracticeNegotiation(widgets.VBox):
         self.brief.value = f"<p style='margin:6px 0'>{html.escape(self.game.brief())}</p>"
         self.debrief.value = ""
         self.dance_image.layout.display = "none"
-        self.dance_caption.value = ""
         self._show_error("")
         self._render()
 
@@ -203,10 +196,9 @@ class PracticeNegotiation(widgets.VBox):
         self.debrief.value = ("<div style='background:#f3f7fb;border-left:4px solid #1f77b4;padding:6px 10px;"
                               f"margin:6px 0'><b>Debrief.</b> {html.escape(debrief.describe())}</div>")
         self.dance_chart.update(debrief)
-        self.dance_image.value = self.dance_chart.png()
+        self.dance_image.show(self.dance_chart.png(), self.dance_chart.caption)
         self.dance_image.layout.display = ""
-        self.dance_caption.value = caption_html(self.dance_chart.caption)
         self.progress_chart.update(self.history)
-        self.progress_image.value = self.progress_chart.png()
+        self.progress_image.show(self.progress_chart.png(), self.progress_chart.caption,
+                                 before=f"{self.history.describe()} ")
         self.progress_image.layout.display = ""
-        self.progress_caption.value = caption_html(self.progress_chart.caption, before=f"{self.history.describe()} ")

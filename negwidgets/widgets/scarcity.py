@@ -7,7 +7,7 @@ import ipywidgets as widgets
 from ..model import cost_of_not_negotiating, wait_or_accept
 from ..model.earnings import MAX_CAREER_YEARS
 from ..plots import EarningsChart, WaitChart
-from .base import ModelView, labelled, money_slider, percent_slider
+from .base import ModelView, int_slider, labelled, money_slider, number_slider, percent_slider, range_slider
 
 __all__ = ["LifetimeEarnings", "WaitOrAccept"]
 
@@ -27,7 +27,7 @@ class LifetimeEarnings(ModelView):
         self.first_offer = money_slider("First offer", first_offer, 20_000, 200_000, step=500)
         self.negotiated = money_slider("Negotiated starting salary", negotiated, 20_000, 220_000, step=10)
         self.yearly_raise = percent_slider("Yearly raise", yearly_raise, 0, 0.1, step=0.0025)
-        self.years = labelled(widgets.IntSlider, "Career length (years)", value=years, min=1, max=MAX_CAREER_YEARS)
+        self.years = int_slider("Career length (years)", years, 1, MAX_CAREER_YEARS)
         self.saving = labelled(widgets.Checkbox, "Save the extra pay", value=savings_return is not None)
         self.savings_return = percent_slider("Return on savings", 0.05 if savings_return is None else savings_return,
                                              0, 0.1, step=0.0025)
@@ -57,12 +57,10 @@ class WaitOrAccept(ModelView):
                  weekly_cost: float = 1_250, *, weeks: int = 8, years: float = 2):
         self.offer = money_slider("Offer in hand", offer, 30_000, 150_000, step=500)
         self.weekly_chance = percent_slider("Weekly chance of another offer", weekly_chance, 0, 1, step=0.01)
-        self.likely = labelled(widgets.FloatRangeSlider, "A new offer would likely pay", value=likely, min=30_000,
-                               max=150_000, step=500, readout_format="$,.0f")
+        self.likely = range_slider("A new offer would likely pay", likely, 30_000, 150_000, step=500, kind="money")
         self.weekly_cost = money_slider("What a week of waiting costs you", weekly_cost, 0, 5_000, step=50)
-        self.weeks = labelled(widgets.IntSlider, "Weeks you can wait", value=weeks, min=0, max=52)
-        self.years = labelled(widgets.FloatSlider, "Years a pay difference lasts", value=years, min=0.5, max=10,
-                              step=0.5)
+        self.weeks = int_slider("Weeks you can wait", weeks, 0, 52)
+        self.years = number_slider("Years a pay difference lasts", years, 0.5, 10, step=0.5)
         super().__init__([self.offer, self.weekly_chance, self.likely, self.weekly_cost, self.weeks, self.years])
         self.explain_clamped(weeks, self.weeks, lambda value: wait_or_accept(1, 0, 1, 2, 0, weeks=value))
 

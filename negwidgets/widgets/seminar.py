@@ -24,7 +24,8 @@ from ..seminar.imports import import_csv
 from ..seminar.results import MAX_COMMENT, NOBODY, ReportError, check_report, survey_questions
 from ..seminar.sheets import confidential_sheet, sheet_fragment
 from ..seminar.store import ResultsStore, StoreError
-from .base import alert_html, caption_html, chart_image, labelled, status_html
+from .base import alert_html, choice, course_root, figure, labelled, status_html
+from .controls import Choice
 
 __all__ = ["DebriefDashboard", "ParticipantApp"]
 
@@ -51,7 +52,8 @@ class _SeminarApp(widgets.VBox):
         self.status_text = ""
         self.record = None
         super().__init__([self.status], layout=widgets.Layout(**layout))
-        self.add_class("negwidgets")
+        course_root(self, "negwidgets")
+        self._stylesheet = self.children[-1]
         try:
             self.store = _open_store(store)
             self.record = self.store.load_pack(pack_id)
@@ -87,7 +89,7 @@ class ParticipantApp(_SeminarApp):
         self._build_login()
         self._build_form()
         self.children = [widgets.HTML(f"<h3>{html.escape(self.case.title)}: your sheet and your result</h3>"),
-                         self.login, self.sheet, self.form, self.status]
+                         self.login, self.sheet, self.form, self.status, self._stylesheet]
 
     # -- opening the sheet ----------------------------------------------------------------------------
 
@@ -127,8 +129,7 @@ class ParticipantApp(_SeminarApp):
         self.opener = labelled(widgets.Dropdown, "Who named the first number",
                                options=[(r.name, r.key) for r in case.roles] + [("Nobody named a number", NOBODY)])
         self.opening = labelled(widgets.Text, f"The first number ({number})", placeholder="e.g. 75,000")
-        self.outcome = labelled(widgets.ToggleButtons, "The outcome",
-                                options=[("Agreement", "agreement"), ("Impasse: we walked away", "impasse")])
+        self.outcome = choice("The outcome", [("Agreement", "agreement"), ("Impasse: we walked away", "impasse")])
         if case.scoring is None:
             self.agreement = labelled(widgets.Text, f"The agreed {number}", placeholder="e.g. 76,500")
             self.terms = {}
@@ -143,13 +144,15 @@ class ParticipantApp(_SeminarApp):
         self.survey = []
         survey_rows = [widgets.HTML("<b>How do you feel?</b> Four questions, 1 (low) to 7 (high); you may skip them all.")]
         for number_, item in enumerate(survey_questions(), start=1):
-            buttons = widgets.ToggleButtons(options=[str(v) for v in range(1, 8)], value=None,
-                                            description=f"Question {number_}",
-                                            tooltips=[item.low] + [""] * 5 + [item.high],
-                                            style={"button_width": "36px"})
+            # A radio group named by its question; the ends of the scale say what they mean.
+            scale = [str(v) for v in range(1, 8)]
+            names = [f"1 ({item.low.lower()})", *scale[1:6], f"7 ({item.high.lower()})"]
+            buttons = Choice(scale, value=None, description=f"{number_}. {item.text}", names=names,
+                             tooltips=[item.low] + [""] * 5 + [item.high],
+                             help=f"1 = {item.low}, 7 = {item.high}")
+            buttons.add_class("nw-stacked")
             self.survey.append(buttons)
-            survey_rows += [widgets.HTML(f"{number_}. {html.escape(item.text)} <i>(1 = {html.escape(item.low)}, "
-                                         f"7 = {html.escape(item.high)})</i>"), buttons]
+            survey_rows.append(buttons)
         self.comment = labelled(widgets.Textarea, "Anything to add (optional)",
                                 placeholder=f"up to {MAX_COMMENT} characters")
         self.submit_button = widgets.Button(description="Submit my result", button_style="success",
@@ -236,16 +239,19 @@ class DebriefDashboard(_SeminarApp):
                                      if self.refresh_seconds > 0 else "Refresh on a timer (off)")
         self.auto.observe(lambda change: self.start() if change["new"] else self.stop(), "value")
         self.charts = [cls(len(self.record.pairs)) if cls is OutcomeZoneChart else cls() for cls in DEBRIEF_CHARTS]
-        self.images = [chart_image(chart) for chart in self.charts]
-        self.captions = [widgets.HTML("") for _ in self.charts]
-        cells = [widgets.VBox([image, caption], layout=widgets.Layout(width="570px", max_width="100%",
-                                                                       margin="0 8px 8px 0"))
-                 for image, caption in zip(self.images, self.captions)]
-        grid = widgets.Box(cells, layout=widgets.Layout(display="flex", flex_flow="row wrap"))
+        # For the big screen: each chart fills its cell of a grid (three across on a 1920-px projector) and
+        # grows with it, so its text stays large; on a phone the cells stack.
+        self.images = [figure(chart) for chart in self.charts]
+        for image in self.images:
+            image.fill = True
+        grid = widgets.Box(self.images, layout=widgets.Layout(
+            display="grid", grid_template_columns="repeat(auto-fill, minmax(min(100%, 560px), 1fr))",
+            grid_gap="4px 16px", width="100%"))
         self._build_instructor()
         self.children = [
             widgets.HTML(f"<h3>Debrief: {html.escape(self.case.title)} (pack {html.escape(self.record.pack_id)})</h3>"),
             widgets.HBox([self.refresh_button, self.auto]), self.summary, self.status, grid, self.instructor,
+            self._stylesheet,
         ]
         self.refresh(force=True)
         if self.auto.value:
@@ -294,9 +300,9 @@ class DebriefDashboard(_SeminarApp):
         flags = self.debrief.flags()
         self.summary.value = (f"<p style='font-size:1.2em'>{html.escape(self.debrief.describe())}</p>"
                               + ("<ul>" + "".join(f"<li>{html.escape(f)}</li>" for f in flags) + "</ul>" if flags else ""))
-        for chart, image, caption in zip(self.charts, self.images, self.captions):
-            caption.value = caption_html(chart.update(self.debrief))
-            image.value = chart.png()
+        for chart, image in zip(self.charts, self.images):
+            caption = chart.update(self.debrief)
+            image.show(chart.png(), caption)
         self._say(f"Updated at {time.strftime('%H:%M:%S')}: {len(reports)} reports.")
 
     # -- the instructor's part ------------------------------------------------------------------------

@@ -10,7 +10,7 @@ import ipywidgets as widgets
 from ..model import OtherProcess, exploding_offer, find_tactics, money, parse_money, parse_probability
 from ..model import tactic_catalogue, tactic_questions, tactic_situations
 from ..plots import ExplodingOfferChart
-from .base import ModelView, alert_html, labelled, money_slider, percent_slider
+from .base import ModelView, alert_html, course_root, int_slider, labelled, money_slider, percent_slider
 from .check import Quiz
 from .table import EditableTable, text_column
 
@@ -58,7 +58,7 @@ class TacticBrowser(widgets.VBox):
         self.count = widgets.HTML("")
         self.listing = widgets.HTML("")
         super().__init__([self.search, self.situation, self.error, self.count, self.listing])
-        self.add_class("negwidgets")
+        course_root(self, "negwidgets")
         for control in (self.search, self.situation):
             control.observe(self.refresh, names="value")
         self.refresh()
@@ -136,12 +136,11 @@ class ExplodingOfferCalculator(ModelView):
                  processes: Iterable = (("The employer", 0.6, 78_000, 10), ("Firm C", 0.3, 74_000, 5)),
                  batna: float = 58_000, *, extension_days: int = 7, granted: float = 0.7, withdrawn: float = 0.05):
         self.offer = money_slider("The exploding offer", offer, 20_000, 200_000, step=500)
-        self.deadline = labelled(widgets.IntSlider, "Days until it expires", value=deadline, min=0, max=30)
+        self.deadline = int_slider("Days until it expires", deadline, 0, 30)
         self.batna = money_slider("Your BATNA if all else fails", batna, 0, 200_000, step=500)
         self.table = EditableTable(PROCESS_COLUMNS, [_as_text_row(p) for p in processes], lambda: self.refresh(),
                                    add_label="Add a process", row_label="process")
-        self.extension_days = labelled(widgets.IntSlider, "Extension you ask for (days)", value=extension_days, min=0,
-                                       max=30)
+        self.extension_days = int_slider("Extension you ask for (days)", extension_days, 0, 30)
         self.granted = percent_slider("Chance they grant it", granted, 0, 1, step=0.05)
         self.withdrawn = percent_slider("Chance they withdraw the offer", withdrawn, 0, 1, step=0.01)
         controls = [self.offer, self.deadline, self.batna, widgets.HTML("<b>Your other processes</b>"), self.table,
