@@ -198,7 +198,9 @@ def focus_problems(page, presses: int = 600) -> list[str]:
       return true;
     }""")
     if not first:
-        return ["the page has no control of the course to focus"]
+        # A page of prose and printed results (the instructor's guide) has no control of the course; a
+        # lesson always has some, and a widget that fails to render is a traceback the page test catches.
+        return [] if not page.locator(".nw-root, .negwidgets").count() else ["no control of the course can be focused"]
     page.keyboard.press("Shift+Tab")   # one step back, so that the loop below reaches the first control by Tab
     page.evaluate("() => { window.__focusSeen = new Set(); }")
     problems, seen = [], 0

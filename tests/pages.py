@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import html
 import re
-import time
 import urllib.error
 import urllib.request
 from collections import Counter
@@ -17,6 +16,9 @@ from pathlib import Path
 import nbformat
 
 from negwidgets.model.money import DOLLAR_MARKUP   # how the lesson sources write a dollar sign
+
+from .conftest import NOTEBOOKS
+from .page_checks import settle
 
 # A dollar amount as a learner reads it: $70,000, $4,998, $5.50, $70k.
 AMOUNT = re.compile(r"\$\d+(?:,\d{3})*(?:\.\d+)?(?:[kK]\b)?")
@@ -35,16 +37,6 @@ PROSE = ".jp-MarkdownCell .jp-RenderedMarkdown"   # a markdown cell as rendered,
 CHECKS = ".negwidgets-check"                     # the check widgets (negwidgets.widgets.check)
 # Anything MathJax (2 or 3) or KaTeX typeset, or a math script waiting to be typeset.
 MATH_SELECTOR = "mjx-container, .MathJax, .MathJax_Display, .MathJax_Preview, .katex, script[type^='math/tex']"
-
-JS_QUIET_INSTALL = r"""
-() => {
-  if (window.__quiet) return;
-  const q = window.__quiet = {last: performance.now()};
-  new MutationObserver(() => { q.last = performance.now(); })
-    .observe(document.documentElement, {subtree: true, childList: true, characterData: true, attributes: true});
-}
-"""
-
 
 def page_text(page, selector: str = "body") -> str:
     return page.evaluate(JS_TEXT_OF, selector)
@@ -96,18 +88,6 @@ def check_amounts(notebook: Path) -> Counter:
     return found
 
 
-def wait_until_settled(page, quiet_ms: int = 1500, timeout: float = 120) -> None:
-    """Wait until no widget is still loading and the page has not changed for ``quiet_ms``."""
-    page.evaluate(JS_QUIET_INSTALL)
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        loading = page.get_by_text(re.compile(r"^\s*Loading widget\.\.\.\s*$")).count()
-        if not loading and page.evaluate("() => performance.now() - window.__quiet.last") >= quiet_ms:
-            return
-        time.sleep(0.2)
-    raise AssertionError(f"{page.url} was still changing after {timeout} s")
-
-
 def render_in_voila(page, base: str, relative: str) -> None:
     """Open a notebook of the Voila server at ``base`` (serving the notebooks folder) and let it settle.
 
@@ -115,7 +95,7 @@ def render_in_voila(page, base: str, relative: str) -> None:
     """
     response = page.goto(f"{base}voila/render/{relative}", wait_until="load", timeout=180_000)
     assert response is not None and response.ok, f"Voila answered {response and response.status} for {relative}"
-    wait_until_settled(page)
+    settle(page)
 
 
 def shut_down_voila_kernel(page, base: str) -> None:
@@ -136,4 +116,22 @@ def open_in_lab(page, base: str, token: str, relative: str) -> None:
     page.goto(f"{base}/lab/tree/{relative}?reset&token={token}", timeout=120_000)
     panel = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
     panel.locator(".jp-MarkdownCell .jp-RenderedMarkdown").first.wait_for(timeout=120_000)
-    wait_until_settled(page, quiet_ms=1000)
+    settle(page, quiet_ms=1000)
+
+
+def money_and_math_problems(page, root: str, notebook: str, checks: bool) -> list[str]:
+    """What a notebook's page shows wrongly: amounts of the prose (in the markdown cells as rendered) or
+    of the checks (in the check widgets) not shown as written, and math the notebook does not intend."""
+    path = NOTEBOOKS / notebook
+    problems = []
+    missing = missing_amounts(prose_amounts(path), page_text(page, f"{root} {PROSE}"))
+    if missing:
+        problems.append(f"amounts of the prose not shown as written (written, shown): {missing}")
+    if checks:
+        missing = missing_amounts(check_amounts(path), page_text(page, f"{root} {CHECKS}"))
+        if missing:
+            problems.append(f"amounts of the checks not shown as written (written, shown): {missing}")
+    shown, intended = math_elements(page, root), intended_math(path)
+    if shown != intended:
+        problems.append(f"{shown} math elements on the page, {intended} intended")
+    return problems

@@ -1,6 +1,8 @@
-"""Every lesson and both seminar apps in Voila, in headless Chromium: no critical or serious axe-core
-violation, every control reachable by the keyboard with a visible focus ring, and the screen measurements
-of a phone (390x844) and, for the debrief dashboard, of a projector (1920x1080).
+"""Every notebook of the course in Voila, in headless Chromium (every lesson, both seminar apps and the
+instructor's notebooks): the text as shown (every dollar amount of the prose and of the checks as written,
+no math, no traceback), no critical or serious axe-core violation, every control reachable by the keyboard
+with a visible focus ring, and the screen measurements of a phone (390x844) and, for the debrief
+dashboard, of a projector (1920x1080).
 
 One Voila server serves the notebooks folder; each page is rendered once and every check runs on it (the
 viewport is resized between checks). Screenshots at each size go to a temporary folder whose name a
@@ -9,9 +11,7 @@ failing test prints. A missing browser is a failure, never a skip: `bash scripts
 
 from __future__ import annotations
 
-import json
 import os
-import re
 from pathlib import Path
 
 import pytest
@@ -25,12 +25,13 @@ from negwidgets.widgets.controls import readout
 from .conftest import NOTEBOOKS
 from .page_checks import (LAPTOP, PHONE, PROJECTOR, axe_violations, focus_problems, phone_problems,
                           projector_problems, settle)
+from .pages import money_and_math_problems
 from .servers import chromium, voila_folder
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-LESSONS = sorted(p.name for p in NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
-APPS = ["seminar/participant_app.ipynb", "seminar/debrief_dashboard.ipynb"]
+PAGES = sorted(p.relative_to(NOTEBOOKS).as_posix() for p in NOTEBOOKS.rglob("*.ipynb")
+               if ".ipynb_checkpoints" not in p.parts)
 
 
 @pytest.fixture(scope="module")
@@ -64,20 +65,6 @@ def course(tmp_path_factory):
                 os.environ[key] = value
 
 
-def _math_dollars(violation: dict, notebook: str) -> bool:
-    """A scrolling markdown cell whose dollar amounts were typeset as math (a line of "math" cannot wrap).
-    The lessons' sources escape them as \\$, which JupyterLab and Voila ignore; the fix is the lessons'
-    (on its own branch): once no cell holds \\$, nothing here is excused."""
-    if violation["id"] != "scrollable-region-focusable":
-        return False
-    cells = {c.get("id"): "".join(c["source"]) for c in json.loads((NOTEBOOKS / notebook).read_text())["cells"]}
-    for node in violation["nodes"]:
-        found = re.search(r"#cell-id\\=([\w-]+) .*\.jp-RenderedMarkdown", node)
-        if not found or "\\$" not in cells.get(found.group(1), ""):
-            return False
-    return True
-
-
 def _open_participant_sheet(page, pack) -> None:
     """Open the buyer of pair P1's sheet with the keyboard alone: type, Tab, type, Tab, Enter.
 
@@ -97,8 +84,8 @@ def _open_participant_sheet(page, pack) -> None:
     expect(page.get_by_text("Confidential: The buyer, pair P1")).to_be_visible(timeout=30_000)
 
 
-@pytest.mark.parametrize("notebook", LESSONS + APPS)
-def test_page_is_accessible_and_fits_a_phone(course, notebook):
+@pytest.mark.parametrize("notebook", PAGES)
+def test_page_shows_money_as_written_is_accessible_and_fits_a_phone(course, notebook):
     page, shots = course["page"], course["shots"]
     stem = Path(notebook).stem
     page.set_viewport_size(LAPTOP)
@@ -107,14 +94,13 @@ def test_page_is_accessible_and_fits_a_phone(course, notebook):
     settle(page)
     body = page.inner_text("body")
     assert "Traceback" not in body and "Error displaying widget" not in body, body[:2000]
+    assert "There was an error when executing cell" not in body, body[:2000]
     if stem == "participant_app":
         _open_participant_sheet(page, course["pack"])
         settle(page)
 
-    problems = {}
-    violations = axe_violations(page)
-    excused = [v for v in violations if _math_dollars(v, notebook)]
-    problems["axe (critical or serious)"] = [v for v in violations if v not in excused]
+    problems = {"text as shown": money_and_math_problems(page, "body", notebook, checks=True)}
+    problems["axe (critical or serious)"] = axe_violations(page)
     problems["focus (Tab through every control)"] = focus_problems(page)
     page.screenshot(path=shots / f"{stem}-laptop.png")
 
