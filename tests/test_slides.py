@@ -66,8 +66,9 @@ def test_the_offline_deck_shows_moving_slides_widgets_and_money_with_nothing_fro
         reveal(page, f"slide({h}, {v})")
         demo = page.locator(".reveal .slides > section.present > section.present")
         expect(demo.locator("h3")).to_contain_text("Interactive demo: the ZOPA explorer")
-        explorer = demo.locator(".widget-slider").filter(has_text="Employer's reservation value")
+        explorer = demo.get_by_role("slider", name="Employer's reservation value")
         expect(explorer).to_be_visible(timeout=60_000)
+        expect(explorer).to_have_attribute("aria-valuetext", "$80,000")   # the course's slider, read as money
         expect(demo.get_by_text("ZOPA: $70,000 to $80,000 (surplus $10,000)")).to_be_visible()
         expect(demo.locator("img").first).to_be_visible()
         assert page.get_by_text("Error displaying widget").count() == 0

@@ -131,6 +131,10 @@ class DecisionTreeChart(Chart):
         ax.clear()
         ax.set_axis_off()
         n = len(rows)
+        # As tall as its branches need: one outcome in a 3-inch figure left it mostly white.
+        height = min(self.height_in, 1.3 + 0.38 * n)
+        self.figure.set_size_inches(self.width_in, height)
+        self.figure.subplots_adjust(left=0.02, right=0.98, bottom=0.04, top=1 - 0.42 / height)
         ys = np.linspace(0.9, 0.1, n) if n > 1 else np.array([0.5])
         root = (0.08, 0.5)
         ax.plot(*root, marker="o", markersize=16, color=COLOURS["you"], zorder=3)
@@ -138,8 +142,8 @@ class DecisionTreeChart(Chart):
         for row, y in zip(rows, ys):
             ax.plot([root[0], 0.55], [root[1], y], color=COLOURS["neutral"], linewidth=1 + 3 * row.probability)
             ax.plot(0.55, y, marker="s", markersize=8, color=COLOURS["them"], zorder=3)
-            ax.text(0.32, (root[1] + y) / 2 + 0.03, percent(row.probability), ha="center", va="bottom", fontsize=9,
-                    bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
+            ax.annotate(percent(row.probability), (0.32, (root[1] + y) / 2), xytext=(0, 5), textcoords="offset points",
+                        ha="center", va="bottom", fontsize=9, bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
             sign = "+" if row.adjustment > 0 else "-"
             adjustment = f", {sign}{money_short(abs(row.adjustment))} non-money" if row.adjustment else ""
             ax.text(0.58, y, label(f"{row.name}: {money_short(row.value)}{adjustment}"), va="center", fontsize=9)

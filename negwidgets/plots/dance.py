@@ -18,7 +18,7 @@ _REFERENCE = {"Boulware (beta 0.2)": 0.2, "Linear (beta 1)": 1.0, "Conceder (bet
 class ConcessionChart(Chart):
     """The chosen tactic's offers by time against the Boulware, linear and Conceder curves."""
 
-    height_in = 3.2
+    height_in = 3.55
 
     def __init__(self) -> None:
         super().__init__()
@@ -43,8 +43,9 @@ class ConcessionChart(Chart):
         ax.set_ylabel("Stretch still held")
         ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: label(percent(v))))
         ax.spines[["top"]].set_visible(False)
-        ax.legend(loc="lower left", fontsize=8, frameon=False)
-        self.figure.subplots_adjust(left=0.12, right=0.86, top=0.88, bottom=0.17)
+        # Below the axes: inside them it lay over the Conceder curve.
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.19), ncol=3, fontsize=8, frameon=False)
+        self.figure.subplots_adjust(left=0.12, right=0.86, top=0.89, bottom=0.3)
 
     def static_key(self):
         return super().static_key() + (self.money_ax.get_ylim(),)

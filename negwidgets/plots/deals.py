@@ -23,7 +23,7 @@ class ParetoChart(Chart):
     """Every package of a scoring system as a point (one per score pair), the frontier, the chosen package,
     the packages that beat it for both sides, the BATNAs and the Nash and Kalai-Smorodinsky points."""
 
-    height_in = 4.0
+    height_in = 4.4
 
     def __init__(self, system) -> None:
         super().__init__()
@@ -58,8 +58,9 @@ class ParetoChart(Chart):
         ax.set_xlabel(label(f"Points for {first} (on {first}'s own scale)"))
         ax.set_ylabel(label(f"Points for {second}"))
         ax.spines[["top", "right"]].set_visible(False)
-        ax.legend(loc="lower left", fontsize=8, frameon=True, framealpha=0.9)
-        self.figure.subplots_adjust(left=0.1, right=0.97, top=0.9, bottom=0.12)
+        # Below the axes: inside them it hid packages, and the BATNA lines (redrawn on every update) ran through it.
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=3, fontsize=8, frameon=False)
+        self.figure.subplots_adjust(left=0.1, right=0.97, top=0.91, bottom=0.22)
 
     def update(self, analysis) -> str:
         package = analysis.package
