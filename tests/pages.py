@@ -135,3 +135,10 @@ def money_and_math_problems(page, root: str, notebook: str, checks: bool) -> lis
     if shown != intended:
         problems.append(f"{shown} math elements on the page, {intended} intended")
     return problems
+
+
+def broken_images(page) -> list[str]:
+    """Images the browser could not draw (an <img> without a picture shows as a broken-image icon)."""
+    return page.evaluate("""() => [...document.querySelectorAll('img')]
+      .filter(i => i.complete && i.naturalWidth === 0)
+      .map(i => i.alt || i.getAttribute('src') || 'an image with no source')""")

@@ -25,7 +25,7 @@ from negwidgets.widgets.controls import readout
 from .conftest import NOTEBOOKS
 from .page_checks import (LAPTOP, PHONE, PROJECTOR, axe_violations, focus_problems, phone_problems,
                           projector_problems, settle)
-from .pages import money_and_math_problems
+from .pages import broken_images, money_and_math_problems
 from .servers import chromium, voila_folder
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -99,7 +99,8 @@ def test_page_shows_money_as_written_is_accessible_and_fits_a_phone(course, note
         _open_participant_sheet(page, course["pack"])
         settle(page)
 
-    problems = {"text as shown": money_and_math_problems(page, "body", notebook, checks=True)}
+    problems = {"text as shown": money_and_math_problems(page, "body", notebook, checks=True),
+                "broken images": broken_images(page)}
     problems["axe (critical or serious)"] = axe_violations(page)
     problems["focus (Tab through every control)"] = focus_problems(page)
     page.screenshot(path=shots / f"{stem}-laptop.png")

@@ -139,7 +139,15 @@ class OutcomeZoneChart(_DebriefChart):
 
 
 class FirstOfferVsFinalChart(_DebriefChart):
-    """First offer against final agreement, with the class's fitted line and r beside the meta-analysis."""
+    """First offer against final agreement, with the class's fitted line and r beside the meta-analysis.
+
+    The legend sits above the axes and the note on r below them: inside, each covered a pair's point."""
+
+    height_in = 4.1
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.figure.subplots_adjust(left=0.16, right=0.97, top=0.79, bottom=0.31)
 
     def draw(self, debrief: ClassDebrief) -> str:
         points = debrief.first_offers()
@@ -165,13 +173,12 @@ class FirstOfferVsFinalChart(_DebriefChart):
                          f"{expected[0]:.2f} to {expected[1]:.2f} (19 in 20)")
         else:
             note = f"r needs three agreements with different numbers\nmeta-analysis: r = {META_ANALYSIS_R}"
-        self.ax.text(0.02, 0.97, label(note), transform=self.ax.transAxes, va="top", fontsize=SMALL,
-                     bbox=dict(facecolor="white", edgecolor="#cccccc", alpha=0.9))
+        self.ax.text(0.0, -0.27, label(note), transform=self.ax.transAxes, va="top", fontsize=SMALL)
         self._number_axis(self.ax.xaxis, debrief)
         self._number_axis(self.ax.yaxis, debrief)
         self.ax.set_xlabel("first offer")
         self.ax.set_ylabel("final agreement")
-        self.ax.legend(loc="lower right", fontsize=SMALL)
+        self.ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=2, fontsize=SMALL, frameon=False)
         r_text = f"r = {fit.r:.2f} over {fit.n} agreements" if fit is not None else "too few agreements for r"
         return f"{title}: {r_text}, beside r = {META_ANALYSIS_R} in the meta-analysis."
 
@@ -219,8 +226,9 @@ class SurplusSplitChart(_DebriefChart):
         self.ax.hist(np.clip(shares, 0, 1), bins=np.linspace(0, 1, 11), color=COLOURS["zone"], alpha=0.7,
                      edgecolor="white")
         self.ax.axvline(0.5, color=COLOURS["neutral"], linestyle=":", linewidth=1)
-        self.ax.text(0.5, 0.98, " even split", transform=self.ax.get_xaxis_transform(), va="top", fontsize=SMALL,
-                     color=COLOURS["neutral"])
+        # Above the axes: inside, the label lay over the bar of even splits.
+        self.ax.text(0.5, 1.01, "even split", transform=self.ax.get_xaxis_transform(), ha="center", va="bottom",
+                     fontsize=SMALL, color=COLOURS["neutral"])
         self.ax.xaxis.set_major_formatter(PercentFormatter(1.0))
         self.ax.set_xlabel(f"{first}'s share of the zone\n(0% = at {first}'s reservation value)", fontsize=SMALL)
         self.figure.subplots_adjust(bottom=0.24)   # room for the label's two lines
@@ -246,14 +254,14 @@ class SubjectiveValueChart(_DebriefChart):
                                 label=in_sentence(role.name), zorder=3)
         fit = debrief.subjective_fit()
         note = f"r = {fit.r:.2f} (n = {fit.n})" if fit is not None else "r needs more answers"
-        self.ax.text(0.02, 0.97, note, transform=self.ax.transAxes, va="top", fontsize=SMALL)
+        self.set_title(f"{title} ({note})")   # in the title: inside the axes the note covered answers
         if case.scoring is None:
             self._number_axis(self.ax.xaxis, debrief)
         self.ax.set_xlabel("gain over own reservation value" + (" (points)" if case.scoring is not None else ""))
         self.ax.set_ylabel("subjective value (1-7)")
         self.ax.set_ylim(0.8, 7.2)
         self.ax.axvline(0, color=COLOURS["neutral"], linewidth=0.8)
-        self.ax.legend(loc="lower right", fontsize=SMALL)
+        self.ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=2, fontsize=SMALL, frameon=False)
         return f"{title}: {len(rows)} answers; {note}."
 
 

@@ -11,7 +11,6 @@ function render({ model, el }) {
   scroll.setAttribute("data-lm-suppress-shortcuts", "true");   // arrow keys scroll it, also in JupyterLab
   const img = document.createElement("img");
   const caption = Object.assign(document.createElement("figcaption"), { className: "nw-caption" });
-  scroll.append(img);
   figure.append(scroll, caption);
   el.append(figure);
   let url = null;
@@ -23,9 +22,13 @@ function render({ model, el }) {
     if (data && data.byteLength) {
       url = URL.createObjectURL(new Blob([data], { type: "image/png" }));
       img.src = url;
+      if (!img.isConnected) scroll.append(img);
     } else {
+      // Not drawn yet (a game's dance before its first move): no <img> at all, never a broken one.
       img.removeAttribute("src");
+      img.remove();
     }
+    figure.hidden = !url;
   };
   const words = () => {
     const text = model.get("caption");
