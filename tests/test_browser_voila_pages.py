@@ -25,7 +25,7 @@ from negwidgets.widgets.controls import readout
 from .conftest import NOTEBOOKS
 from .page_checks import (LAPTOP, PHONE, PROJECTOR, axe_violations, focus_problems, phone_problems,
                           projector_problems, settle)
-from .pages import broken_images, money_and_math_problems
+from .pages import broken_images, money_and_math_problems, shut_down_voila_kernel
 from .servers import chromium, voila_folder
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -84,8 +84,16 @@ def _open_participant_sheet(page, pack) -> None:
     expect(page.get_by_text("Confidential: The buyer, pair P1")).to_be_visible(timeout=30_000)
 
 
+@pytest.fixture
+def kernel_ended(course):
+    """After the test, end the kernel of the page it rendered (Voila refuses a page's own shutdown request
+    without an _xsrf token, so nineteen pages would otherwise leave nineteen kernels running)."""
+    yield
+    shut_down_voila_kernel(course["page"], course["base"])
+
+
 @pytest.mark.parametrize("notebook", PAGES)
-def test_page_shows_money_as_written_is_accessible_and_fits_a_phone(course, notebook):
+def test_page_shows_money_as_written_is_accessible_and_fits_a_phone(course, notebook, kernel_ended):
     page, shots = course["page"], course["shots"]
     stem = Path(notebook).stem
     page.set_viewport_size(LAPTOP)

@@ -14,7 +14,8 @@ import nbformat
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import ROOT, SLIDES_COMMAND
+from .conftest import NOTEBOOKS, ROOT, SLIDES_COMMAND
+from .pages import missing_amounts, prose_amounts
 from .servers import chromium, free_port, isolated_env, running
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -80,6 +81,10 @@ def test_the_offline_deck_shows_moving_slides_widgets_and_money_with_nothing_fro
         assert "$70,000" in text
         assert "near $85,000, the employer near $60,000" in text
         assert slides.locator(".MathJax, .mjx-chtml, .MathJax_CHTML").count() == 0
+        # Every amount the lesson's prose writes, in the deck's markdown cells (hidden slides included).
+        prose = page.evaluate("() => [...document.querySelectorAll('.reveal .jp-MarkdownCell')]"
+                              ".map(e => e.textContent).join(' ')")
+        assert missing_amounts(prose_amounts(NOTEBOOKS / "04_zopa.ipynb"), prose) == {}
         formula = page.evaluate("""new Promise(done => {
             const p = document.createElement('p'); p.textContent = '\\\\(x^2\\\\)'; document.body.appendChild(p);
             MathJax.Hub.Queue(['Typeset', MathJax.Hub, p], () => done(p.querySelectorAll('.mjx-chtml').length));
