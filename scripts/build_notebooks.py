@@ -39,6 +39,7 @@ NOTEBOOKS = ROOT / "notebooks"
 TEXT_ONLY = {"text/plain", "text/markdown"}
 sys.path.insert(0, str(ROOT))
 from negwidgets.model.money import DOLLAR_MARKUP, markdown_money  # noqa: E402  (the package beside this script)
+from negwidgets.model.sources import sources_section  # noqa: E402
 
 
 def source_with_money_markup(text: str) -> str:
@@ -82,9 +83,31 @@ def source_with_navigation(text: str, stem: str) -> str:
     return f"{_NAVIGATION.sub('', text).rstrip()}\n\n{NAVIGATION_HEADER}\n\n{links}\n"
 
 
+SOURCES_HEADING = "## Sources and further reading"
+_FURTHER = re.compile(r"<!-- further reading:([^>]*)-->")
+_FENCED = re.compile(r"```.*?```", re.S)
+
+
+def source_with_sources(text: str, stem: str) -> str:
+    """A lesson source whose "Sources and further reading" section is written from the sources register:
+    the works its prose cites (author-year), then those its ``<!-- further reading: id id -->`` line names."""
+    if SOURCES_HEADING not in text:
+        return text
+    before, rest = text.split(SOURCES_HEADING, 1)
+    end = re.search(r"^\+\+\+", rest, re.M)
+    section, after = (rest[:end.start()], rest[end.start():]) if end else (rest, "")
+    marker = _FURTHER.search(section)
+    further = tuple(marker.group(1).split()) if marker else ()
+    lesson = stem[:2] if stem[:2].isdigit() else stem
+    listing = sources_section(_FENCED.sub("", before), lesson, further)
+    line = f"<!-- further reading: {' '.join(further)} -->\n" if further else ""
+    return f"{before}{SOURCES_HEADING}\n\n{line}{listing}\n\n{after}"
+
+
 def source_as_built(text: str, stem: str) -> str:
-    """What the build makes of a lesson source before running it: dollar signs and navigation."""
-    return source_with_navigation(source_with_money_markup(text), stem)
+    """What the build makes of a lesson source before running it: its sources section from the register,
+    dollar signs that render as written, and its navigation."""
+    return source_with_navigation(source_with_money_markup(source_with_sources(text, stem)), stem)
 
 
 def notebook_of(source: Path) -> Path:

@@ -30,6 +30,19 @@ def test_compounding_matches_the_closed_forms(offer, extra, growth, years, rate,
     assert gap.invested == pytest.approx(invested, rel=1e-8, abs=1e-6)
 
 
+@given(extra=st.floats(100, 30_000), growth=rates, years=st.integers(1, 60),
+       discount=st.integers(0, 120).map(lambda tenths: tenths / 1000))
+def test_the_present_value_is_the_savings_balance_brought_back_to_today(extra, growth, years, discount):
+    """Saving every year's extra pay at the discount rate and discounting the final balance back gives
+    the present value again; and with no discounting the present value is the plain total."""
+    gap = cost_of_not_negotiating(70_000, 70_000 + extra, yearly_raise=growth, years=years,
+                                  savings_return=discount, discount_rate=discount)
+    assert gap.present_value == pytest.approx(gap.invested / (1 + discount) ** years, rel=1e-9)
+    assert gap.present_value <= gap.total + 1e-6
+    if discount == 0:
+        assert gap.present_value == pytest.approx(gap.total)
+
+
 def test_the_lessons_example():
     """Babcock & Laschever's 7.4% gain on a $70,000 first offer, 3% raises, 35 years, saved at 5%."""
     gap = cost_of_not_negotiating(70_000, 70_000 * 1.074, yearly_raise=0.03, years=35, savings_return=0.05)
@@ -37,6 +50,11 @@ def test_the_lessons_example():
     assert gap.total == pytest.approx(5_180 * (1.03 ** 35 - 1) / 0.03)
     assert gap.invested == pytest.approx(5_180 * (1.05 ** 35 - 1.03 ** 35) / 0.02)
     assert gap.invested is not None and cost_of_not_negotiating(70_000, 75_000).invested is None
+    # In today's dollars, at 5%: about $127,000, not the $313,194 of nominal pay.
+    now = cost_of_not_negotiating(70_000, 70_000 * 1.074, yearly_raise=0.03, years=35, discount_rate=0.05)
+    q = 1.03 / 1.05
+    assert now.present_value == pytest.approx(5_180 / 1.05 * (1 - q ** 35) / (1 - q))
+    assert round(now.present_value, -3) == 127_000 and "worth $126,877 now" in now.describe()
 
 
 @pytest.mark.parametrize("kwargs, message", [
@@ -50,6 +68,7 @@ def test_the_lessons_example():
     ({"savings_return": 0.5}, "A yearly return of 50% is outside"),
     ({"savings_return": 0.05, "saved_share": 1.5}, "runs from 0% to 100%; 150% is outside"),
     ({"negotiated": float("nan")}, "The negotiated salary is not a number (NaN)"),
+    ({"discount_rate": 0.5}, "A discount rate of 50% is outside"),
 ])
 def test_a_bad_career_is_explained(kwargs, message):
     arguments = {"first_offer": 70_000, "negotiated": 75_000, **kwargs}

@@ -251,7 +251,8 @@ def test_the_readme_slides_command_makes_an_executed_offline_deck_of_every_lesso
     assert "var scroll = true" in html  # a long slide scrolls instead of running off the screen
     # Nothing from the web: every script and style sheet is a file of lib/ beside the deck (tests/test_slides.py
     # opens the deck in Chromium with the web blocked).
-    assert not re.findall(r'(?:src|href)="(?:https?:)?//', html)
+    # (Links a learner may follow, such as a source's DOI, are fine: nothing loads them.)
+    assert not re.findall(r'(?:src|<link[^>]*href)="(?:https?:)?//', html)
     assert "unpkg.com" not in html and "cdnjs" not in html and "jsdelivr" not in html
     local = re.findall(r'(?:src|href)="(lib/[^"?]+)', html) + re.findall(r"'(lib/[^']+\.js)'", html)
     local += re.findall(r'"(lib/reveal\.js/[^"]+\.js)"', html)
@@ -339,6 +340,18 @@ def test_lesson_05_shows_the_calibrated_correlation_and_the_value_of_information
     assert figures(informed)[0] < figures(rough)[0]  # better information, less risk
     assert figures(informed)[1] > figures(rough)[1]  # and going first is worth more
     assert any("going second is better" in t for t in texts)
+    # The demo's fourth answer: Ana's reservation value raised to $78,000, a rough idea of their limit.
+    from negwidgets.widgets import FirstOfferAdvisor
+
+    advisor = FirstOfferAdvisor()
+    before = advisor.result
+    advisor.reservation.value = 78_000
+    after = advisor.result
+    answer = lesson_prose(NOTEBOOKS / "sources" / "05_first_offers.md").replace(DOLLAR_MARKUP, "$")
+    assert (f"from {money(before.best_surplus)} to {money(after.best_surplus)}" in answer
+            and f"from {money(before.best_opening)} to {money(after.best_opening)}" in answer
+            and f"from {before.best_impasse:.0%} to {after.best_impasse:.0%}" in answer), "lesson 05's answer 4"
+    assert 1.8 < after.best_impasse / before.best_impasse < 2.2   # "roughly doubles"
 
 
 def test_lesson_06_shows_the_strongest_defensible_ask_of_the_running_example():
@@ -350,7 +363,7 @@ def test_lesson_06_shows_the_strongest_defensible_ask_of_the_running_example():
                             f"{best['reason']}.") for t in texts)
 
 
-def test_lesson_07_shows_a_shared_fact_widening_the_zone_and_has_a_dozen_scenarios():
+def test_lesson_07_shows_a_shared_fact_widening_the_zone_and_says_how_many_scenarios_it_has():
     from negwidgets.model import load_questions
 
     texts = outputs_text(stored("07_joint_fact_finding"))
@@ -359,7 +372,8 @@ def test_lesson_07_shows_a_shared_fact_widening_the_zone_and_has_a_dozen_scenari
     scenarios = load_questions("lesson07-scenarios")
     assert len(scenarios) >= 12
     assert all(3 <= len(s.options) <= 4 for s in scenarios)
-    assert 'quiz("lesson07-scenarios")' in (NOTEBOOKS / "sources" / "07_joint_fact_finding.md").read_text()
+    source = (NOTEBOOKS / "sources" / "07_joint_fact_finding.md").read_text()
+    assert 'quiz("lesson07-scenarios")' in source and f"in {len(scenarios)} realistic scenarios" in source
 
 
 def test_lesson_08_shows_the_concession_family_the_deadline_the_tournament_and_the_theory():
@@ -432,18 +446,21 @@ def test_lesson_09_shows_the_frontier_the_value_left_by_splitting_and_the_svi_sc
 def test_lesson_10_shows_the_lifetime_cost_and_the_reservation_value_under_search():
     text = "\n".join(outputs_text(stored("10_for_yourself_and_others")))
     d = 70_000 * 0.074
-    assert f"is worth {money(d * (1.03 ** 35 - 1) / 0.03)} over 35 years" in text
+    assert f"adds {money(d * (1.03 ** 35 - 1) / 0.03)} of pay over 35 years" in text
     assert f"grows to {money(d * (1.05 ** 35 - 1.03 ** 35) / 0.02)} by the end" in text
+    q = 1.03 / 1.05   # in today's dollars at 5%: each year's gap discounted to the start
+    assert f"the extra pay is worth {money(d / 1.05 * (1 - q ** 35) / (1 - q))} now" in text
     for cost in (1_250, 3_000):  # uniform offers on [64k, 80k], chance 25%, 2 years: (80k - R)^2 / 32k = cost / 0.5
         reservation = 80_000 - (2 * 16_000 * cost / (0.25 * 2)) ** 0.5
         assert f"Accept offers of {money(reservation)} or more. The offer in hand ($65,000) is below that" in text
-    assert f"is worth {money(3_000 * (1.025 ** 30 - 1) / 0.025)} over 30 years" in text
+    assert f"adds {money(3_000 * (1.025 ** 30 - 1) / 0.025)} of pay over 30 years" in text
 
 
 def test_lesson_11_shows_the_catalogue_and_the_value_of_asking_for_time():
     text = "\n".join(outputs_text(stored("11_difficult_tactics")))
     catalogue = yaml.safe_load((ROOT / "negwidgets/data/tactics.yaml").read_text())["tactics"]
     assert f"{len(catalogue)} tactics: " + ", ".join(t["name"] for t in catalogue) in text
+    assert f"recognise {len(catalogue)} common hard-bargaining tactics" in (NOTEBOOKS / "sources/11_difficult_tactics.md").read_text()
     # Ana: $72,000 expiring on day 3; the employer 60% of $78,000 by day 10; Firm C 30% of $74,000 by day 5;
     # otherwise $58,000. Nothing is known by day 3; everything by day 10.
     expire = 0.6 * 78_000 + 0.4 * (0.3 * 74_000 + 0.7 * 58_000)
@@ -489,3 +506,24 @@ def test_the_role_play_walkthrough_shows_the_pack_it_makes():
     assert no_zone == 3
     assert "24 sheets written\n" in texts
     assert any(t.startswith("pair,role,opener,opening,outcome,rounds,agreement,q1,q2,q3,q4,comment") for t in texts)
+
+
+ABBREVIATIONS = {"BATNA": "best alternative", "ZOPA": "zone of possible agreement"}
+
+
+def lesson_prose(source) -> str:
+    """A lesson's running text: its markdown cells without headings, tables, sources and navigation."""
+    cells = [c for c in jupytext.read(source).cells
+             if c.cell_type == "markdown" and "navigation" not in c.metadata.get("tags", [])]
+    text = "\n".join(c.source.split("## Sources and further reading")[0] for c in cells)
+    return " ".join(" ".join(line for line in text.splitlines() if not line.startswith(("#", "|"))).split())
+
+
+@pytest.mark.parametrize("source", LESSONS, ids=ids(LESSONS))
+def test_every_abbreviation_is_spelled_out_at_its_first_use(source):
+    prose = lesson_prose(source)
+    for abbreviation, words in ABBREVIATIONS.items():
+        first = prose.find(abbreviation)
+        if first >= 0:
+            around = prose[max(0, first - 60):first + 70].lower()
+            assert words in around, f"{source.name}: spell out {abbreviation} at its first use: ...{around}..."

@@ -77,7 +77,11 @@ def test_subjective_value_inventory_scores_the_sliders():
 
 def test_lifetime_earnings_follows_the_model_and_explains_a_lower_negotiated_salary():
     calculator = LifetimeEarnings()
-    assert calculator.result == cost_of_not_negotiating(70_000, 75_180, yearly_raise=0.03, years=35, savings_return=0.05)
+    assert calculator.result == cost_of_not_negotiating(70_000, 75_180, yearly_raise=0.03, years=35, savings_return=0.05,
+                                                        discount_rate=0.05)
+    assert round(calculator.result.present_value, -3) == 127_000 and "in today's dollars" in calculator.result_text
+    calculator.discount_rate.value = 0
+    assert calculator.result.present_value == pytest.approx(calculator.result.total)
     calculator.saving.value = False
     assert calculator.result.invested is None and calculator.savings_return.disabled
     calculator.years.value = 10

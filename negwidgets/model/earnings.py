@@ -4,6 +4,10 @@ Year 1 pays the starting salary; every later year pays the year before plus the 
 that differ only in the starting salary therefore differ by ``D * (1 + g) ** (y - 1)`` in year ``y``, and
 over ``n`` years by ``D * ((1 + g) ** n - 1) / g`` in total. Saving that difference each year at a
 return ``r`` grows it to ``D * ((1 + r) ** n - (1 + g) ** n) / (r - g)`` by the end of the career.
+
+Both are sums of dollars of different years (nominal, before tax). What the stream is worth *today* is
+its present value at a discount rate ``d``, each year's difference paid at the end of its year:
+``sum(D * (1 + g) ** (y - 1) / (1 + d) ** y)``.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ class EarningsGap:
     years: int
     savings_return: float | None
     saved_share: float
+    discount_rate: float | None
     difference: np.ndarray = field(repr=False, compare=False)  # year by year, year 1 first (follows from the rest)
     savings: np.ndarray | None = field(repr=False, compare=False)  # the balance at the end of each year, if saving
 
@@ -52,17 +57,25 @@ class EarningsGap:
         return float(self.difference[-1])
 
     @property
+    def present_value(self) -> float | None:
+        """What the extra pay is worth today at ``discount_rate`` (None without a rate)."""
+        if self.discount_rate is None:
+            return None
+        years = np.arange(1, self.years + 1)
+        return float((self.difference / (1 + self.discount_rate) ** years).sum())
+
+    @property
     def invested(self) -> float | None:
         """What saving the extra pay grows to by the end of the career (None if not saving)."""
         return None if self.savings is None else float(self.savings[-1])
 
     def describe(self) -> str:
         """
-        >>> cost_of_not_negotiating(70_000, 75_000, yearly_raise=0.03, years=30).describe()[:95]
-        'Negotiating $5,000 more at the start (7.1%) is worth $237,877 over 30 years: the gap grows from'
+        >>> cost_of_not_negotiating(70_000, 75_000, yearly_raise=0.03, years=30).describe()[:100]
+        'Negotiating $5,000 more at the start (7.1%) adds $237,877 of pay over 30 years: the gap grows from $'
         """
         text = (f"Negotiating {money(self.starting_difference)} more at the start ({percent_precise(self.starting_gain)}) "
-                f"is worth {money(self.total)} over {self.years} year{'s' * (self.years != 1)}")
+                f"adds {money(self.total)} of pay over {self.years} year{'s' * (self.years != 1)}")
         if self.yearly_raise == 0 or self.years == 1:
             text += f": {money(self.starting_difference)} a year."
         else:
@@ -73,17 +86,20 @@ class EarningsGap:
             share = "the extra pay" if self.saved_share == 1 else f"{percent(self.saved_share)} of the extra pay"
             text += (f" Saving {share} at {percent_precise(self.savings_return)} a year grows to "
                      f"{money(self.invested)} by the end.")
+        if self.present_value is not None:
+            text += (f" Counted in today's dollars (a {percent_precise(self.discount_rate)} discount rate), "
+                     f"the extra pay is worth {money(self.present_value)} now.")
         return text
 
 
 def cost_of_not_negotiating(first_offer: float, negotiated: float, *, yearly_raise: float = 0.03,
                             years: int = 35, savings_return: float | None = None,
-                            saved_share: float = 1.0) -> EarningsGap:
+                            saved_share: float = 1.0, discount_rate: float | None = None) -> EarningsGap:
     """Compare a career that starts at ``first_offer`` with one that starts at ``negotiated``.
 
-    >>> gap = cost_of_not_negotiating(70_000, 75_180, yearly_raise=0.03, years=35)
-    >>> round(gap.total)
-    313194
+    >>> gap = cost_of_not_negotiating(70_000, 75_180, yearly_raise=0.03, years=35, discount_rate=0.05)
+    >>> round(gap.total), round(gap.present_value)
+    (313194, 126877)
     >>> cost_of_not_negotiating(70_000, 75_000, years=-5)
     Traceback (most recent call last):
     ...
@@ -126,4 +142,11 @@ def cost_of_not_negotiating(first_offer: float, negotiated: float, *, yearly_rai
             balance = balance * (1 + rate) + share * extra
             balances[year] = balance
         savings = balances
-    return EarningsGap(offer, better, growth, length, savings_return, float(saved_share), difference, savings)
+    discount = None
+    if discount_rate is not None:
+        discount = finite_number(discount_rate, "the discount rate")
+        if not 0 <= discount <= 0.3:
+            raise ValueError(f"A discount rate of {percent(discount)} is outside what this calculator handles "
+                             "(0% to 30%); 3% to 7% is typical.")
+    return EarningsGap(offer, better, growth, length, savings_return, float(saved_share), discount, difference,
+                       savings)

@@ -50,7 +50,8 @@ PLAN_FIELDS: tuple[PlanField, ...] = (
     PlanField("their_reservation", "Their likely limit", "money", "e.g. $80,000"),
     PlanField("their_aspiration", "Their likely hope or opening", "money", "e.g. $60,000"),
     PlanField("their_interests", "What they likely value", "lines", "One per line"),
-    PlanField("focal_points", "Focal points (theirs and mine)", "lines", "One per line: reasons for more or less"),
+    PlanField("focal_points", "Justifications and focal points (theirs and mine)", "lines",
+              "One per line: reasons for more or less, and numbers that stand out (a precedent, a round number)"),
     PlanField("criteria", "My criteria", "criteria"),
     PlanField("justification", "My justification", "text", "I'm asking for ... because ..."),
     PlanField("opening", "My opening", "money", "e.g. $86,500"),
@@ -238,7 +239,7 @@ class NegotiationPlan:
             ("Their side", [("Their likely limit", amount(self.their_reservation)),
                             ("Their likely hope or opening", amount(self.their_aspiration)),
                             *(("What they value", item) for item in self.their_interests),
-                            *(("Focal point", item) for item in self.focal_points)]),
+                            *(("Justification or focal point", item) for item in self.focal_points)]),
             ("Criteria and justification", [
                 *(("", f"{c.name}: {money(c.value)} ({c.strength_text})" + (f", because {c.because}" if c.reason else ""))
                   for c in self.criteria),

@@ -23,7 +23,7 @@ class LifetimeEarnings(ModelView):
     chart_class = EarningsChart
 
     def __init__(self, first_offer: float = 70_000, negotiated: float = 75_180, *, yearly_raise: float = 0.03,
-                 years: int = 35, savings_return: float | None = 0.05):
+                 years: int = 35, savings_return: float | None = 0.05, discount_rate: float = 0.05):
         self.first_offer = money_slider("First offer", first_offer, 20_000, 200_000, step=500)
         self.negotiated = money_slider("Negotiated starting salary", negotiated, 20_000, 220_000, step=10)
         self.yearly_raise = percent_slider("Yearly raise", yearly_raise, 0, 0.1, step=0.0025)
@@ -31,15 +31,18 @@ class LifetimeEarnings(ModelView):
         self.saving = labelled(widgets.Checkbox, "Save the extra pay", value=savings_return is not None)
         self.savings_return = percent_slider("Return on savings", 0.05 if savings_return is None else savings_return,
                                              0, 0.1, step=0.0025)
+        # What the extra pay is worth today: the sums above add dollars of different years.
+        self.discount_rate = percent_slider("Discount rate (today's dollars)", discount_rate, 0, 0.1, step=0.0025)
         super().__init__([self.first_offer, self.negotiated, self.yearly_raise, self.years, self.saving,
-                          self.savings_return])
+                          self.savings_return, self.discount_rate])
         self.explain_clamped(years, self.years, lambda value: cost_of_not_negotiating(1, 1, years=value))
 
     def compute(self):
         self.savings_return.disabled = not self.saving.value
         return cost_of_not_negotiating(self.first_offer.value, self.negotiated.value,
                                        yearly_raise=self.yearly_raise.value, years=self.years.value,
-                                       savings_return=self.savings_return.value if self.saving.value else None)
+                                       savings_return=self.savings_return.value if self.saving.value else None,
+                                       discount_rate=self.discount_rate.value)
 
 
 class WaitOrAccept(ModelView):
