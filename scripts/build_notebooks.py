@@ -4,8 +4,8 @@
     python scripts/build_notebooks.py 02_batna   # one lesson
 
 Each source (notebooks/sources/02_batna.md) is converted by jupytext, executed top to bottom on a fresh
-kernel, and written as the notebook it is paired with, one folder up (notebooks/02_batna.ipynb). Only text outputs are kept: those are the lesson's numbers, and nbval compares them on
-every test run. Cells that show a widget or an image are stored unrun and without outputs (nbval then
+kernel, and written as the notebook it is paired with, one folder up (notebooks/02_batna.ipynb). Only
+text outputs are kept: those are the lesson's numbers, and nbval compares them on every test run. Cells that show a widget or an image are stored unrun and without outputs (nbval then
 checks only that they run without an error), and no widget state is saved in the notebook.
 A cell that writes to stderr (a warning) stops the build: learners never see warnings.
 
@@ -18,6 +18,10 @@ renderer shows as ``$70,000``. Code spans, code cells and markdown cells tagged 
 Navigation: every lesson on the course map (negwidgets/data/course.yaml) ends with links to the
 previous and next ready lessons and to the course map in lesson 00; the build writes (or rewrites) that
 last cell, tagged ``navigation``, from the course map, so adding a lesson updates its neighbours.
+
+Sources: a lesson's "Sources and further reading" section is written from the sources register
+(negwidgets/data/sources.yaml): the works its prose cites, then those its ``<!-- further reading: ... -->``
+line names, each with the claims the course takes from it. A citation the register lacks stops the build.
 """
 
 from __future__ import annotations
@@ -148,7 +152,8 @@ def build(path: Path) -> Path:
     text = path.read_text(encoding="utf-8")
     if (rewritten := source_as_built(text, path.stem)) != text:
         path.write_text(rewritten, encoding="utf-8")
-        print(f"rewrote {path.relative_to(ROOT)}: dollar signs as {DOLLAR_MARKUP}, navigation from the course map")
+        print(f"rewrote {path.relative_to(ROOT)}: its sources from the register, dollar signs as {DOLLAR_MARKUP}, "
+              "navigation from the course map")
     notebook = jupytext.read(path)
     NotebookClient(notebook, timeout=300, kernel_name="python3",
                    resources={"metadata": {"path": str(path.parent)}}).execute()

@@ -12,9 +12,17 @@ ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
 
 
-def notebook_of(source: Path) -> Path:
-    """The notebook a lesson source is paired with (notebooks/jupytext.toml): sources/x.md -> x.ipynb."""
-    return source.parent.parent / f"{source.stem}.ipynb"
+def build_script():
+    """scripts/build_notebooks.py as a module (it is a script, not part of the package)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("build_notebooks", ROOT / "scripts" / "build_notebooks.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+notebook_of = build_script().notebook_of   # sources/x.md -> x.ipynb, as notebooks/jupytext.toml pairs them
 
 # A "Save to my plan" click in any test (or kernel it starts) writes here, never into the repository.
 os.environ["NEGWIDGETS_PLAN_FILE"] = str(Path(tempfile.mkdtemp(prefix="negwidgets-plan-")) / "plan.json")

@@ -15,7 +15,7 @@ import yaml
 from negwidgets.model import money
 from negwidgets.model.money import DOLLAR_MARKUP, markdown_money
 
-from .conftest import NOTEBOOKS, ROOT, notebook_of
+from .conftest import NOTEBOOKS, ROOT, build_script, notebook_of
 
 SOURCES = sorted(p for p in NOTEBOOKS.rglob("sources/*.md") if ".ipynb_checkpoints" not in p.parts)
 NOTEBOOK_FILES = sorted(p for p in NOTEBOOKS.rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
@@ -125,16 +125,6 @@ def test_learner_facing_code_cells_are_short(source):
         if cell.cell_type == "code":
             lines = [line for line in cell.source.splitlines() if line.strip()]
             assert len(lines) <= 4, f"{source.name}: a code cell of {len(lines)} lines:\n{cell.source}"
-
-
-def build_script():
-    """scripts/build_notebooks.py as a module (it is a script, not part of the package)."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("build_notebooks", ROOT / "scripts" / "build_notebooks.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.mark.parametrize("source", SOURCES, ids=ids(SOURCES))
