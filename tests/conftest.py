@@ -1,5 +1,6 @@
 """Shared paths and fixtures."""
 
+import functools
 import os
 import re
 import subprocess
@@ -12,8 +13,10 @@ ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
 
 
+@functools.lru_cache(maxsize=1)
 def build_script():
-    """scripts/build_notebooks.py as a module (it is a script, not part of the package)."""
+    """scripts/build_notebooks.py as a module (it is a script, not part of the package). Loaded on first
+    use: the model tests also run from a bare copy of the package and tests, without scripts or jupytext."""
     import importlib.util
 
     spec = importlib.util.spec_from_file_location("build_notebooks", ROOT / "scripts" / "build_notebooks.py")
@@ -22,7 +25,9 @@ def build_script():
     return module
 
 
-notebook_of = build_script().notebook_of   # sources/x.md -> x.ipynb, as notebooks/jupytext.toml pairs them
+def notebook_of(source: Path) -> Path:
+    """The notebook a lesson source is paired with: the build's rule (sources/x.md -> x.ipynb)."""
+    return build_script().notebook_of(source)
 
 # A "Save to my plan" click in any test (or kernel it starts) writes here, never into the repository.
 os.environ["NEGWIDGETS_PLAN_FILE"] = str(Path(tempfile.mkdtemp(prefix="negwidgets-plan-")) / "plan.json")
