@@ -439,7 +439,10 @@ def test_lesson_10_shows_the_lifetime_cost_and_the_reservation_value_under_searc
     assert f"adds {money(d * (1.03 ** 35 - 1) / 0.03)} of pay over 35 years" in text
     assert f"grows to {money(d * (1.05 ** 35 - 1.03 ** 35) / 0.02)} by the end" in text
     q = 1.03 / 1.05   # in today's dollars at 5%: each year's gap discounted to the start
-    assert f"the extra pay is worth {money(d / 1.05 * (1 - q ** 35) / (1 - q))} now" in text
+    present = d / 1.05 * (1 - q ** 35) / (1 - q)
+    assert f"the extra pay is worth {money(present)} now" in text
+    prose = lesson_prose(NOTEBOOKS / "sources/10_for_yourself_and_others.md").replace(DOLLAR_MARKUP, "$")
+    assert f"{money(d * (1.03 ** 35 - 1) / 0.03)} of pay over 35 years, worth about {money(round(present, -3))}" in prose
     for cost in (1_250, 3_000):  # uniform offers on [64k, 80k], chance 25%, 2 years: (80k - R)^2 / 32k = cost / 0.5
         reservation = 80_000 - (2 * 16_000 * cost / (0.25 * 2)) ** 0.5
         assert f"Accept offers of {money(reservation)} or more. The offer in hand ($65,000) is below that" in text
