@@ -38,6 +38,7 @@ CHECKS = ".negwidgets-check"                     # the check widgets (negwidgets
 # Anything MathJax (2 or 3) or KaTeX typeset, or a math script waiting to be typeset.
 MATH_SELECTOR = "mjx-container, .MathJax, .MathJax_Display, .MathJax_Preview, .katex, script[type^='math/tex']"
 
+
 def page_text(page, selector: str = "body") -> str:
     return page.evaluate(JS_TEXT_OF, selector)
 

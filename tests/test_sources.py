@@ -12,6 +12,7 @@ import yaml
 from negwidgets.model.sources import cited_sources, figures_quoted, reference_markdown, sources
 
 from .conftest import NOTEBOOKS, ROOT
+from .pages import CHECK_CALL
 
 LESSONS = sorted(p for p in (NOTEBOOKS / "sources").glob("[0-9][0-9]_*.md"))
 DATA_WITH_CITATIONS = [ROOT / "negwidgets/data/tactics.yaml", *sorted((ROOT / "negwidgets/data/checks").glob("*.yaml"))]
@@ -26,7 +27,7 @@ def prose(source) -> str:
 
 def checks_of(source) -> str:
     """The text of the check banks a lesson shows."""
-    banks = set(re.findall(r"""(?:check|quiz)\(\s*["']([\w-]+)["']""", source.read_text()))
+    banks = {bank for _kind, bank, *_ids in CHECK_CALL.findall(source.read_text())}
     return "\n".join((ROOT / "negwidgets/data/checks" / f"{bank}.yaml").read_text() for bank in sorted(banks))
 
 
