@@ -11,6 +11,10 @@ from negwidgets.model import (
     Party,
     UniformBelief,
     calibrate_anchoring,
+    belief_after_their_opening,
+    best_counter,
+    course_anchoring,
+    expected_outcome,
     first_offer_analysis,
     offer_forms,
     running_example,
@@ -77,30 +81,75 @@ def test_with_perfect_information_the_best_opening_approaches_their_limit(limit,
 
 
 def test_without_anchoring_the_safest_opening_is_best_and_order_does_not_matter():
-    analysis = first_offer_analysis(CANDIDATE, UniformBelief(65_000, 90_000), 0.0, their_opening=60_000)
+    analysis = first_offer_analysis(CANDIDATE, UniformBelief(65_000, 90_000), 0.0, their_room=0.25)
     assert analysis.best_opening == CANDIDATE.reservation
-    assert analysis.value_of_going_first == pytest.approx(0.0, abs=1e-6)
+    assert analysis.value_of_going_first == pytest.approx(0.0, abs=0.01)  # to the cent
 
 
 def test_better_information_makes_going_first_worth_more():
-    gains = [first_offer_analysis(CANDIDATE, NormalBelief(80_000, spread), 0.7, their_opening=60_000).value_of_going_first
+    gains = [first_offer_analysis(CANDIDATE, NormalBelief(80_000, spread), 0.7, their_room=0.25).value_of_going_first
              for spread in (12_000, 6_000, 2_000)]
     assert gains[0] < gains[1] < gains[2]
 
 
-def test_going_second_can_be_wiser_when_you_know_little_and_they_open_generously():
-    vague = first_offer_analysis(CANDIDATE, UniformBelief(60_000, 100_000), 0.5, their_opening=82_000)
-    assert vague.value_of_going_first < 0
-    assert "going second is better" in vague.describe()
+@pytest.mark.parametrize("belief", [UniformBelief(60_000, 100_000), NormalBelief(80_000, 12_000)])
+def test_going_second_is_wiser_only_when_you_know_little_and_their_opening_sits_near_their_limit(belief):
+    """Their opening is worth learning only if it says much about their limit and does not drag you down."""
+    near = first_offer_analysis(CANDIDATE, belief, 0.73, their_room=0.05, their_room_spread=0.03)
+    far = first_offer_analysis(CANDIDATE, belief, 0.73, their_room=0.25)
+    informed = first_offer_analysis(CANDIDATE, NormalBelief(80_000, 2_000), 0.73, their_room=0.05,
+                                    their_room_spread=0.03)
+    assert near.value_of_going_first < 0 < far.value_of_going_first
+    assert informed.value_of_going_first > 0
+    assert "going second is better" in near.describe() and "going first is better" in far.describe()
+
+
+def test_answering_with_a_reasoned_number_beats_answering_inside_their_frame():
+    """Galinsky & Mussweiler (2001): re-anchoring removes the first mover's advantage."""
+    second = first_offer_analysis(CANDIDATE, NormalBelief(80_000, 6_000), 0.73, their_room=0.25).second
+    assert second.reanchor > second.in_frame > 0
+
+
+def test_their_opening_updates_the_belief_about_their_limit_by_bayes_rule():
+    vague = UniformBelief(60_000, 100_000)
+    low, high = (belief_after_their_opening(CANDIDATE, vague, y, room=0.25, room_spread=0.05) for y in (54_000, 66_000))
+    assert low.mean < vague.mean < high.mean and max(low.spread, high.spread) < 0.5 * (40_000 / 12 ** 0.5)
+    # By hand on a coarse grid: prior weight times the chance that this limit opens at $60,000.
+    after = belief_after_their_opening(CANDIDATE, vague, 60_000, room=0.25, room_spread=0.05)
+    values, weights = vague.quadrature()
+    likelihood = np.exp(-0.5 * (((values - 60_000) / values - 0.25) / 0.05) ** 2) / values
+    expected = (values * weights * likelihood).sum() / (weights * likelihood).sum()
+    assert after.mean == pytest.approx(expected)
+    with pytest.raises(ValueError, match="not one your belief"):
+        belief_after_their_opening(CANDIDATE, vague, 10_000, room=0.25, room_spread=0.01)
+
+
+def test_the_best_counter_is_the_best_reasoned_number_under_the_updated_belief():
+    counter, impasse, gain = best_counter(CANDIDATE, NormalBelief(80_000, 6_000), 60_000, 0.73)
+    after = belief_after_their_opening(CANDIDATE, NormalBelief(80_000, 6_000), 60_000)
+    assert 0 < impasse < 0.5 and gain > 0
+    assert abs(counter - after.mean) < 3 * after.spread
 
 
 def test_a_paying_side_is_the_mirror_image():
-    candidate = first_offer_analysis(CANDIDATE, NormalBelief(80_000, 4_000), 0.6, their_opening=60_000)
+    candidate = first_offer_analysis(CANDIDATE, NormalBelief(80_000, 4_000), 0.6, their_room=0.25)
     mirrored_employer = Party("Employer", -70_000, -85_000, "less")
-    employer = first_offer_analysis(mirrored_employer, NormalBelief(-80_000, 4_000), 0.6, their_opening=-60_000)
+    employer = first_offer_analysis(mirrored_employer, NormalBelief(-80_000, 4_000), 0.6, their_room=0.25)
     assert employer.best_opening == pytest.approx(-candidate.best_opening)
     assert employer.best_surplus == pytest.approx(candidate.best_surplus)
     assert employer.second_surplus == pytest.approx(candidate.second_surplus)
+
+
+def test_the_best_opening_does_not_depend_on_the_grid():
+    coarse, fine = (first_offer_analysis(CANDIDATE, NormalBelief(80_000, 6_000), 0.73, points=n) for n in (121, 2_001))
+    assert coarse.best_opening == pytest.approx(fine.best_opening, abs=25)
+    impasse, gain = expected_outcome(CANDIDATE, NormalBelief(80_000, 6_000), fine.best_opening, 0.73)
+    assert (impasse, gain) == pytest.approx((fine.best_impasse, fine.best_surplus))
+
+
+def test_the_course_anchoring_is_the_calibrated_strength_to_two_decimals():
+    assert course_anchoring() == round(calibrate_anchoring(), 2)
+    assert first_offer_analysis(CANDIDATE, NormalBelief(80_000, 6_000)).anchoring == course_anchoring()
 
 
 @pytest.mark.parametrize(
@@ -110,7 +159,9 @@ def test_a_paying_side_is_the_mirror_image():
         ({"anchoring": -0.1}, "anchoring strength must lie between 0"),
         ({"anchoring": float("nan")}, "NaN"),
         ({"tolerance": 0}, "walk-away tolerance"),
-        ({"their_opening": float("inf")}, "infinite"),
+        ({"their_room": float("inf")}, "infinite"),
+        ({"their_room": 1.2}, "a share between 0"),
+        ({"their_room": 0.2, "their_room_spread": 0}, "must lie above 0"),
     ],
 )
 def test_bad_advisor_input_is_explained(kwargs, message):

@@ -17,6 +17,7 @@ from negwidgets.model import (Alternative, Criterion, NegotiationPlan, PlanFileE
                               load_plan, plan_html, plan_markdown, plan_to_json, save_plan, tactic_catalogue,
                               update_plan)
 from negwidgets.model.plan import MAX_LINES, MAX_TEXT, PLAN_FIELDS
+from negwidgets.model import money, percent, rough_belief
 from negwidgets.model.checks import MAX_AMOUNT
 from negwidgets.model.money import DOLLAR_MARKUP
 
@@ -214,23 +215,23 @@ def test_the_file_is_plain_json_with_its_format_named(tmp_path):
 
 # -- consistency ---------------------------------------------------------------------------------------------
 
-GOOD = dict(batna="A competing offer", batna_value=70_000, reservation=70_000, aspiration=85_000, opening=86_000,
-            their_reservation=80_000, walk_away="Thank you; I will take the other offer.")
+GOOD = dict(batna="A competing offer", batna_value=70_000, reservation=70_000, aspiration=85_000, opening=81_600,
+            their_reservation=80_000, their_spread=6_000, walk_away="Thank you; I will take the other offer.")
 
 
 def mirrored(**values):
-    """The same plan for a side that pays: every amount reflected around $100,000."""
-    return {k: (200_000 - v if isinstance(v, (int, float)) else v) for k, v in values.items()}
+    """The same plan for a side that pays: every amount reflected around $100,000 (a spread stays a spread)."""
+    return {k: (200_000 - v if isinstance(v, (int, float)) and k != "their_spread" else v) for k, v in values.items()}
 
 
 @pytest.mark.parametrize("change, message", [
     (dict(batna="", batna_value=None), "Your BATNA is missing"),
     (dict(reservation=None), "Your reservation value is missing"),
     (dict(reservation=65_000, aspiration=85_000), "below what your BATNA is worth"),
-    (dict(aspiration=68_000, opening=90_000), "aspiration value \\(\\$[\\d,]+\\) is below your reservation value"),
+    (dict(aspiration=68_000, opening=90_000), "target \\(\\$[\\d,]+\\) is below your reservation value"),
     (dict(opening=69_000), "you would open with a deal you would refuse"),
-    (dict(opening=80_000), "no room to concede"),
-    (dict(opening=100_000), "more than 15% above their likely limit"),
+    (dict(opening=75_000), "short of both your target .* you give away"),
+    (dict(opening=100_000), "ends the talk \\d+% of the time in lesson 05's model"),
     (dict(their_reservation=65_000, aspiration=72_000, opening=74_000), "there is no zone of possible agreement"),
     (dict(walk_away=" "), "walk-away line is missing"),
 ])
@@ -256,3 +257,33 @@ def test_each_inconsistency_is_said_in_plain_words_for_either_side(change, messa
 def test_bad_plan_values_get_a_sentence(values, message):
     with pytest.raises(ValueError, match=message):
         NegotiationPlan(**values)
+
+
+def test_the_opening_check_reports_lesson_05s_chance_of_no_deal():
+    """The check and the page take the chance of no deal from lesson 05's model, not from a rule of thumb."""
+    from negwidgets.model import expected_outcome, running_example_opening
+    from negwidgets.model.zone import Party
+
+    plan = NegotiationPlan(**{**GOOD, "opening": 86_500})
+    impasse, _gain = expected_outcome(Party("You", 70_000, 85_000), rough_belief(80_000, 6_000), 86_500)
+    assert f"ends the talk {percent(impasse)} of the time" in plan.check()[0]
+    assert percent(impasse) == "53%"
+    advice = running_example_opening()
+    assert plan.opening_advice().opening == advice.opening
+    assert f"the opening it recommends is {money(advice.opening)}" in plan.opening_outlook()
+    assert "What lesson 05's model says" in plan_markdown(plan)
+    # Without a spread, a rough idea: 7.5% of their limit, as lesson 05's "A rough idea".
+    assert NegotiationPlan(**{**GOOD, "their_spread": None}).opening_advice().belief == rough_belief(80_000, 6_000)
+
+
+def test_an_opening_short_of_the_target_is_fine_when_the_risk_of_no_deal_bounds_it():
+    """Ana's target lies beyond her belief about their limit: opening below it is the model's advice."""
+    assert NegotiationPlan(**GOOD).check() == []
+    assert NegotiationPlan(**{**GOOD, "their_reservation": 95_000, "opening": 80_000}).check()[0].startswith(
+        "Your opening ($80,000) is short of both your target")
+
+
+@pytest.mark.parametrize("spread", [0, -5])
+def test_a_spread_of_their_limit_must_be_above_zero(spread):
+    with pytest.raises(ValueError, match="give-or-take above zero"):
+        NegotiationPlan(**{**GOOD, "their_spread": spread})

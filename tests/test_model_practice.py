@@ -10,6 +10,8 @@ from hypothesis import strategies as st
 
 from negwidgets.model import LINEAR, PracticeGame, PracticeHistory, concession_offer, money
 from negwidgets.model.practice import THEIR_LIMITS, WALK_TOLERANCE
+from negwidgets.model import practice, walk_away_chance
+from negwidgets.model.money import a_percent
 
 SURVEY = "Salary survey, 75th percentile for the role and region"
 
@@ -147,7 +149,7 @@ def test_walk_away_chance_follows_lesson_05s_rule():
     overshoot = 2_000
     game.offer(game.them.reservation + overshoot)
     chance = overshoot / (0.15 * game.them.reservation)
-    assert f"a {round(chance * 100)}% chance" in game.effects[0]
+    assert f"{a_percent(chance)} chance" in game.effects[0] and practice.walk_away_chance is walk_away_chance
 
 
 @pytest.mark.parametrize("move, message", [

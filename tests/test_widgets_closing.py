@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from negwidgets.model import (NegotiationPlan, example_exploding_offer, exploding_offer, find_tactics, load_plan, plan_markdown, save_plan,
+from negwidgets.model import (NegotiationPlan, running_example_opening, example_exploding_offer, exploding_offer, find_tactics, load_plan, plan_markdown, save_plan,
                               tactic_catalogue, tactic_scenarios)
 from negwidgets.model.plan_file import backup_path
 from negwidgets.widgets import (BatnaCalculator, CriteriaLadder, ExplodingOfferCalculator, FirstOfferAdvisor,
@@ -127,7 +127,8 @@ def test_the_first_offer_advisor_and_the_criteria_ladder_add_their_parts_to_the_
     ladder = CriteriaLadder(plan_path=path)
     ladder.plan_saver.button.click()
     plan = load_plan(path)
-    assert plan.opening == round(advisor.result.best_opening)
+    assert plan.opening == round(advisor.result.best_opening, -2) == running_example_opening().opening
+    assert plan.their_spread == 6_000  # "a rough idea", kept so the plan weighs the opening as lesson 05 did
     assert plan.justification == ladder.result.sentence and len(plan.criteria) == len(ladder.rows)
     assert [source for source, _ in plan.calculator_notes] == ["First-offer advisor (lesson 05)",
                                                                "Criteria ladder (lesson 06)"]
@@ -154,7 +155,7 @@ FULL = NegotiationPlan(
     alternatives=(("Offer from Firm B", 72_000, 0.5, 0), ("Stay", 58_000, 0.5, -1_000)), caution=1.5,
     their_reservation=80_000, their_aspiration=60_000, their_interests=("a quick start",),
     focal_points=("my portfolio", "their budget cycle"), criteria=(("Survey", 83_000, 5, "analysts earn that"),),
-    justification="I'm asking for $83,000 because analysts earn that.", opening=86_500, opening_plan="I open.",
+    justification="I'm asking for $83,000 because analysts earn that.", opening=81_600, opening_plan="I open.",
     questions=("What does the budget cover?",), concessions=("start date for salary",), tactics=("nibble", "silence"),
     tactic_notes=("Stay calm.",), walk_away="Thank you; I will take the other offer.", closing="Summarise.",
     calculator_notes=(("ZOPA explorer (lesson 04)", "ZOPA: $70,000 to $80,000."),),
@@ -176,10 +177,10 @@ def test_typing_updates_the_plan_and_its_checks(tmp_path):
     builder.fields["aspiration"].value = "$65,000"
     builder.fields["issues"].value = "salary\n\n  start date  \n"
     assert builder.plan.issues == ("salary", "start date")
-    assert any("aspiration value ($65,000) is below" in p for p in builder.problems)
-    assert "aspiration value ($65,000) is below" in builder.checks.value
+    assert any("target ($65,000) is below" in p for p in builder.problems)
+    assert "target ($65,000) is below" in builder.checks.value
     builder.fields["wants"].value = "less"
-    assert not any("aspiration value" in p for p in builder.problems)
+    assert not any("Your target" in p for p in builder.problems)
 
 
 def test_a_field_that_cannot_be_read_is_marked_beside_it_and_nothing_is_saved(tmp_path):

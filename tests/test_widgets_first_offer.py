@@ -20,7 +20,7 @@ YOU = Party("You", 70_000, 70_000, "more")
 
 def test_advisor_matches_the_model_and_says_whether_to_go_first():
     advisor = FirstOfferAdvisor()
-    expected = first_offer_analysis(YOU, NormalBelief(80_000, KNOWLEDGE["A rough idea"]), 0.5, their_opening=60_000)
+    expected = first_offer_analysis(YOU, NormalBelief(80_000, KNOWLEDGE["A rough idea"]), 0.73, their_room=0.25)
     assert advisor.result.best_opening == pytest.approx(expected.best_opening)
     assert advisor.result.best_surplus == pytest.approx(expected.best_surplus)
     assert advisor.result_text.startswith("Open at $") and "going first is better" in advisor.result_text
@@ -40,7 +40,7 @@ def test_advisor_accepts_a_range_belief():
     advisor = FirstOfferAdvisor()
     advisor.belief.kind.value = "A range"
     advisor.belief.low.value, advisor.belief.high.value = 60_000, 100_000
-    expected = first_offer_analysis(YOU, UniformBelief(60_000, 100_000), 0.5, their_opening=60_000)
+    expected = first_offer_analysis(YOU, UniformBelief(60_000, 100_000), 0.73, their_room=0.25)
     assert advisor.result.best_opening == pytest.approx(expected.best_opening)
 
 

@@ -4,7 +4,23 @@ Every function checks its input and raises ``ValueError`` with a sentence a lear
 every result has a ``describe()`` that says what it means in plain words.
 """
 
-from .cases import example_exploding_offer, example_plan, job_offer_case, running_example, running_example_criteria, salary_benchmarks
+from .cases import (
+    example_exploding_offer,
+    example_plan,
+    job_offer_case,
+    running_example,
+    running_example_belief,
+    running_example_criteria,
+    salary_benchmarks,
+)
+from .opening import (
+    ROUGH_SPREAD,
+    OpeningAdvice,
+    advise_opening,
+    opening_sensitivity,
+    rough_belief,
+    running_example_opening,
+)
 from .scoring import (BargainingPoint, Frontier, Issue, Logroll, MesoSet, Package, PackageAnalysis, ScoringSystem,
                       load_scoring_case)
 from .subjective import FACTORS, SubjectiveValue, SviItem, svi_items, svi_scores
@@ -40,7 +56,20 @@ from .theory import (ConcessionSchedule, NashSolution, RubinsteinSplit, concessi
                      nash_bargaining, rubinstein_share, rubinstein_split, time_dependent_concession)
 from .practice import DIFFICULTIES, Debrief, Difficulty, Move, PracticeGame, PracticeHistory
 from .criteria import DEFENSIBLE, STRENGTHS, CriteriaLadderResult, Criterion, Rung, criteria_ladder
-from .first_offer import FirstOfferAnalysis, first_offer_analysis
+from .first_offer import (
+    WALK_TOLERANCE,
+    AnswerToTheirOpening,
+    FirstOfferAnalysis,
+    answer_their_opening,
+    who_should_open,
+    SecondMove,
+    belief_after_their_opening,
+    best_counter,
+    course_anchoring,
+    expected_outcome,
+    first_offer_analysis,
+    walk_away_chance,
+)
 from .offer_forms import OfferForm, offer_forms
 from .aspiration import AspirationPlan, aspiration_from_benchmarks, unclaimed_value
 from .batna import (
@@ -56,7 +85,7 @@ from .batna import (
 from .checks import finite_number, parse_money, parse_probability
 from .quiz import ChoiceQuestion, Feedback, NumberQuestion, Option, load_questions, question
 from .money import money, money_short, percent
-from .uncertainty import NormalBelief, UniformBelief, ZoneOutlook, zone_under_uncertainty
+from .uncertainty import DiscreteBelief, NormalBelief, UniformBelief, ZoneOutlook, zone_under_uncertainty
 from .zone import BargainingZone, Party, ZoneAnalysis, analyse_zone, bargaining_zone
 
 __all__ = [
@@ -145,7 +174,18 @@ __all__ = [
     "STRENGTHS",
     "criteria_ladder",
     "AnchoringSimulation",
+    "DiscreteBelief",
     "FirstOfferAnalysis",
+    "SecondMove",
+    "WALK_TOLERANCE",
+    "belief_after_their_opening",
+    "best_counter",
+    "course_anchoring",
+    "expected_outcome",
+    "walk_away_chance",
+    "answer_their_opening",
+    "who_should_open",
+    "AnswerToTheirOpening",
     "META_ANALYSIS_R",
     "OfferForm",
     "calibrate_anchoring",
@@ -183,6 +223,13 @@ __all__ = [
     "parse_probability",
     "percent",
     "running_example",
+    "running_example_belief",
+    "running_example_opening",
+    "advise_opening",
+    "rough_belief",
+    "opening_sensitivity",
+    "OpeningAdvice",
+    "ROUGH_SPREAD",
     "running_example_criteria",
     "salary_benchmarks",
     "unclaimed_value",

@@ -7,7 +7,8 @@ from .criteria import Criterion
 from .scoring import ScoringSystem
 from .zone import Party
 
-__all__ = ["example_exploding_offer", "example_plan", "job_offer_case", "running_example", "running_example_criteria", "salary_benchmarks"]
+__all__ = ["example_exploding_offer", "example_plan", "job_offer_case", "running_example", "running_example_belief",
+           "running_example_criteria", "salary_benchmarks"]
 
 
 def running_example() -> tuple[Party, Party]:
@@ -23,6 +24,18 @@ def running_example() -> tuple[Party, Party]:
         Party(candidate["name"], candidate["reservation"], candidate["aspiration"], "more"),
         Party(employer["name"], employer["reservation"], employer["aspiration"], "less"),
     )
+
+
+def running_example_belief():
+    """What Ana believes of the employer's limit before the talk: a rough idea (lesson 05).
+
+    >>> running_example_belief().describe()
+    'about $80,000, give or take $6,000'
+    """
+    from .uncertainty import NormalBelief
+
+    belief = load("running_example")["candidate"]["belief_of_their_limit"]
+    return NormalBelief(belief["best_guess"], belief["give_or_take"])
 
 
 def running_example_criteria(side: str = "candidate") -> list[Criterion]:
@@ -63,15 +76,22 @@ def job_offer_case() -> ScoringSystem:
     return ScoringSystem.from_case(load("job_offer"))
 
 
-def example_plan():
-    """Ana's first draft of her one-page plan (lesson 12), with the two problems the checks find.
+def example_plan(version: str = "draft"):
+    """Ana's one-page plan (lesson 12): her first ``"draft"``, with the two problems the checks find, or the
+    ``"ready"`` plan that fixes them.
 
     >>> [problem[:22] for problem in example_plan().check()]
-    ['Your opening ($83,000)', 'Your walk-away line is']
+    ['Your opening ($85,000)', 'Your walk-away line is']
+    >>> example_plan("ready").check()
+    []
     """
     from .plan_file import plan_from_dict
 
-    return plan_from_dict(load("example_plan")["plan"], "The example plan")
+    if version not in ("draft", "ready"):
+        raise ValueError(f"Ana's plan comes as a 'draft' or 'ready', not {version!r}.")
+    data = load("example_plan")
+    fields = data["plan"] if version == "draft" else {**data["plan"], **data["ready"]}
+    return plan_from_dict(fields, "The example plan")
 
 
 def example_exploding_offer():

@@ -70,6 +70,17 @@ def percent(fraction: float) -> str:
     return f"{value:.0f}%"
 
 
+def a_percent(fraction: float) -> str:
+    """A percentage with its article, as it is read aloud: "an 8%", "an 11%", "a 28%".
+
+    >>> a_percent(0.08), a_percent(0.11), a_percent(0.28), a_percent(0.85)
+    ('an 8%', 'an 11%', 'a 28%', 'an 85%')
+    """
+    text = percent(fraction)
+    spoken_with_vowel = text.startswith("8") or text.split("%")[0].split(".")[0] in ("11", "18")
+    return f"{'an' if spoken_with_vowel else 'a'} {text}"
+
+
 def percent_precise(fraction: float) -> str:
     """A rate as people state it: one decimal when it is not whole.
 

@@ -17,14 +17,16 @@ from typing import Any
 from .batna import Alternative
 from .checks import finite_number
 from .criteria import Criterion
-from .money import DOLLAR_MARKUP, money
+from .money import DOLLAR_MARKUP, a_percent, money, percent
 
 __all__ = ["MAX_LINES", "MAX_TEXT", "PLAN_FIELDS", "NegotiationPlan", "PlanField", "plan_html", "plan_markdown"]
 
 MAX_TEXT = 2_000  # characters in one field: a plan is one page
 MAX_LINES = 40  # entries in one list
-#: How far beyond their likely limit an opening can go before the talk is at risk (lesson 05's tolerance).
-OPENING_TOLERANCE = 0.15
+#: An opening whose chance of no deal exceeds that of lesson 05's best opening by more than this is flagged.
+EXTRA_RISK = 0.10
+#: An opening short of the best and of your target whose expected gain falls this far below the best is flagged.
+GAIN_SHORTFALL = 0.10
 
 
 @dataclass(frozen=True)
@@ -46,8 +48,10 @@ PLAN_FIELDS: tuple[PlanField, ...] = (
     PlanField("alternatives", "My Plan B's outcomes", "alternatives"),
     PlanField("caution", "Caution with risk (0 = risk neutral)", "number"),
     PlanField("reservation", "My reservation value (walk-away point)", "money", "e.g. $70,000"),
-    PlanField("aspiration", "My aspiration value", "money", "e.g. $85,000"),
+    PlanField("aspiration", "My target (aspiration value)", "money", "e.g. $85,000"),
     PlanField("their_reservation", "Their likely limit", "money", "e.g. $80,000"),
+    PlanField("their_spread", "How sure I am of their limit (give or take)", "money",
+              "e.g. $6,000; empty: a rough idea, 7.5% of their limit"),
     PlanField("their_aspiration", "Their likely hope or opening", "money", "e.g. $60,000"),
     PlanField("their_interests", "What they likely value", "lines", "One per line"),
     PlanField("focal_points", "Justifications and focal points (theirs and mine)", "lines",
@@ -95,8 +99,8 @@ class NegotiationPlan:
 
     >>> plan = NegotiationPlan(title="My salary", batna="A competing offer", reservation=70_000, aspiration=65_000,
     ...                        walk_away="Thank you; I will take the other offer.")
-    >>> plan.check()[0][:73]
-    'Your aspiration value ($65,000) is below your reservation value ($70,000)'
+    >>> plan.check()[0][:63]
+    'Your target ($65,000) is below your reservation value ($70,000)'
     """
 
     title: str = ""
@@ -110,6 +114,7 @@ class NegotiationPlan:
     reservation: float | None = None
     aspiration: float | None = None
     their_reservation: float | None = None
+    their_spread: float | None = None
     their_aspiration: float | None = None
     their_interests: tuple[str, ...] = ()
     focal_points: tuple[str, ...] = ()
@@ -150,6 +155,9 @@ class NegotiationPlan:
             else:  # notes: (source, text) pairs
                 clean = tuple((_text(source, spec.key), _text(text, spec.key)) for source, text in value)
             object.__setattr__(self, spec.key, clean)
+        if self.their_spread is not None and self.their_spread <= 0:
+            raise ValueError(f"How sure you are of their limit is a give-or-take above zero, not "
+                             f"{money(self.their_spread)}: leave it empty for a rough idea.")
 
     def replace(self, **changes: Any) -> NegotiationPlan:
         """A copy with some fields changed (checked like a new plan)."""
@@ -169,7 +177,7 @@ class NegotiationPlan:
         """What does not fit together, in plain words (an empty list when nothing is wrong).
 
         >>> NegotiationPlan(batna="A competing offer", batna_value=70_000, reservation=70_000,
-        ...                 aspiration=85_000, opening=86_000, their_reservation=80_000,
+        ...                 aspiration=85_000, opening=81_600, their_reservation=80_000,
         ...                 walk_away="Thank you; I will take the other offer.").check()
         []
         """
@@ -187,22 +195,16 @@ class NegotiationPlan:
                             f"({money(self.batna_value)}): you would accept a deal worse than walking away.")
         if self.reservation is not None and self.aspiration is not None:
             if up * (self.aspiration - self.reservation) < 0:
-                problems.append(f"Your aspiration value ({money(self.aspiration)}) is {below} your reservation value "
+                problems.append(f"Your target ({money(self.aspiration)}) is {below} your reservation value "
                                 f"({money(self.reservation)}): the deal you hope for is worse than the worst deal you "
-                                f"would accept. {'Raise' if up > 0 else 'Lower'} the aspiration, or check the "
+                                f"would accept. {'Raise' if up > 0 else 'Lower'} the target, or check the "
                                 f"reservation value.")
         if self.opening is not None:
             if self.reservation is not None and up * (self.opening - self.reservation) < 0:
                 problems.append(f"Your opening ({money(self.opening)}) is {below} your reservation value "
                                 f"({money(self.reservation)}): you would open with a deal you would refuse.")
-            elif self.aspiration is not None and up * (self.opening - self.aspiration) < 0:
-                problems.append(f"Your opening ({money(self.opening)}) is {below} your aspiration value "
-                                f"({money(self.aspiration)}): you leave yourself no room to concede towards it.")
-            limit = self.their_reservation
-            if limit is not None and up * (self.opening - limit) > OPENING_TOLERANCE * abs(limit):
-                problems.append(f"Your opening ({money(self.opening)}) is more than {OPENING_TOLERANCE:.0%} {above} "
-                                f"their likely limit ({money(limit)}): an opening that far outside the zone risks "
-                                f"ending the talk (lesson 05). Bring it closer, or justify it with strong criteria.")
+            else:
+                problems.extend(self._opening_problems())
         if (self.reservation is not None and self.their_reservation is not None
                 and up * (self.their_reservation - self.reservation) < 0):
             problems.append(f"By your own estimate there is no zone of possible agreement: their likely limit "
@@ -213,6 +215,65 @@ class NegotiationPlan:
             problems.append("Your walk-away line is missing: write the sentence you will say if the deal is worse "
                             "than your BATNA, so you can leave gracefully.")
         return problems
+
+    def opening_advice(self):
+        """Lesson 05's advice for this plan's numbers (:func:`~negwidgets.model.opening.advise_opening`), or
+        ``None`` while the reservation value, target or their likely limit is missing or leaves no zone."""
+        from .opening import advise_opening, rough_belief
+        from .zone import Party
+
+        up = 1 if self.wants == "more" else -1
+        if None in (self.reservation, self.aspiration, self.their_reservation):
+            return None
+        if up * (self.their_reservation - self.reservation) < 0 or up * (self.aspiration - self.reservation) < 0:
+            return None
+        you = Party("You", self.reservation, self.aspiration, self.wants)
+        ceiling = [c.value for c in self.criteria if c.strength >= 3 and up * (c.value - self.reservation) >= 0]
+        return advise_opening(you, self.aspiration, rough_belief(self.their_reservation, self.their_spread),
+                              ceiling=(max(ceiling) if up > 0 else min(ceiling)) if ceiling else None)
+
+    def opening_outlook(self) -> str:
+        """What lesson 05's model says of this plan's opening, in a sentence ("" when it cannot say)."""
+        advice = self.opening_advice()
+        if advice is None or self.opening is None:
+            return ""
+        from .first_offer import expected_outcome
+        from .zone import Party
+
+        impasse, gain = expected_outcome(Party("You", self.reservation, self.aspiration, self.wants), advice.belief,
+                                         self.opening, advice.anchoring, tolerance=advice.tolerance)
+        return (f"Lesson 05's model, with their limit {advice.belief.describe()}: opening at {money(self.opening)} "
+                f"gives {a_percent(impasse)} chance of no deal and an expected gain of {money(gain)}; the opening it "
+                f"recommends is {money(advice.opening)}, with {a_percent(advice.impasse)} chance of no deal.")
+
+    def _opening_problems(self) -> list[str]:
+        up = 1 if self.wants == "more" else -1
+        advice = self.opening_advice()
+        if advice is None:
+            # Without their likely limit the model cannot weigh the risk: the textbook rule stands.
+            if (self.their_reservation is None and self.aspiration is not None
+                    and up * (self.opening - self.aspiration) < 0):
+                return [f"Your opening ({money(self.opening)}) is {'below' if up > 0 else 'above'} your target "
+                        f"({money(self.aspiration)}): deals land between the openings, so you would plan to land "
+                        f"short of your target."]
+            return []
+        from .first_offer import expected_outcome
+        from .zone import Party
+
+        impasse, gain = expected_outcome(Party("You", self.reservation, self.aspiration, self.wants), advice.belief,
+                                         self.opening, advice.anchoring, tolerance=advice.tolerance)
+        beyond = up * (self.opening - advice.opening) > 0
+        if beyond and impasse > advice.impasse + EXTRA_RISK:
+            return [f"Your opening ({money(self.opening)}) ends the talk {percent(impasse)} of the time in lesson "
+                    f"05's model (their limit {advice.belief.describe()}); {money(advice.opening)} would risk "
+                    f"{percent(advice.impasse)}. Bring it closer, or test your estimate of their limit before you "
+                    f"open."]
+        short_of_target = up * (self.opening - self.aspiration) < 0
+        if not beyond and short_of_target and gain < (1 - GAIN_SHORTFALL) * advice.gain:
+            return [f"Your opening ({money(self.opening)}) is short of both your target ({money(self.aspiration)}) "
+                    f"and lesson 05's recommended opening ({money(advice.opening)}): you give away "
+                    f"{money(advice.gain - gain)} of expected gain before the talk begins."]
+        return []
 
     # -- the page ----------------------------------------------------------------------------------------
 
@@ -234,9 +295,11 @@ class NegotiationPlan:
                        + (f", {money(a.adjustment)} for what is not money" if a.adjustment else ""))
                   for a in self.alternatives),
                 ("Reservation value (walk-away point)", amount(self.reservation)),
-                ("Aspiration value", amount(self.aspiration)), ("Opening", amount(self.opening)),
+                ("Target (aspiration value)", amount(self.aspiration)), ("Opening", amount(self.opening)),
             ]),
             ("Their side", [("Their likely limit", amount(self.their_reservation)),
+                            *((("How sure I am of it", f"give or take {money(self.their_spread)}"),)
+                              if self.their_spread is not None else ()),
                             ("Their likely hope or opening", amount(self.their_aspiration)),
                             *(("What they value", item) for item in self.their_interests),
                             *(("Justification or focal point", item) for item in self.focal_points)]),
@@ -244,7 +307,8 @@ class NegotiationPlan:
                 *(("", f"{c.name}: {money(c.value)} ({c.strength_text})" + (f", because {c.because}" if c.reason else ""))
                   for c in self.criteria),
                 ("What I say", self.justification or "not set")]),
-            ("Opening", [("How I open", self.opening_plan or "not set")]),
+            ("Opening", [("How I open", self.opening_plan or "not set"),
+                         *((("What lesson 05's model says", outlook),) if (outlook := self.opening_outlook()) else ())]),
             ("Questions to ask", [("", q) for q in self.questions]),
             ("Concessions I can trade", [("", c) for c in self.concessions]),
             ("Tactics I expect", [

@@ -29,13 +29,13 @@ from .cases import running_example, running_example_criteria
 from .checks import capitalised, parse_money
 from .criteria import DEFENSIBLE, Criterion
 from .engine import BOULWARE, CONCEDER, LINEAR, Dance, Tactic, next_offer
-from .money import money, money_short, percent
+from .first_offer import WALK_TOLERANCE, walk_away_chance
+from .money import a_percent, money, money_short, percent
 from .zone import BargainingZone, Party, bargaining_zone
 
 __all__ = ["DIFFICULTIES", "Debrief", "Difficulty", "Move", "PracticeGame", "PracticeHistory"]
 
 Side = Literal["candidate", "employer"]
-WALK_TOLERANCE = 0.15  # as lesson 05: an opening 15% beyond their limit always ends the talk
 
 
 @dataclass(frozen=True)
@@ -361,8 +361,8 @@ class PracticeGame:
         limit, aspiration = self.them.reservation, self.them.aspiration
         overshoot = self.up * (value - limit)
         if overshoot > 0:
-            chance = min(overshoot / (WALK_TOLERANCE * abs(limit)), 1.0)
-            self.effects.append(f"Your first offer was {money(overshoot)} beyond their limit: a {percent(chance)} "
+            chance = float(walk_away_chance(overshoot, limit))  # lesson 05's rule, the same function
+            self.effects.append(f"Your first offer was {money(overshoot)} beyond their limit: {a_percent(chance)} "
                                 "chance that they would walk away.")
             if self._walk_draw < chance:
                 self._end("they walked away")

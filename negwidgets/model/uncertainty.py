@@ -16,7 +16,7 @@ from .checks import finite_number
 from .money import money, percent
 from .zone import Party
 
-__all__ = ["Belief", "NormalBelief", "UniformBelief", "ZoneOutlook", "check_belief", "zone_under_uncertainty"]
+__all__ = ["Belief", "DiscreteBelief", "NormalBelief", "UniformBelief", "ZoneOutlook", "check_belief", "zone_under_uncertainty"]
 
 _SQRT2 = math.sqrt(2.0)
 _SQRT2PI = math.sqrt(2.0 * math.pi)
@@ -158,12 +158,92 @@ class NormalBelief:
         return f"about {money(self.mean)}, give or take {money(self.spread)}"
 
 
-Belief = UniformBelief | NormalBelief
+@dataclass(frozen=True)
+class DiscreteBelief:
+    """A belief held as weighted values: what a range or a best guess becomes once evidence has updated it
+    (for example their opening, lesson 05). Values in increasing order; weights summing to 1.
+
+    >>> DiscreteBelief((70_000, 80_000), (0.25, 0.75)).mean
+    77500.0
+    """
+
+    values: tuple[float, ...]
+    weights: tuple[float, ...]
+
+    def __post_init__(self) -> None:
+        values = np.asarray([finite_number(v, "a value of the belief") for v in self.values], dtype=float)
+        weights = np.asarray([finite_number(w, "a weight of the belief") for w in self.weights], dtype=float)
+        if len(values) < 2 or len(values) != len(weights):
+            raise ValueError("A belief held as values needs at least two values, each with one weight.")
+        if np.any(np.diff(values) <= 0) or np.any(weights < 0) or not weights.sum() > 0:
+            raise ValueError("A belief's values must increase and its weights be positive.")
+        object.__setattr__(self, "values", tuple(values.tolist()))
+        object.__setattr__(self, "weights", tuple((weights / weights.sum()).tolist()))
+
+    def _arrays(self) -> tuple[np.ndarray, np.ndarray]:
+        return np.asarray(self.values), np.asarray(self.weights)
+
+    @property
+    def mean(self) -> float:
+        values, weights = self._arrays()
+        return float(values @ weights)
+
+    @property
+    def spread(self) -> float:
+        """The standard deviation of the belief."""
+        values, weights = self._arrays()
+        return float(np.sqrt(max(((values - self.mean) ** 2) @ weights, 0.0)))
+
+    def cdf(self, x: float) -> float:
+        values, weights = self._arrays()
+        return float(min(1.0, weights[values <= x].sum()))
+
+    def probability_above(self, x: float) -> float:
+        values, weights = self._arrays()
+        return float(min(1.0, weights[values > x].sum()))
+
+    def expected_excess(self, x: float) -> float:
+        values, weights = self._arrays()
+        return float(np.maximum(values - x, 0.0) @ weights)
+
+    def expected_shortfall(self, x: float) -> float:
+        values, weights = self._arrays()
+        return float(np.maximum(x - values, 0.0) @ weights)
+
+    def pdf(self, xs: np.ndarray) -> np.ndarray:
+        values, weights = self._arrays()
+        density = weights / np.gradient(values)  # weight per dollar around each value
+        return np.interp(np.asarray(xs, dtype=float), values, density, left=0.0, right=0.0)
+
+    def plot_range(self) -> tuple[float, float]:
+        return self.bottom, self.top
+
+    @property
+    def top(self) -> float:
+        """The highest value that holds more than a trace (0.01%) of the belief."""
+        values, weights = self._arrays()
+        return float(values[np.nonzero(np.cumsum(weights[::-1]) > 1e-4)[0][0] * -1 - 1])
+
+    @property
+    def bottom(self) -> float:
+        """The lowest value that holds more than a trace (0.01%) of the belief."""
+        values, weights = self._arrays()
+        return float(values[np.nonzero(np.cumsum(weights) > 1e-4)[0][0]])
+
+    def quadrature(self, points: int = 801) -> tuple[np.ndarray, np.ndarray]:
+        """The values and weights themselves (``points`` is ignored: the belief is already discrete)."""
+        return self._arrays()
+
+    def describe(self) -> str:
+        return f"about {money(self.mean)}, give or take {money(self.spread)}"
+
+
+Belief = UniformBelief | NormalBelief | DiscreteBelief
 
 
 def check_belief(belief: object) -> Belief:
     """A belief about the other side's limit, checked to be one the models understand."""
-    if not isinstance(belief, (UniformBelief, NormalBelief)):
+    if not isinstance(belief, (UniformBelief, NormalBelief, DiscreteBelief)):
         raise ValueError("Describe what you know about their limit as a range (UniformBelief) or a best guess "
                          "with a spread (NormalBelief).")
     return belief

@@ -11,13 +11,14 @@ from ..model import (
     Party,
     calibrate_anchoring,
     check_anchoring,
+    course_anchoring,
     first_offer_analysis,
     offer_forms,
     parse_money,
     simulate_anchoring,
 )
 from ..plots import AnchoringChart, FirstOfferChart
-from .base import ModelView, choice, labelled, money_slider, number_slider
+from .base import ModelView, choice, labelled, money_slider, number_slider, percent_slider
 from .belief import BeliefControls
 from .saving import PlanSaver
 
@@ -29,7 +30,8 @@ KNOWLEDGE = {"No idea": 12_000, "A rough idea": 6_000, "Well informed": 2_000}
 
 class FirstOfferAdvisor(ModelView):
     """For every opening: the expected gain and the chance of no deal; the best opening; and whether
-    letting them open would serve you better.
+    letting them open would serve you better (their opening tells you about their limit by how far below it
+    they usually open).
 
     >>> advisor = FirstOfferAdvisor(knowledge="Well informed")
     >>> 79_000 < advisor.result.best_opening < 81_000
@@ -39,7 +41,7 @@ class FirstOfferAdvisor(ModelView):
     chart_class = FirstOfferChart
 
     def __init__(self, your_reservation: float = 70_000, *, knowledge: str = "A rough idea", best_guess: float = 80_000,
-                 anchoring: float = 0.5, their_opening: float = 60_000, wants: str = "more",
+                 anchoring: float | None = None, their_room: float = 0.25, wants: str = "more",
                  slider_range: tuple[float, float] = (40_000, 120_000), plan_path=None):
         if knowledge not in KNOWLEDGE:
             raise ValueError(f"Knowledge is one of: {', '.join(KNOWLEDGE)}.")
@@ -48,20 +50,23 @@ class FirstOfferAdvisor(ModelView):
         self.knowledge = choice("What you know of their limit", list(KNOWLEDGE), knowledge)
         self.belief = BeliefControls("normal", best_guess=best_guess, spread=KNOWLEDGE[knowledge],
                                      low=best_guess - 10_000, high=best_guess + 10_000)
-        self.anchoring = number_slider("Anchoring strength", anchoring, 0, 1, step=0.05)
-        self.their_opening = money_slider("Their likely opening", their_opening, *slider_range)
+        anchoring = course_anchoring() if anchoring is None else anchoring
+        self.anchoring = number_slider("Anchoring strength", anchoring, 0, 1, step=0.01, decimals=2)
+        # Ana's employer opens at $60,000 against a limit of $80,000: 25% below it.
+        self.their_room = percent_slider("They open below their limit by", their_room, 0, 0.5, step=0.01)
         self.knowledge.observe(self._set_spread, names="value")
-        controls = [self.reservation, self.knowledge, self.belief, self.anchoring, self.their_opening]
-        super().__init__(controls, [self.reservation, *self.belief.inputs, self.anchoring, self.their_opening])
+        controls = [self.reservation, self.knowledge, self.belief, self.anchoring, self.their_room]
+        super().__init__(controls, [self.reservation, *self.belief.inputs, self.anchoring, self.their_room])
         self.explain_clamped(anchoring, self.anchoring, check_anchoring)
         self.plan_saver = PlanSaver(self, "First-offer advisor (lesson 05)", plan_path)
         self.children += (self.plan_saver,)
 
     def plan_changes(self) -> dict:
         """What "Save to my plan" writes: the best opening for your beliefs, and the numbers behind it."""
-        return {"wants": self.wants, "opening": float(round(self.result.best_opening)),
-                "reservation": self.reservation.value, "their_reservation": float(self.result.belief.mean),
-                "their_aspiration": self.their_opening.value}
+        belief = self.result.belief
+        return {"wants": self.wants, "opening": float(round(self.result.best_opening, -2)),
+                "reservation": self.reservation.value, "their_reservation": float(belief.mean),
+                "their_spread": float(getattr(belief, "spread", (belief.top - belief.bottom) / 12 ** 0.5))}
 
     def _set_spread(self, change) -> None:
         # A preset is a shortcut for a best guess with a spread; the spread's own observer refreshes.
@@ -70,8 +75,7 @@ class FirstOfferAdvisor(ModelView):
 
     def compute(self):
         you = Party("You", self.reservation.value, self.reservation.value, self.wants)
-        return first_offer_analysis(you, self.belief.belief(), self.anchoring.value,
-                                    their_opening=self.their_opening.value)
+        return first_offer_analysis(you, self.belief.belief(), self.anchoring.value, their_room=self.their_room.value)
 
 
 class AnchoringSimulator(ModelView):

@@ -27,7 +27,7 @@ __all__ = ["PlanBuilder"]
 _SECTIONS = [
     ("The negotiation", ["title", "counterpart", "wants", "issues"]),
     ("Your BATNA and your numbers", ["batna", "batna_value", "reservation", "aspiration"]),
-    ("Their side", ["their_reservation", "their_aspiration", "their_interests", "focal_points"]),
+    ("Their side", ["their_reservation", "their_spread", "their_aspiration", "their_interests", "focal_points"]),
     ("Criteria and justification", ["criteria", "justification"]),
     ("Opening, questions and concessions", ["opening", "opening_plan", "questions", "concessions"]),
     ("Tactics to expect", ["tactics", "tactic_notes"]),
@@ -68,8 +68,8 @@ class PlanBuilder(widgets.VBox):
     ``problems`` (what does not fit together), ``field_errors`` (field key -> sentence), ``status_text``.
 
     >>> builder = PlanBuilder(plan=NegotiationPlan(title="My salary", reservation=70_000, aspiration=65_000))
-    >>> builder.fields["title"].value, builder.problems[1][:25]
-    ('My salary', 'Your aspiration value ($6')
+    >>> builder.fields["title"].value, builder.problems[1][:24]
+    ('My salary', 'Your target ($65,000) is')
     """
 
     def __init__(self, path: Path | str | None = None, plan: NegotiationPlan | None = None):
@@ -244,6 +244,9 @@ class PlanBuilder(widgets.VBox):
                                  "a save use the last plan that could be read.")
         checks += (f"<div role='status'><ul style='color:#7c2d12'>{items}</ul></div>" if items else
                    status_html("The plan hangs together: nothing contradicts anything else."))
+        outlook = self.plan.opening_outlook()
+        if outlook:   # lesson 05's chance of no deal for this opening, problem or not
+            checks += f"<p style='margin:4px 0'>{html.escape(outlook)}</p>"
         self.checks.value = checks
         self.notes.value = ("".join(f"<p style='margin:2px 0'><b>{html.escape(source)}</b>: {html.escape(text)}</p>"
                                     for source, text in self._notes)
