@@ -30,6 +30,8 @@ from .tactics import (DifficultTactic, Scenario, difficult_tactic, find_tactics,
                       tactic_scenarios, tactic_situations)
 from .exploding import ExplodingOfferDecision, OtherProcess, exploding_offer
 from .plan import PLAN_FIELDS, NegotiationPlan, PlanField, plan_html, plan_markdown
+from .confidence import (SKILLS, ConfidenceChange, SelfAssessment, Skill, compare_confidence, load_baseline,
+                         save_baseline, self_assessment)
 from .plan_file import (PlanFileError, backup_path, default_plan_path, export_plan, load_plan, plan_from_json,
                         plan_to_json, save_plan, update_plan)
 from .anchoring import META_ANALYSIS_R, AnchoringSimulation, calibrate_anchoring, check_anchoring, simulate_anchoring
@@ -89,6 +91,14 @@ from .uncertainty import DiscreteBelief, NormalBelief, UniformBelief, ZoneOutloo
 from .zone import BargainingZone, Party, ZoneAnalysis, analyse_zone, bargaining_zone
 
 __all__ = [
+    "ConfidenceChange",
+    "SKILLS",
+    "SelfAssessment",
+    "Skill",
+    "compare_confidence",
+    "load_baseline",
+    "save_baseline",
+    "self_assessment",
     "DifficultTactic",
     "example_exploding_offer",
     "example_plan",

@@ -16,6 +16,7 @@ from typing import Any
 
 from .batna import Alternative
 from .checks import finite_number
+from .confidence import SelfAssessment
 from .criteria import Criterion
 from .money import DOLLAR_MARKUP, a_percent, money, percent
 
@@ -33,7 +34,7 @@ GAIN_SHORTFALL = 0.10
 class PlanField:
     key: str
     label: str
-    kind: str  # text, money, lines, choice, alternatives, criteria, notes, number
+    kind: str  # text, money, lines, choice, alternatives, criteria, notes, number, ratings
     help: str = ""
 
 
@@ -67,6 +68,8 @@ PLAN_FIELDS: tuple[PlanField, ...] = (
     PlanField("walk_away", "My walk-away line", "text", "What I will say and do if the deal is worse than my BATNA"),
     PlanField("closing", "How I will close", "text", "Summarise, ask for a clear yes, write it down"),
     PlanField("calculator_notes", "From the course's calculators", "notes"),
+    # Not on the page: the confidence ratings of lesson 00, which lesson 12 shows beside fresh ones.
+    PlanField("confidence_baseline", "My confidence at the start of the course (lesson 00)", "ratings"),
 )
 _FIELDS = {f.key: f for f in PLAN_FIELDS}
 
@@ -129,6 +132,7 @@ class NegotiationPlan:
     walk_away: str = ""
     closing: str = ""
     calculator_notes: tuple[tuple[str, str], ...] = field(default=())
+    confidence_baseline: tuple[tuple[str, int], ...] = ()   # (skill, rating 1-7) pairs: see model.confidence
 
     def __post_init__(self) -> None:
         for spec in PLAN_FIELDS:
@@ -152,6 +156,10 @@ class NegotiationPlan:
                 clean = tuple(item if isinstance(item, Alternative) else Alternative(*item) for item in value)
             elif spec.kind == "criteria":
                 clean = tuple(item if isinstance(item, Criterion) else Criterion(*item) for item in value)
+            elif spec.kind == "ratings":  # empty (none yet) or a rating for every skill
+                if isinstance(value, (str, bytes)) or not isinstance(value, (tuple, list)):
+                    raise ValueError(f"{spec.label} must be a list of (skill, rating) pairs, not {value!r}.")
+                clean = SelfAssessment(tuple(value)).ratings if value else ()
             else:  # notes: (source, text) pairs
                 clean = tuple((_text(source, spec.key), _text(text, spec.key)) for source, text in value)
             object.__setattr__(self, spec.key, clean)

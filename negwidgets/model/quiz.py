@@ -2,6 +2,10 @@
 
 Grading is logic, so it lives here; the check widget only shows the question and the feedback.
 Question banks are YAML files in ``negwidgets/data/checks/``.
+
+Every wrong option of a bank is a mistake real negotiators make, never a strawman: a bank gives each one
+``tempts`` (why a real negotiator picks it) beside ``why`` (why it fails), and the learner who picks it
+reads both ("Tempting, because ...; but ..."). A bank whose wrong option lacks either does not load.
 """
 
 from __future__ import annotations
@@ -25,9 +29,24 @@ class Feedback:
 
 @dataclass(frozen=True)
 class Option:
+    """One answer. ``why`` says why it is right, or why it fails; a wrong option's ``tempts`` says why a
+    real negotiator picks it (a clause that follows "Tempting, because")."""
+
     text: str
     correct: bool = False
     why: str = ""
+    tempts: str = ""
+
+    @property
+    def feedback(self) -> str:
+        """What the learner reads after choosing this option (without "Correct." or "Not quite.").
+
+        >>> Option("Split it at $81,000", why="there is no deal to split.", tempts="splitting feels fair").feedback
+        'Tempting, because splitting feels fair; but there is no deal to split.'
+        """
+        if self.correct or not self.tempts:
+            return self.why
+        return f"Tempting, because {self.tempts}; but {self.why}"
 
 
 @dataclass(frozen=True)
@@ -35,9 +54,12 @@ class ChoiceQuestion:
     """A multiple-choice question; each option explains why it is right or wrong.
 
     >>> q = ChoiceQuestion("q", "Which sets your reservation value?",
-    ...                    (Option("Your BATNA", True, "Plan B is your floor."), Option("Their budget", False, "That is theirs.")))
-    >>> q.grade("Their budget")
-    Feedback(correct=False, message='Not quite. That is theirs.')
+    ...                    (Option("Your BATNA", True, "Plan B is your floor."),
+    ...                     Option("Their budget", False, "it is their limit, not yours.", "it is the number that decides the deal")))
+    >>> q.grade("Their budget").message
+    'Not quite. Tempting, because it is the number that decides the deal; but it is their limit, not yours.'
+    >>> q.grade("Your BATNA").message
+    'Correct. Plan B is your floor.'
     """
 
     id: str
@@ -52,7 +74,7 @@ class ChoiceQuestion:
         for option in self.options:
             if option.text == answer:
                 prefix = "Correct." if option.correct else "Not quite."
-                return Feedback(option.correct, f"{prefix} {option.why}".strip())
+                return Feedback(option.correct, f"{prefix} {option.feedback}".strip())
         raise ValueError("Choose one of the answers listed.")
 
 
@@ -102,9 +124,22 @@ class NumberQuestion:
 Question = ChoiceQuestion | NumberQuestion
 
 
+def _option(entry: dict, question_id: str) -> Option:
+    option = Option(str(entry["text"]), bool(entry.get("correct", False)), str(entry.get("why", "")).strip(),
+                    str(entry.get("tempts", "")).strip())
+    if not option.why:
+        raise ValueError(f"Question {question_id!r}: the option {option.text!r} needs a 'why' (why it is right, or why it fails).")
+    if not option.correct and not option.tempts:
+        raise ValueError(f"Question {question_id!r}: the wrong option {option.text!r} needs 'tempts', why a real negotiator "
+                         f"picks it. An option nobody would pick teaches nothing: replace it with a real mistake.")
+    if option.correct and option.tempts:
+        raise ValueError(f"Question {question_id!r}: the right option {option.text!r} has 'tempts'; only wrong options tempt.")
+    return option
+
+
 def _build(entry: dict) -> Question:
     if "options" in entry:
-        options = tuple(Option(str(o["text"]), bool(o.get("correct", False)), str(o.get("why", ""))) for o in entry["options"])
+        options = tuple(_option(o, entry["id"]) for o in entry["options"])
         return ChoiceQuestion(entry["id"], entry["prompt"], options)
     return NumberQuestion(
         entry["id"], entry["prompt"], float(entry["answer"]), float(entry.get("tolerance", 0)),

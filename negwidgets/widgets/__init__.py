@@ -3,6 +3,7 @@
 from .aspiration import AspirationPlanner
 from .batna import BatnaCalculator
 from .check import Check, Quiz, check, quiz
+from .confidence import ConfidenceBaseline, ConfidenceRevisit
 from .course_map import CourseMap, how_to_use_this_page
 from .criteria import CriteriaLadder
 from .deals import MesoBuilder, ScoringTable, SubjectiveValueInventory
@@ -35,6 +36,8 @@ __all__ = [
     "AspirationPlanner",
     "BatnaCalculator",
     "Check",
+    "ConfidenceBaseline",
+    "ConfidenceRevisit",
     "CourseMap",
     "how_to_use_this_page",
     "CriteriaLadder",

@@ -18,7 +18,7 @@ import ipywidgets as widgets
 from .controls import Choice, Figure, IntSlider, LogSlider, RangeSlider, Slider, course_root
 
 __all__ = ["ModelView", "alert_html", "choice", "course_root", "figure", "int_slider", "labelled", "log_slider",
-           "money_slider", "number_slider", "percent_slider", "range_slider", "status_html"]
+           "money_slider", "number_slider", "percent_slider", "range_slider", "scale", "status_html"]
 
 ERROR_STYLE = (
     "color:#8a1010;background:#fdecea;border-left:4px solid #d62728;padding:4px 10px;"
@@ -90,6 +90,22 @@ def choice(description: str, options: Sequence, value=None, **kwargs) -> Choice:
     """One of a few options, drawn as buttons (a radio group): ``options`` as for ipywidgets' ToggleButtons,
     ``value`` the first option unless given."""
     return Choice(options, **({} if value is None else {"value": value}), description=description, **kwargs)
+
+
+def scale(description: str, low: str, high: str, value: int | None = None, points: int = 7) -> Choice:
+    """A rating from 1 to ``points`` (a question above a row of numbered buttons, nothing chosen until
+    ``value``): each end says what it means, on screen and to screen readers ("1 (not at all confident)").
+
+    >>> s = scale("1. I know my walk-away point.", "not at all confident", "completely confident")
+    >>> s.value, s.labels[0], s.names[0]
+    (None, '1', '1 (not at all confident)')
+    """
+    numbers = list(range(1, points + 1))
+    control = Choice([(str(n), n) for n in numbers], value=value, description=description,
+                     names=[f"1 ({low})", *map(str, numbers[1:-1]), f"{points} ({high})"],
+                     tooltips=[low, *[""] * (points - 2), high], help=f"1 = {low}, {points} = {high}")
+    control.add_class("nw-stacked")
+    return control
 
 
 class ModelView(widgets.VBox):

@@ -81,6 +81,7 @@ class PlanBuilder(widgets.VBox):
         self._alternatives: tuple = ()
         self._caution = 0.0
         self._notes: tuple = ()
+        self._baseline: tuple = ()   # lesson 00's confidence ratings: not on the form, kept on every save
         self._unknown_tactics: tuple = ()
         self.fields: dict[str, widgets.Widget] = {}
         self.errors: dict[str, widgets.HTML] = {}
@@ -180,6 +181,7 @@ class PlanBuilder(widgets.VBox):
                 elif spec.kind in ("text", "choice"):
                     control.value = value
             self._alternatives, self._caution, self._notes = plan.alternatives, plan.caution, plan.calculator_notes
+            self._baseline = plan.confidence_baseline
             if plan.alternatives:
                 self.batna_calculator.table.set_rows([batna_text_row(a) for a in plan.alternatives])
                 self.batna_calculator.caution.value = plan.caution
@@ -210,7 +212,8 @@ class PlanBuilder(widgets.VBox):
                                         if row.name.value.strip() or row.value.value.strip())
             except ValueError as error:
                 errors[key] = str(error)
-        values.update(alternatives=self._alternatives, caution=self._caution, calculator_notes=self._notes)
+        values.update(alternatives=self._alternatives, caution=self._caution, calculator_notes=self._notes,
+                      confidence_baseline=self._baseline)
         return values, errors
 
     def _plan_file(self) -> Path | None:
