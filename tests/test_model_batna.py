@@ -3,7 +3,7 @@
 import math
 
 import pytest
-from hypothesis import assume, given
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from negwidgets.model import (
@@ -11,7 +11,7 @@ from negwidgets.model import (
     Alternative,
     certainty_equivalent,
     expected_value,
-    risk_aversion_for_caution,
+    risk_aversion_from_certainty_equivalent,
     value_batna,
 )
 
@@ -116,18 +116,35 @@ def test_bad_rows_are_explained(kwargs, message):
         Alternative(**{"name": "Offer", "value": 70_000, "probability": 1.0, **kwargs})
 
 
-@pytest.mark.parametrize("a", [-1e-5, 2 * MAX_RISK_AVERSION, float("nan")])
+@pytest.mark.parametrize("a", [-2 * MAX_RISK_AVERSION, 2 * MAX_RISK_AVERSION, float("nan")])
 def test_risk_attitude_outside_its_range_is_explained(a):
     with pytest.raises(ValueError, match="risk attitude"):
         certainty_equivalent([Alternative("A", 1, 1.0)], a)
 
 
-@pytest.mark.parametrize("level", [-1, 11, float("inf")])
-def test_caution_outside_the_scale_is_explained(level):
-    with pytest.raises(ValueError, match="caution|Caution"):
-        risk_aversion_for_caution(level)
+@settings(max_examples=60, deadline=None)
+@given(plans(), st.floats(min_value=-MAX_RISK_AVERSION, max_value=MAX_RISK_AVERSION))
+def test_the_sure_amount_you_name_gives_back_the_attitude_that_values_the_gamble_at_it(rows, a):
+    """Eliciting the certainty equivalent and valuing with the derived attitude are inverses."""
+    sure = certainty_equivalent(rows, a)
+    worst, best = min(r.outcome for r in rows), max(r.outcome for r in rows)
+    assume(worst + 1 < sure < best - 1 and abs(sure - expected_value(rows)) >= 1)  # a real gamble, a real attitude
+    derived = risk_aversion_from_certainty_equivalent(rows, sure)
+    assert certainty_equivalent(rows, derived) == pytest.approx(sure, abs=0.01)
 
 
-def test_caution_scale_spans_the_risk_range():
-    assert risk_aversion_for_caution(0) == 0
-    assert risk_aversion_for_caution(10) == pytest.approx(MAX_RISK_AVERSION)
+def test_a_sure_amount_below_the_average_is_caution_and_above_it_a_taste_for_risk():
+    rows = [Alternative("B", 72_000, 0.5), Alternative("Stay", 58_000, 0.5)]
+    assert risk_aversion_from_certainty_equivalent(rows, 63_000) > 0
+    assert risk_aversion_from_certainty_equivalent(rows, 65_000) == 0
+    assert risk_aversion_from_certainty_equivalent(rows, 66_000) < 0
+    assert "You value the gamble" in value_batna(rows, risk_aversion_from_certainty_equivalent(rows, 66_000)).describe()
+
+
+@pytest.mark.parametrize("sure, message", [(57_000, "outside this Plan B's outcomes"), (72_000, "outside"),
+                                           (58_001, "closer to the worst outcome than the course's model can follow"),
+                                           (float("inf"), "infinite"), ("65k", "must be a number")])
+def test_an_impossible_sure_amount_is_explained(sure, message):
+    rows = [Alternative("B", 72_000, 0.5), Alternative("Stay", 58_000, 0.5)]
+    with pytest.raises(ValueError, match=message):
+        risk_aversion_from_certainty_equivalent(rows, sure)

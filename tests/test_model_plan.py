@@ -28,7 +28,7 @@ plans = st.builds(
     NegotiationPlan,
     title=text, counterpart=text, wants=st.sampled_from(["more", "less"]), issues=lines, batna=text,
     batna_value=amounts, reservation=amounts, aspiration=amounts, their_reservation=amounts,
-    their_aspiration=amounts, opening=amounts, caution=st.floats(0, 10),
+    their_aspiration=amounts, opening=amounts, risk_aversion=st.floats(-1e-3, 1e-3),
     alternatives=st.lists(st.builds(Alternative, name=text, value=st.floats(-1e7, 1e7), probability=st.floats(0, 1),
                                     adjustment=st.floats(-1e5, 1e5)), max_size=3).map(tuple),
     criteria=st.lists(st.builds(Criterion, name=text, value=st.floats(0, 1e6), strength=st.integers(1, 5),
@@ -250,7 +250,7 @@ def test_each_inconsistency_is_said_in_plain_words_for_either_side(change, messa
     (dict(issues="salary"), "must be a list of entries"),
     (dict(reservation=float("inf")), "is infinite"),
     (dict(wants="most"), "either 'more'"),
-    (dict(caution=-1), "must be 0 or more"),
+    (dict(risk_aversion=-1), "attitude to risk must lie between"),
     (dict(alternatives=[("Offer", 70_000, 1.5)]), "above 1"),
     (dict(criteria=[("Survey", None)]), "has no number"),
 ])
@@ -287,3 +287,11 @@ def test_an_opening_short_of_the_target_is_fine_when_the_risk_of_no_deal_bounds_
 def test_a_spread_of_their_limit_must_be_above_zero(spread):
     with pytest.raises(ValueError, match="give-or-take above zero"):
         NegotiationPlan(**{**GOOD, "their_spread": spread})
+
+
+def test_a_plan_saved_with_the_old_caution_scale_still_opens():
+    """Before lesson 02 asked for a sure amount, plans held a 0-10 "caution" (1e-5 per dollar a step)."""
+    from negwidgets.model.plan_file import plan_from_dict
+
+    plan = plan_from_dict({"title": "Old plan", "caution": 4})
+    assert plan.risk_aversion == pytest.approx(4e-5) and plan.title == "Old plan"

@@ -133,3 +133,21 @@ def test_the_walk_away_lines_keep_the_floor_private_unless_the_lesson_says_why()
     assert money(ready.reservation) not in ready.walk_away
     assert "I can't accept less than $70,000" in prose("12_closing_and_your_plan")
     assert "Expect them to meet it exactly" in prose("12_closing_and_your_plan")
+
+
+def test_the_checks_about_anas_opening_use_the_same_numbers():
+    from negwidgets.model import offer_forms, question
+
+    forms = {f.name: f for f in offer_forms(ANA.opening)}
+    range_check = question("lesson05", "range")
+    right = next(o.text for o in range_check.options if o.correct)
+    bolstering = forms["Bolstering range"]
+    assert right == f'"{money(bolstering.low)} to {money(bolstering.high)}"'
+    assert money(ANA.opening) in range_check.prompt
+    respond = question("lesson05", "respond")
+    assert money(ANSWER.counter) in next(o.text for o in respond.options if o.correct)
+    plan_check = question("lesson12", "plan-check")
+    right = next(o.text for o in plan_check.options if o.correct)
+    assert (f"ends the talk {percent(ANA.target_impasse)} of the time, against {percent(ANA.impasse)} for lesson 05's "
+            f"recommended {money(ANA.opening)}") in right
+    assert example_plan().opening == ANA.target  # the prompt describes the draft

@@ -11,7 +11,7 @@ from negwidgets.model import (
     Party,
     UniformBelief,
     aspiration_from_benchmarks,
-    risk_aversion_for_caution,
+    risk_aversion_from_certainty_equivalent,
     salary_benchmarks,
     value_batna,
     zone_under_uncertainty,
@@ -170,12 +170,24 @@ def test_batna_calculator_values_the_worked_example():
     assert "Expected value $67,100" in calc.result_text
 
 
-def test_caution_lowers_the_certainty_equivalent_only():
+def test_the_sure_amount_you_name_is_your_reservation_value_and_sets_your_attitude():
     calc = BatnaCalculator(PLAN_B)
-    calc.caution.value = 10
-    expected = value_batna([Alternative(*row) for row in PLAN_B], risk_aversion_for_caution(10))
-    assert calc.result.certainty_equivalent == pytest.approx(expected.certainty_equivalent)
-    assert calc.result.expected_value == pytest.approx(expected.expected_value)
+    assert calc.sure.value == 67_100 and (calc.sure.min, calc.sure.max) == (58_000, 72_000)
+    calc.sure.value = 65_000
+    rows = [Alternative(*row) for row in PLAN_B]
+    assert calc.risk_aversion == pytest.approx(risk_aversion_from_certainty_equivalent(rows, 65_000))
+    assert calc.result.reservation_value == pytest.approx(65_000, abs=0.01)
+    assert calc.result.expected_value == pytest.approx(67_100)   # the average does not move
+    assert "The risk costs you $2,100" in calc.result_text
+
+
+def test_changing_the_outcomes_keeps_the_attitude_and_moves_the_slider_to_what_it_gives():
+    calc = BatnaCalculator(PLAN_B, sure_amount=65_000)
+    attitude = calc.risk_aversion
+    calc.rows[0].value.value = "$80,000"
+    rows = [Alternative("B", 80_000, 0.5), Alternative("C", 65_000, 0.3), Alternative("Stay", 58_000, 0.2)]
+    assert calc.risk_aversion == attitude and calc.sure.max == 80_000
+    assert calc.sure.value == pytest.approx(value_batna(rows, attitude).certainty_equivalent)
 
 
 def test_typing_in_the_table_recomputes():
@@ -219,13 +231,13 @@ def test_rows_can_be_added_and_removed_and_an_empty_table_is_explained():
     assert len(calc.result.alternatives) == 4  # the last good result is kept
 
 
-def test_caution_outside_the_scale_is_explained_and_clamped():
-    calc = BatnaCalculator(PLAN_B, caution=12)
-    assert "Caution runs from 0" in calc.error_text and "set to 10 instead" in calc.error_text
-    assert "last numbers that worked" not in calc.error.value
-    expected = value_batna([Alternative(*row) for row in PLAN_B], risk_aversion_for_caution(10))
-    assert calc.result.certainty_equivalent == pytest.approx(expected.certainty_equivalent)
-    calc.caution.value = 3
+def test_a_sure_amount_the_model_cannot_follow_is_explained_beside_the_slider():
+    calc = BatnaCalculator(PLAN_B)
+    good = calc.result
+    calc.sure.value = 58_050   # a hair above the worst outcome
+    assert "closer to the worst outcome than the course's model can follow" in calc.error_text
+    assert calc.result is good
+    calc.sure.value = 66_000
     assert calc.error_text == ""
 
 

@@ -152,7 +152,7 @@ def test_save_to_my_plan_refuses_bad_input_and_never_overwrites_a_damaged_plan(t
 FULL = NegotiationPlan(
     title="Salary for the analyst role", counterpart="Sam Lee, hiring manager", issues=("salary", "start date"),
     batna="The offer from Firm B", batna_value=70_000, reservation=70_000.5, aspiration=85_000,
-    alternatives=(("Offer from Firm B", 72_000, 0.5, 0), ("Stay", 58_000, 0.5, -1_000)), caution=1.5,
+    alternatives=(("Offer from Firm B", 72_000, 0.5, 0), ("Stay", 58_000, 0.5, -1_000)), risk_aversion=1.5e-5,
     their_reservation=80_000, their_aspiration=60_000, their_interests=("a quick start",),
     focal_points=("my portfolio", "their budget cycle"), criteria=(("Survey", 83_000, 5, "analysts earn that"),),
     justification="I'm asking for $83,000 because analysts earn that.", opening=81_600, opening_plan="I open.",

@@ -75,13 +75,12 @@ from .first_offer import (
 from .offer_forms import OfferForm, offer_forms
 from .aspiration import AspirationPlan, aspiration_from_benchmarks, unclaimed_value
 from .batna import (
-    MAX_CAUTION,
     MAX_RISK_AVERSION,
     Alternative,
     BatnaValuation,
     certainty_equivalent,
     expected_value,
-    risk_aversion_for_caution,
+    risk_aversion_from_certainty_equivalent,
     value_batna,
 )
 from .checks import finite_number, parse_money, parse_probability
@@ -209,12 +208,11 @@ __all__ = [
     "Option",
     "load_questions",
     "question",
-    "risk_aversion_for_caution",
+    "risk_aversion_from_certainty_equivalent",
     "Alternative",
     "AspirationPlan",
     "BargainingZone",
     "BatnaValuation",
-    "MAX_CAUTION",
     "MAX_RISK_AVERSION",
     "NormalBelief",
     "Party",

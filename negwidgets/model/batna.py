@@ -4,6 +4,10 @@ The outcomes of "what happens if I walk away" are listed as :class:`Alternative`
 probability. Their expected value is ``sum(p_i * v_i)``; a learner who dislikes risk values the same
 gamble at its certainty equivalent (constant absolute risk aversion ``a``):
 ``CE = -(1/a) * ln(sum(p_i * exp(-a * v_i)))``, which is the expected value when ``a = 0``.
+
+Nobody can say their ``a``. Everybody can answer "what sure amount would you take instead of this
+gamble?": :func:`risk_aversion_from_certainty_equivalent` turns that answer into ``a`` (negative for a
+person who prefers the gamble to its average), so the same attitude can value other gambles.
 """
 
 from __future__ import annotations
@@ -19,35 +23,15 @@ __all__ = [
     "Alternative",
     "BatnaValuation",
     "MAX_RISK_AVERSION",
-    "MAX_CAUTION",
     "certainty_equivalent",
     "expected_value",
-    "risk_aversion_for_caution",
+    "risk_aversion_from_certainty_equivalent",
     "value_batna",
 ]
 
-#: Risk aversion is per dollar; 1e-4 means an extra $10,000 at stake already feels very risky.
-MAX_RISK_AVERSION = 1e-4
-
-#: The course's caution scale runs from 0 (risk neutral) to this; each step adds 1e-5 per dollar.
-MAX_CAUTION = 10
-
-
-def risk_aversion_for_caution(level: float) -> float:
-    """Turn the course's 0-10 caution scale into risk aversion per dollar.
-
-    Level 1 means a gamble of about $100,000 feels noticeably risky, level 10 one of about $10,000.
-
-    >>> risk_aversion_for_caution(5)
-    5e-05
-    """
-    caution = finite_number(level, "your caution")
-    if not 0 <= caution <= MAX_CAUTION:
-        raise ValueError(
-            f"Caution runs from 0 (risk neutral) to {MAX_CAUTION} (very cautious); {caution:g} is outside that range."
-        )
-    return caution * MAX_RISK_AVERSION / MAX_CAUTION
-
+#: Risk aversion is per dollar; 1e-3 means an extra $1,000 at stake already feels very risky, and -1e-3
+#: that it already feels very tempting.
+MAX_RISK_AVERSION = 1e-3
 
 # Probabilities typed by people rarely add to exactly 1 (0.333 three times): accept this slack.
 _PROBABILITY_SLACK = 1e-6
@@ -121,7 +105,8 @@ def expected_value(alternatives: Iterable[Alternative]) -> float:
 
 def certainty_equivalent(alternatives: Iterable[Alternative], risk_aversion: float) -> float:
     """The sure amount worth as much to you as the uncertain Plan B, for constant absolute risk
-    aversion ``risk_aversion`` per dollar (0 = risk neutral, which gives the expected value).
+    aversion ``risk_aversion`` per dollar (0 = risk neutral, which gives the expected value; negative for a
+    person who prefers the gamble to its average).
 
     >>> rows = [Alternative("B", 72_000, 0.5), Alternative("Stay", 58_000, 0.5)]
     >>> certainty_equivalent(rows, 0) == expected_value(rows)
@@ -131,18 +116,64 @@ def certainty_equivalent(alternatives: Iterable[Alternative], risk_aversion: flo
     """
     rows = _checked(alternatives)
     a = finite_number(risk_aversion, "the risk attitude")
-    if a < 0 or a > MAX_RISK_AVERSION:
+    if abs(a) > MAX_RISK_AVERSION:
         raise ValueError(
-            f"The risk attitude must lie between 0 (risk neutral) and {MAX_RISK_AVERSION:g} per dollar "
-            f"(very cautious); {a:g} is outside that range."
+            f"The risk attitude must lie between {-MAX_RISK_AVERSION:g} (loves risk) and {MAX_RISK_AVERSION:g} per "
+            f"dollar (very cautious); {a:g} is outside that range."
         )
     if a == 0:
         return expected_value(rows)
     total = math.fsum(row.probability for row in rows)
-    # Shift by the worst outcome so exp() never overflows, however large the amounts.
-    worst = min(row.outcome for row in rows)
-    weighted = math.fsum(row.probability / total * math.exp(-a * (row.outcome - worst)) for row in rows)
-    return worst - math.log(weighted) / a
+    # Shift by the outcome that keeps every exponent at or below zero, so exp() never overflows.
+    anchor = min(row.outcome for row in rows) if a > 0 else max(row.outcome for row in rows)
+    weighted = math.fsum(row.probability / total * math.exp(-a * (row.outcome - anchor)) for row in rows)
+    return anchor - math.log(weighted) / a
+
+
+def risk_aversion_from_certainty_equivalent(alternatives: Iterable[Alternative], sure_amount: float) -> float:
+    """The risk attitude ``a`` of a person who would swap this Plan B for exactly ``sure_amount`` (the
+    inverse of :func:`certainty_equivalent`, found by bisection: the certainty equivalent falls as ``a`` grows).
+
+    >>> rows = [Alternative("B", 72_000, 0.5), Alternative("Stay", 58_000, 0.5)]
+    >>> a = risk_aversion_from_certainty_equivalent(rows, 63_799)
+    >>> round(a * 1e5, 2)
+    5.0
+    >>> risk_aversion_from_certainty_equivalent(rows, 65_000)
+    0.0
+    """
+    rows = _checked(alternatives)
+    sure = finite_number(sure_amount, "the sure amount you would take instead")
+    worst, best = min(row.outcome for row in rows), max(row.outcome for row in rows)
+    average = expected_value(rows)
+    if worst == best:
+        if abs(sure - worst) > 0.5:
+            raise ValueError(f"This Plan B is a sure {money(worst)}: the sure amount worth the same is {money(worst)}.")
+        return 0.0
+    if abs(sure - average) < 0.5:   # a dollar's precision: the answer people give
+        return 0.0
+    if not worst < sure < best:
+        raise ValueError(
+            f"A sure {money(sure)} lies outside this Plan B's outcomes ({money(worst)} to {money(best)}): nobody would "
+            f"take less for sure than the worst outcome, or refuse more than the best. Name an amount in between."
+        )
+    low, high = -MAX_RISK_AVERSION, MAX_RISK_AVERSION
+    for a, side in ((high, "cautious"), (low, "fond of risk")):
+        reach = certainty_equivalent(rows, a)
+        if (side == "cautious" and sure < reach) or (side == "fond of risk" and sure > reach):
+            raise ValueError(
+                f"A sure {money(sure)} is closer to the {'worst' if side == 'cautious' else 'best'} outcome than the "
+                f"course's model can follow (it reaches {money(reach)}): is the amount right? If it is, use it as your "
+                f"reservation value directly."
+            )
+    for _ in range(200):   # bisection to well below a cent of certainty equivalent
+        middle = (low + high) / 2
+        if certainty_equivalent(rows, middle) > sure:
+            low = middle
+        else:
+            high = middle
+        if high - low < 1e-15:
+            break
+    return (low + high) / 2
 
 
 @dataclass(frozen=True)
@@ -184,6 +215,9 @@ class BatnaValuation:
         )
         if round(self.risk_premium) > 0:
             text += f" The risk costs you {money(self.risk_premium)}."
+        elif round(self.risk_premium) < 0:
+            text += (f" You value the gamble {money(-self.risk_premium)} above its average: be sure of that before "
+                     f"you refuse deals that beat its average.")
         return text
 
 

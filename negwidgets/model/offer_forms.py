@@ -2,7 +2,8 @@
 
 What the research found (cited in lesson 05): a "bolstering" range whose bottom is your point offer
 anchors higher than the point alone without hurting the relationship (Ames & Mason, 2015); a
-"backdown" range invites the other side to take its bottom; precise numbers anchor more than round
+"backdown" range concedes before the talk begins, since the other side can take its bottom (the course's
+reasoning, not a finding); precise numbers anchor more than round
 ones (Mason et al., 2013; Janiszewski & Uy, 2008), but too much precision backfires with experts
 (Loschelder et al., 2016).
 """
@@ -82,7 +83,7 @@ def offer_forms(opening: float, wants: Literal["more", "less"] = "more") -> list
         ("Bracketing range", span(point - half, point + half),
          "Your point offer is the middle: expect the other side to aim for the end that suits them."),
         ("Backdown range", span(point, modest_end),
-         "Your point offer is the ambitious end: the other side hears the other end, so this usually "
-         "costs you the difference. Avoid it."),
+         "Your point offer is the ambitious end: the other end is a concession made before the talk "
+         "begins, and the other side can simply take it. Avoid it."),
     ]
     return [OfferForm(name, low, high, said(low, high), effect) for name, (low, high), effect in forms]

@@ -18,6 +18,7 @@ from .batna import Alternative
 from .checks import finite_number
 from .confidence import SelfAssessment
 from .criteria import Criterion
+from .batna import MAX_RISK_AVERSION
 from .money import DOLLAR_MARKUP, a_percent, money, percent
 
 __all__ = ["MAX_LINES", "MAX_TEXT", "PLAN_FIELDS", "NegotiationPlan", "PlanField", "plan_html", "plan_markdown"]
@@ -47,7 +48,7 @@ PLAN_FIELDS: tuple[PlanField, ...] = (
     PlanField("batna", "My BATNA (what I do if there is no deal)", "text", "e.g. Stay in my job and keep searching"),
     PlanField("batna_value", "What my BATNA is worth", "money", "e.g. $70,000"),
     PlanField("alternatives", "My Plan B's outcomes", "alternatives"),
-    PlanField("caution", "Caution with risk (0 = risk neutral)", "number"),
+    PlanField("risk_aversion", "My attitude to risk (per dollar; 0 = neutral, from the sure amount I named)", "number"),
     PlanField("reservation", "My reservation value (walk-away point)", "money", "e.g. $70,000"),
     PlanField("aspiration", "My target (aspiration value)", "money", "e.g. $85,000"),
     PlanField("their_reservation", "Their likely limit", "money", "e.g. $80,000"),
@@ -113,7 +114,7 @@ class NegotiationPlan:
     batna: str = ""
     batna_value: float | None = None
     alternatives: tuple[Alternative, ...] = ()
-    caution: float = 0.0
+    risk_aversion: float = 0.0
     reservation: float | None = None
     aspiration: float | None = None
     their_reservation: float | None = None
@@ -141,10 +142,12 @@ class NegotiationPlan:
                 clean = _text(value, spec.key)
             elif spec.kind == "money":
                 clean = _money(value, spec.key)
-            elif spec.kind == "number":
-                clean = finite_number(value, spec.label.lower())
-                if clean < 0:
-                    raise ValueError(f"{spec.label} must be 0 or more, not {clean:g}.")
+            elif spec.kind == "number":   # the attitude to risk, the plan's one plain number
+                clean = finite_number(value, "your attitude to risk")
+                if abs(clean) > MAX_RISK_AVERSION:
+                    raise ValueError(f"Your attitude to risk must lie between {-MAX_RISK_AVERSION:g} and "
+                                     f"{MAX_RISK_AVERSION:g} per dollar, not {clean:g}: name the sure amount again in "
+                                     f"lesson 02's calculator.")
             elif spec.kind in ("lines", "tactics"):
                 clean = _lines(value, spec.key)
             elif spec.kind == "choice":

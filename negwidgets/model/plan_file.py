@@ -94,6 +94,11 @@ def plan_from_dict(data: Any, where: str = "The plan") -> NegotiationPlan:
     """A plan from the ``plan`` part of a plan file (a dict of fields), checked field by field."""
     if not isinstance(data, dict):
         raise PlanFileError(f"{where} has no plan inside it.")
+    if "caution" in data and "risk_aversion" not in data:
+        # Plans saved before lesson 02 asked for a sure amount held a 0-10 "caution": 1e-5 per dollar a step.
+        data = {("risk_aversion" if k == "caution" else k): v for k, v in data.items()}
+        if isinstance(data["risk_aversion"], (int, float)) and not isinstance(data["risk_aversion"], bool):
+            data["risk_aversion"] = data["risk_aversion"] * 1e-5
     known = {spec.key: spec for spec in PLAN_FIELDS}
     unknown = sorted(set(data) - set(known))
     if unknown:

@@ -114,7 +114,7 @@ class DecisionTreeChart(Chart):
     """Plan B as a decision tree: a chance node, one branch per outcome, the values in the title.
 
     The branches depend on the table, so the tree is redrawn (on the same figure) only when a row
-    changes; moving the caution slider changes only the title.
+    changes; naming a different sure amount changes only the title.
     """
 
     height_in = 3.0

@@ -65,7 +65,7 @@ def percent_slider(description: str, value: float, low: float, high: float, step
 
 def number_slider(description: str, value: float, low: float, high: float, step: float = 1,
                   decimals: int | None = None) -> Slider:
-    """A slider over plain numbers (a caution, a strength, a score)."""
+    """A slider over plain numbers (a strength, a score)."""
     return Slider(value, min=low, max=high, step=step, decimals=decimals, description=description)
 
 

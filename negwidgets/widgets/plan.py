@@ -79,7 +79,7 @@ class PlanBuilder(widgets.VBox):
         self.status_text = ""
         self._filling = False
         self._alternatives: tuple = ()
-        self._caution = 0.0
+        self._risk_aversion = 0.0
         self._notes: tuple = ()
         self._baseline: tuple = ()   # lesson 00's confidence ratings: not on the form, kept on every save
         self._unknown_tactics: tuple = ()
@@ -180,11 +180,11 @@ class PlanBuilder(widgets.VBox):
                     self.criteria_table.set_rows([(c.name, money(c.value), c.strength, c.reason) for c in value])
                 elif spec.kind in ("text", "choice"):
                     control.value = value
-            self._alternatives, self._caution, self._notes = plan.alternatives, plan.caution, plan.calculator_notes
+            self._alternatives, self._risk_aversion, self._notes = plan.alternatives, plan.risk_aversion, plan.calculator_notes
             self._baseline = plan.confidence_baseline
             if plan.alternatives:
+                self.batna_calculator.risk_aversion = plan.risk_aversion
                 self.batna_calculator.table.set_rows([batna_text_row(a) for a in plan.alternatives])
-                self.batna_calculator.caution.value = plan.caution
         finally:
             self._filling = False
         self.refresh()
@@ -212,7 +212,7 @@ class PlanBuilder(widgets.VBox):
                                         if row.name.value.strip() or row.value.value.strip())
             except ValueError as error:
                 errors[key] = str(error)
-        values.update(alternatives=self._alternatives, caution=self._caution, calculator_notes=self._notes,
+        values.update(alternatives=self._alternatives, risk_aversion=self._risk_aversion, calculator_notes=self._notes,
                       confidence_baseline=self._baseline)
         return values, errors
 
@@ -273,7 +273,7 @@ class PlanBuilder(widgets.VBox):
             self._say("Fix the BATNA calculator's input first: nothing was copied.", error=True)
             return
         result = calculator.result
-        self._alternatives, self._caution = result.alternatives, calculator.caution.value
+        self._alternatives, self._risk_aversion = result.alternatives, result.risk_aversion
         self._filling = True  # three fields change: check the plan once, after all of them
         self.fields["batna_value"].value = money(result.certainty_equivalent)  # whole dollars: a plan, not a ledger
         if not self.fields["reservation"].value.strip():

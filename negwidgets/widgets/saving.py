@@ -21,7 +21,7 @@ def _summary(changes: dict) -> str:
     for key, value in changes.items():
         label = _LABELS[key]
         label = f" {label[0].lower()}{label[1:]}".replace(" my ", " your ").strip()
-        if isinstance(value, (int, float)) and key != "caution":
+        if isinstance(value, (int, float)) and key != "risk_aversion":
             parts.append(f"{label}: {money(value)}")
         elif isinstance(value, tuple):
             parts.append(f"{label}: {len(value)}")
