@@ -125,3 +125,17 @@ def test_the_hub_service_command_serves_the_participant_app_under_the_hubs_prefi
         body = page.inner_text("body")
         assert "Traceback" not in body and "Error displaying widget" not in body
 
+
+
+def test_the_guide_gives_the_apps_own_limits_and_the_dashboards_own_button():
+    """Issue 17: the guide tells the instructor how guessing is slowed and what the big screen hides, in
+    the figures and words the code uses."""
+    from negwidgets.seminar import access, store
+    from negwidgets.widgets import seminar as apps
+
+    room = section("Running the apps for a room: one machine with Voila")
+    assert "each browser tab gets three quick wrong tries" in room and access.FREE_TRIES == 3
+    assert f"up to {access.MAX_WAIT:.0f}\n  seconds" in room
+    assert f"once the class has had {access.PACK_FREE} wrong tries" in room.lower()
+    assert f"Each participant can send {store.MAX_REPORTS} reports" in room
+    assert f"**{apps._REVEAL}**" in section("Debrief questions for each chart")

@@ -150,3 +150,42 @@ def test_the_debrief_sets_the_class_r_beside_the_range_a_class_of_its_size_would
     low, high = class_r_range(fit.n)
     assert f"between r = {low:.2f} and {high:.2f}" in debrief.describe()
     assert class_r_range(3) is None and class_r_range(40)[1] - class_r_range(40)[0] < high - low
+
+
+@pytest.mark.parametrize("key", ["salary", "used_car", "job_offer"])
+def test_a_pair_still_negotiating_changes_nothing_on_any_chart_until_it_reports_or_is_revealed(key):
+    """Issue 17.1: the zone chart drew every pair's zone (in a one-number case, its two reservation values)
+    before anyone reported, on the screen the whole room sees."""
+    one = make_pack(key, 4, seed=3, no_zone_share=0.25).record()
+    donor = make_pack(key, 4, seed=99, no_zone_share=0.5).record()
+    # The same class, but P3 and P4 (still negotiating) hold other values, one of them with no zone.
+    swapped = {"P3": donor.pairs[0], "P4": next(p for p in donor.pairs if p.zone is None)}
+    other = dataclasses.replace(one, pairs=tuple(
+        dataclasses.replace(swapped[p.code], code=p.code) if p.code in swapped else p for p in one.pairs))
+    assert one.pairs[2:] != other.pairs[2:] and one.pairs[:2] == other.pairs[:2]
+    case = one.case
+    reports = []
+    for code in ("P1", "P2"):
+        fields = dict(pair=code, role=case.role_keys[1], opener=case.role_keys[0], opening=case.number.allowed[1] * 0.5,
+                      outcome="agreement", rounds=3, survey=[5, 6, 5, 4])
+        if case.scoring is None:
+            fields["agreement"] = sum(one.pair(code).reservations) / 2
+        else:
+            fields["terms"] = {issue.name: issue.options[1] for issue in case.scoring.issues}
+        reports.append(check_report(one, **fields))
+    reports = _numbered(reports)
+    for reveal in (False, True):
+        seen = []
+        for record in (one, other):
+            # Hidden is the default: the dashboard is the room's screen.
+            debrief = class_debrief(record, reports, reveal=True) if reveal else class_debrief(record, reports)
+            drawn = []
+            for cls in DEBRIEF_CHARTS:
+                chart = cls(len(record.pairs)) if cls is OutcomeZoneChart else cls()
+                drawn.append((chart.update(debrief), chart.png()))
+            seen.append((drawn, debrief.describe(), debrief.flags(), debrief.counts()))
+        if reveal:
+            assert seen[0][0][1] != seen[1][0][1]   # the zone chart now draws every pair's zone
+        else:
+            assert seen[0] == seen[1]
+            assert seen[0][3].get((None, "not reported")) == 2   # not counted as with or without a zone

@@ -8,10 +8,10 @@ import sqlite3
 
 import pytest
 
-from negwidgets.seminar.access import FREE_TRIES, REFUSED, AccessGate, AccessRefused, wait_after
+from negwidgets.seminar.access import FREE_TRIES, MAX_WAIT, PACK_FREE, REFUSED, AccessGate, AccessRefused, wait_after
 from negwidgets.seminar.imports import csv_template, import_csv
 from negwidgets.seminar.packs import make_pack
-from negwidgets.seminar.results import check_report
+from negwidgets.seminar.results import ReportError, check_report
 from negwidgets.seminar.store import ResultsStore, StoreError
 
 from .servers import postgresql
@@ -137,6 +137,134 @@ def test_an_unreachable_server_is_explained_without_its_password():
     assert "hunter2" not in str(caught.value) and "***" in str(caught.value)
 
 
+@pytest.mark.parametrize("url", [
+    "seminar:hunter2@127.0.0.1/negotiation",                                   # the scheme left out
+    "postgresql+psycopg://seminar:hunter2@127.0.0.1:port/negotiation",         # a port that is not a number
+    "postgresql+psycopg://seminar@127.0.0.1:1/negotiation?password=hunter2",   # the password as a parameter
+    "postgresql+psycopg://seminar:hunter2@127.0.0.1:1/negotiation?connect_timeout=x",
+])
+def test_no_message_about_a_bad_database_url_shows_its_password(url):
+    """Issue 17.5: the instructor's view shows where the store is, never the password; participants see
+    neither (``public``)."""
+    with pytest.raises(StoreError) as caught:
+        ResultsStore(url)
+    assert "hunter2" not in str(caught.value) and "hunter2" not in caught.value.public
+    assert "127.0.0.1" not in caught.value.public and "seminar" not in caught.value.public
+
+
+def test_a_results_file_deleted_while_the_apps_run_is_noticed_before_and_after_a_write(tmp_path):
+    """Issue 17.6: an open SQLite connection keeps writing to a deleted file, and every result is lost."""
+    path = tmp_path / "results.sqlite"
+    record = make_pack("used_car", 2, seed=1).record()
+    with ResultsStore(f"sqlite:///{path}") as store:
+        store.publish(record)
+        assert store.submit(_report(record))
+        for suffix in ("", "-wal", "-shm"):
+            path.with_name(path.name + suffix).unlink(missing_ok=True)
+        for action in (lambda: store.submit(_report(record, "P2")), lambda: store.reports(record.pack_id),
+                       lambda: AccessGate(store, record).open_sheet("P1", "AAAA-AAAA")):
+            with pytest.raises(StoreError, match="was deleted or replaced while the apps were running") as caught:
+                action()
+            assert "not saved" in caught.value.public and str(path) not in caught.value.public
+    with ResultsStore(f"sqlite:///{path}") as other:   # a new file in its place: the old store still refuses
+        other.publish(record)
+        with ResultsStore(f"sqlite:///{path}") as store:
+            path.unlink()
+            ResultsStore(f"sqlite:///{path}").close()
+            with pytest.raises(StoreError, match="deleted or replaced"):
+                store.submit(_report(record))
+
+
+def _make_read_only(store_url: str) -> None:
+    """PostgreSQL: every new connection to the database is read-only (what a read-only replica or a
+    user without write access gives)."""
+    from sqlalchemy import create_engine
+    from sqlalchemy.engine import make_url
+
+    name = make_url(store_url).database
+    engine = create_engine(store_url, isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        connection.exec_driver_sql(f"ALTER DATABASE {name} SET default_transaction_read_only = on")
+    engine.dispose()
+
+
+def test_a_read_only_postgresql_store_says_so_instead_of_try_again(postgres_server):
+    """Issue 17.7 on PostgreSQL (the SQLite file's case runs in a process without root's override of file
+    permissions: tests/test_widgets_seminar.py)."""
+    url = postgres_server.new_database()
+    pack = make_pack("used_car", 2, seed=1)
+    with ResultsStore(url) as store:
+        store.publish(pack.record())
+    _make_read_only(url)
+    with ResultsStore(url) as store:
+        assert [p.pack_id for p in map(store.load_pack, store.pack_ids())] == [pack.pack_id]   # still readable
+        with pytest.raises(StoreError, match="read-only") as caught:
+            store.check_writable()
+        assert "tell your instructor" in caught.value.public and "again" not in caught.value.public
+        owner = pack.participant("P1", "buyer")
+        for action in (lambda: store.submit(_report(pack.record())),
+                       lambda: AccessGate(store, pack.record()).open_sheet("P1", owner.access_code)):
+            with pytest.raises(StoreError, match="read-only"):
+                action()
+
+
+def _damage_the_pack_record(store, record_text: str) -> None:
+    from sqlalchemy import update
+
+    with store.engine.begin() as connection:
+        connection.execute(update(store.packs).values(record=record_text))
+
+
+@pytest.mark.parametrize("record_text", [
+    "{not json",
+    '{"format": "negotiation-lab-pack", "version": 1, "pairs": [{"code": "P1"}]}',
+    '"a string"',
+    "null",
+])
+def test_a_damaged_pack_record_is_a_store_error_with_a_sentence(store, record_text):
+    """Issue 17.8: a damaged record raised a bare ValueError (or worse) that both apps let through."""
+    pack = make_pack("used_car", 2, seed=1)
+    store.publish(pack)
+    _damage_the_pack_record(store, record_text)
+    for load in (store.load_pack, lambda: store.load_pack(pack.pack_id)):
+        with pytest.raises(StoreError, match="damaged") as caught:
+            load()
+        assert "tell your instructor" in caught.value.public
+
+
+def test_a_pack_of_an_unknown_case_is_a_store_error(store):
+    pack = make_pack("used_car", 2, seed=1)
+    store.publish(pack)
+    _damage_the_pack_record(store, pack.record().to_json().replace('"case": "used_car"', '"case": "no_such_case"'))
+    with pytest.raises(StoreError, match="damaged"):
+        store.load_pack()
+
+
+def _corrupt_the_packs_table(path) -> None:
+    """Overwrite the packs table's first page with noise, as a failing disk or a bad copy would."""
+    connection = sqlite3.connect(path)
+    connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    page_size = connection.execute("PRAGMA page_size").fetchone()[0]
+    (root,) = connection.execute("SELECT rootpage FROM sqlite_master WHERE name = 'negotiation_lab_packs'").fetchone()
+    connection.close()
+    with open(path, "r+b") as file:
+        file.seek((root - 1) * page_size)
+        file.write(bytes(range(256)) * (page_size // 256))
+
+
+def test_a_corrupted_packs_page_is_a_store_error_and_the_file_is_left_as_it_is(tmp_path):
+    path = tmp_path / "results.sqlite"
+    with ResultsStore(f"sqlite:///{path}") as store:
+        store.publish(make_pack("used_car", 2, seed=1))
+    _corrupt_the_packs_table(path)
+    damaged = path.read_bytes()
+    with ResultsStore(f"sqlite:///{path}") as store:
+        with pytest.raises(StoreError, match="damaged") as caught:
+            store.load_pack()
+        assert str(path) not in caught.value.public
+    assert path.read_bytes() == damaged
+
+
 # -- access ---------------------------------------------------------------------------------------------
 
 class Clock:
@@ -147,51 +275,237 @@ class Clock:
         return self.now
 
 
-def test_wrong_codes_are_refused_alike_and_repeated_ones_are_slowed(store):
+def _tab(monkeypatch, store, record, clock, name):
+    """The gate as the participant app in one browser tab builds it: Voila gives each tab's kernel its id."""
+    monkeypatch.setenv("VOILA_KERNEL_ID", name)
+    return AccessGate(store, record, clock)
+
+
+def _try(gate, pair, code):
+    """What one try got: "opened", "checked" (refused at once) or "waited" (not even checked)."""
+    try:
+        gate.open_sheet(pair, code)
+        return "opened"
+    except AccessRefused as refused:
+        return "waited" if refused.wait else "checked"
+
+
+def test_wrong_codes_are_refused_alike_and_repeated_ones_are_slowed(store, monkeypatch):
     pack = make_pack("salary", 3, seed=1)
     store.publish(pack.record())
     clock = Clock()
-    gate = AccessGate(store, pack.record(), clock)
+    gate = _tab(monkeypatch, store, pack.record(), clock, "tab-1")
     mine, other = pack.participant("P2", "employer"), pack.participant("P3", "candidate")
     for pair, code in (("P2", other.access_code), ("P9", mine.access_code), ("P2", "")):
         with pytest.raises(AccessRefused) as caught:
             gate.open_sheet(pair, code)
         assert str(caught.value) == REFUSED and caught.value.wait == 0
-    # Two wrong tries on P2 so far (one was on P9): two more are checked at once, then each must wait.
-    for code in ("AAAA-AAAA", "CCCC-CCCC"):
-        with pytest.raises(AccessRefused, match="do not open"):
-            gate.open_sheet("P2", code)
+    # Three wrong tries from this tab, on any pair: each further try from it must wait, doubling.
     waits = []
     for _ in range(4):
         with pytest.raises(AccessRefused, match="Too many wrong tries") as caught:
-            gate.open_sheet("P2", mine.access_code)   # even the right code waits its turn
+            gate.open_sheet("P2", mine.access_code)   # this tab's next try waits, whatever it is
         waits.append(caught.value.wait)
         clock.now += caught.value.wait
         with pytest.raises(AccessRefused, match="do not open"):
             gate.open_sheet("P2", "AAAA-AAAA")
-    assert waits == [wait_after(n) for n in range(FREE_TRIES + 1, FREE_TRIES + 5)] == [1, 2, 4, 8]
-    # A new kernel (a new gate) on the same store is slowed just the same.
+    assert waits == [wait_after(n) for n in range(FREE_TRIES, FREE_TRIES + 4)] == [1, 2, 4, 8]
+    # The same kernel building a new gate (the cell run again) is slowed just the same.
     with pytest.raises(AccessRefused, match="wait 16 seconds"):
-        AccessGate(store, store.load_pack(pack.pack_id), clock).open_sheet("P2", mine.access_code)
-    # Other pairs are not held up, and after the wait the right code opens the right sheet only.
-    assert gate.open_sheet("P3", other.access_code) == ("P3", "candidate")
+        _tab(monkeypatch, store, store.load_pack(pack.pack_id), clock, "tab-1").open_sheet("P2", mine.access_code)
     clock.now += 16
     assert gate.open_sheet("p2", mine.access_code.lower()) == ("P2", "employer")
-    with pytest.raises(AccessRefused, match="do not open"):   # a success starts the count again
-        gate.open_sheet("P2", "AAAA-AAAA")
 
 
-def test_the_instructors_secret_is_checked_and_guesses_are_slowed(store):
+def test_a_strangers_wrong_tries_never_keep_a_participant_or_the_instructor_out(store, monkeypatch):
+    """Issue 17.2: pair codes are printed on every slip, so anyone can guess at P2; that must slow the
+    guesser only. The owner, in a tab of their own, is let in at once, and so is the instructor."""
+    pack = make_pack("salary", 3, seed=1)
+    record = pack.record()
+    store.publish(record)
+    clock = Clock()
+    stranger = _tab(monkeypatch, store, record, clock, "stranger")
+    outcomes = []
+    for _ in range(12):   # one wrong try each time the wait ends
+        outcomes.append(_try(stranger, "P2", "AAAA-AAAA"))
+        if outcomes[-1] == "waited":
+            clock.now += 60
+    owner = pack.participant("P2", "employer")
+    assert _tab(monkeypatch, store, record, clock, "owner").open_sheet("P2", owner.access_code) == ("P2", "employer")
+    for _ in range(FREE_TRIES + 1):
+        with pytest.raises(AccessRefused):
+            stranger.check_secret("PASSWORD")
+    _tab(monkeypatch, store, record, clock, "instructor").check_secret(pack.instructor_secret)
+    assert outcomes[:FREE_TRIES + 1] == ["checked"] * FREE_TRIES + ["waited"]   # the guesser is slowed
+
+
+def test_many_tabs_get_one_quick_try_each_once_the_pack_has_had_many_wrong_ones(store, monkeypatch):
+    """The global bound: a guesser who opens a new tab for every few tries is still slowed, while a tab
+    that has not failed (a participant with the right codes) is always checked at once."""
+    pack = make_pack("salary", 3, seed=1)
+    record = pack.record()
+    store.publish(record)
+    clock = Clock()
+    for n in range(PACK_FREE):   # a new tab for every try: each is checked, and counts for the pack
+        assert _try(_tab(monkeypatch, store, record, clock, f"stranger-{n}"), "P3", "AAAA-AAAA") == "checked"
+    late = _tab(monkeypatch, store, record, clock, "stranger-late")
+    assert [_try(late, "P3", "AAAA-AAAA") for _ in range(2)] == ["checked", "waited"]
+    owner = pack.participant("P3", "candidate")
+    assert _tab(monkeypatch, store, record, clock, "owner").open_sheet("P3", owner.access_code) == ("P3", "candidate")
+
+
+def test_logging_in_between_guesses_does_not_give_the_guesser_more_quick_tries(store, monkeypatch):
+    """Issue 17.3: a success used to reset the count, so one's own login between guesses at the other
+    role's code gave unlimited quick tries."""
+    pack = make_pack("salary", 2, seed=1)
+    record = pack.record()
+    store.publish(record)
+    clock = Clock()
+    me = pack.participant("P1", "candidate")
+    tab = _tab(monkeypatch, store, record, clock, "me")
+    guesses = []
+    for _ in range(8):
+        _try(tab, "P1", me.access_code)
+        guesses.append(_try(tab, "P1", "AAAA-AAAA"))   # the employer's code, guessed
+    assert guesses[:FREE_TRIES] == ["checked"] * FREE_TRIES and set(guesses[FREE_TRIES:]) == {"waited"}
+
+
+def test_a_guesser_who_keeps_going_waits_a_minute_per_try_for_ever():
+    """Found measuring 3,000 tries from one tab: 2.0 ** 1,100 overflowed, a traceback instead of a wait."""
+    assert wait_after(1_100) == wait_after(10**9) == wait_after(10**9, free=1) == MAX_WAIT
+
+
+def test_the_instructors_secret_is_checked_and_guesses_are_slowed(store, monkeypatch):
     pack = make_pack("salary", 1, seed=1)
     store.publish(pack.record())
     clock = Clock()
-    gate = AccessGate(store, pack.record(), clock)
+    gate = _tab(monkeypatch, store, pack.record(), clock, "dashboard")
     gate.check_secret(pack.instructor_secret)
-    for _ in range(FREE_TRIES + 1):
+    for _ in range(FREE_TRIES):
         with pytest.raises(AccessRefused, match="not the instructor's secret"):
             gate.check_secret("password")
     with pytest.raises(AccessRefused, match="Too many wrong tries"):
         gate.check_secret(pack.instructor_secret)
+
+
+def _guess_from_another_process(url: str, record_json: str, start, results) -> None:
+    import os
+
+    from negwidgets.seminar.packs import PackRecord
+
+    os.environ["VOILA_KERNEL_ID"] = "one-guesser"   # one tab, its clicks sent all at once
+    record = PackRecord.from_json(record_json)
+    store = ResultsStore(url)
+    gate = AccessGate(store, record, clock=lambda: 1_000_000.0)   # one instant: no wait ever ends
+    start.wait(60)
+    try:
+        results.put(_try(gate, "P1", "AAAA-AAAA"))
+    except Exception as error:
+        results.put(repr(error))
+    finally:
+        store.close()
+
+
+def test_fifty_simultaneous_wrong_tries_let_through_only_the_free_ones(store_url):
+    """Issue 17.4: the wait was checked and the try recorded in two steps, so 50 tries at once let 8-11
+    through where 3 are allowed. Each try is now counted in the same transaction as its check."""
+    record = make_pack("salary", 2, seed=1).record()
+    with ResultsStore(store_url) as store:
+        store.publish(record)
+    context = multiprocessing.get_context("fork")
+    start, results = context.Event(), context.Queue()
+    processes = [context.Process(target=_guess_from_another_process,
+                                 args=(store_url, record.to_json(), start, results)) for _ in range(50)]
+    for process in processes:
+        process.start()
+    start.set()
+    outcomes = [results.get(timeout=120) for _ in processes]
+    for process in processes:
+        process.join(60)
+    counts = {outcome: outcomes.count(outcome) for outcome in set(outcomes)}
+    assert counts == {"checked": FREE_TRIES, "waited": 50 - FREE_TRIES}, counts
+
+
+def _access_rows(store) -> int:
+    """Rows in every table but the packs and the reports: what the gate keeps."""
+    from sqlalchemy import inspect, text
+
+    names = [n for n in inspect(store.engine).get_table_names()
+             if n not in ("negotiation_lab_packs", "negotiation_lab_reports")]
+    with store.engine.connect() as connection:
+        return sum(connection.execute(text(f"SELECT COUNT(*) FROM {name}")).scalar_one() for name in names)
+
+
+def test_wrong_tries_on_made_up_pair_codes_are_kept_in_a_bounded_number_of_rows(store, monkeypatch):
+    """Issue 17.4: every wrong try on a made-up pair code was a new row (3,000 tries, 3,000 rows)."""
+    import negwidgets.seminar.store as store_module
+
+    monkeypatch.setattr(store_module, "MAX_GUESSERS", 100, raising=False)
+    record = make_pack("salary", 2, seed=1).record()
+    store.publish(record)
+    clock = Clock()
+    for tab in range(300):
+        gate = _tab(monkeypatch, store, record, clock, f"tab-{tab}")
+        for n in range(10):
+            _try(gate, f"X{tab}-{n}", "AAAA-AAAA")
+    assert _access_rows(store) <= 100 + 2
+
+
+def test_a_participant_can_send_only_so_many_reports(store, monkeypatch):
+    """Issue 17.4: every correction is a row, so one participant could fill the store."""
+    import negwidgets.seminar.store as store_module
+
+    monkeypatch.setattr(store_module, "MAX_REPORTS", 5, raising=False)
+    record = make_pack("used_car", 2, seed=1).record()
+    store.publish(record)
+    for rounds in range(1, 6):
+        assert store.submit(_report(record, rounds=rounds))
+    with pytest.raises(StoreError, match="already sent 5 reports") as caught:
+        store.submit(_report(record, rounds=6))
+    assert "tell your instructor" in caught.value.public
+    assert store.count(record.pack_id) == 5 and store.reports(record.pack_id)[0].rounds == 5
+    assert store.submit(_report(record, "P2"))   # the others are not held up
+    # An instructor's import is not capped: it is behind the secret, and each row is checked.
+    assert store.submit(_report(record, rounds=7), source="csv")
+
+
+def _submit_again_from_another_process(url: str, record_json: str, rounds: int, start, results) -> None:
+    from negwidgets.seminar.packs import PackRecord
+
+    record = PackRecord.from_json(record_json)
+    store = ResultsStore(url)
+    start.wait(60)
+    try:
+        results.put(store.submit(_report(record, rounds=rounds)))
+    except StoreError:
+        results.put("refused")
+    except Exception as error:
+        results.put(repr(error))
+    finally:
+        store.close()
+
+
+def test_thirty_reports_sent_at_once_by_one_participant_store_no_more_than_the_bound(store_url, monkeypatch):
+    import negwidgets.seminar.store as store_module
+
+    monkeypatch.setattr(store_module, "MAX_REPORTS", 5, raising=False)   # forked children inherit it
+    record = make_pack("used_car", 1, seed=1).record()
+    with ResultsStore(store_url) as store:
+        store.publish(record)
+    context = multiprocessing.get_context("fork")
+    start, results = context.Event(), context.Queue()
+    processes = [context.Process(target=_submit_again_from_another_process,
+                                 args=(store_url, record.to_json(), rounds, start, results))
+                 for rounds in range(1, 31)]
+    for process in processes:
+        process.start()
+    start.set()
+    outcomes = [results.get(timeout=120) for _ in processes]
+    for process in processes:
+        process.join(60)
+    assert sorted(map(str, outcomes)) == sorted(["True"] * 5 + ["refused"] * 25), outcomes
+    with ResultsStore(store_url) as store:
+        assert store.count(record.pack_id) == 5
 
 
 # -- CSV import -----------------------------------------------------------------------------------------
@@ -251,6 +565,36 @@ def test_a_csv_names_every_column_it_lacks_and_every_column_it_does_not_read(sto
     for text, words in [("", "empty"), (b"\xff\xfe\x00bad", "not UTF-8")]:
         with pytest.raises(ValueError, match=words):
             import_csv(store, record, text)
+
+
+@pytest.mark.parametrize("field, value", [
+    ("rounds", float("inf")), ("rounds", "inf"), ("rounds", "Infinity"), ("rounds", "1e400"), ("rounds", 10**400),
+    ("rounds", float("nan")), ("rounds", "-inf"), ("opening", "1e400"), ("opening", "inf"), ("agreement", "Infinity"),
+    ("survey", ["inf", 5, 5, 5]), ("survey", [5, 5, "1e400", 5]), ("survey", [5, float("-inf"), 5, 5]),
+])
+def test_an_infinite_or_huge_number_is_a_report_error_naming_its_field(field, value):
+    """Issue 17.9: ``check_report(rounds=float('inf'))`` raised OverflowError."""
+    record = make_pack("used_car", 1, seed=1).record()
+    with pytest.raises(ReportError) as caught:
+        _report(record, **{field: value})
+    assert caught.value.field == field
+
+
+def test_a_csv_row_with_inf_or_1e400_is_refused_by_line_and_the_good_rows_imported(store):
+    """Issue 17.9: one such row cancelled the whole import."""
+    record = make_pack("used_car", 3, seed=1).record()
+    text = ("pair,role,opener,opening,outcome,agreement,rounds,q1,q2,q3,q4\n"
+            "P1,buyer,seller,11000,agreement,10000,4,5,5,5,5\n"
+            "P1,seller,seller,11000,agreement,10000,inf,5,5,5,5\n"
+            "P2,buyer,seller,Infinity,agreement,10000,4,,,,\n"
+            "P2,seller,seller,11000,agreement,10000,1e400,,,,\n"
+            "P3,buyer,seller,11000,agreement,10000,3,5,inf,5,5\n"
+            "P3,seller,seller,11000,agreement,1e400,3,,,,\n"
+            "P2,buyer,seller,11000,impasse,,2,,,,\n")
+    result = import_csv(store, record, text)
+    assert (result.added, [line for line, _ in result.problems]) == (2, [3, 4, 5, 6, 7])
+    assert "rounds" in dict(result.problems)[3] and "survey question 2" in dict(result.problems)[6]
+    assert {(r.pair, r.role) for r in store.reports(record.pack_id)} == {("P1", "buyer"), ("P2", "buyer")}
 
 
 @pytest.mark.parametrize("key", ["salary", "used_car", "research_collaboration", "job_offer"])

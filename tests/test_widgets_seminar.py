@@ -51,7 +51,7 @@ def test_without_a_published_pack_the_app_says_so_instead_of_failing(store):
 
 def test_a_bad_database_url_is_a_sentence_on_the_page():
     app = ParticipantApp("not a url")
-    assert "is not a database URL" in app.status_text
+    assert "tell your instructor" in app.status_text   # participants are not told where the store is
     dashboard = DebriefDashboard("not a url")
     assert "is not a database URL" in dashboard.status_text
 
@@ -224,7 +224,7 @@ def test_a_store_that_stops_answering_is_a_sentence_in_either_app_and_the_last_c
     app.pair_code.value, app.access_code.value = "P1", car.participant("P1", "buyer").access_code
     dashboard = DebriefDashboard(store, refresh_seconds=0)
     charts = [image.value for image in dashboard.images]
-    monkeypatch.setattr(store, "attempts_since", broken)
+    monkeypatch.setattr(store, "count_try", broken)
     monkeypatch.setattr(store, "reports", broken)
     app.open_sheet()
     assert "could not check your codes just now" in app.status_text and app.pair_code.value == "P1"
@@ -234,3 +234,255 @@ def test_a_store_that_stops_answering_is_a_sentence_in_either_app_and_the_last_c
     dashboard.secret.value = car.instructor_secret
     dashboard.unlock()
     assert "could not check the secret just now" in dashboard.status_text and not dashboard.unlocked
+
+
+# -- issue 17: what the room sees, and a store that breaks under the apps --------------------------------
+
+from .test_seminar_store import _corrupt_the_packs_table, _damage_the_pack_record, _make_read_only  # noqa: E402
+from .test_seminar_store import postgres_server, store_url  # noqa: E402,F401  (fixtures: SQLite and PostgreSQL)
+
+
+@pytest.fixture
+def any_store(store_url):
+    with ResultsStore(store_url) as store:
+        yield store
+
+
+def _words(widget) -> str:
+    """Every word a widget tree sends to the page: HTML and text values, captions (the charts' text
+    alternatives), descriptions, tooltips, placeholders and options."""
+    found = []
+    for name in ("value", "caption", "description", "tooltip", "placeholder", "before"):
+        value = getattr(widget, name, None)
+        if isinstance(value, str):
+            found.append(value)
+    found += [str(option) for option in getattr(widget, "options", ()) or ()]
+    for child in getattr(widget, "children", ()):
+        found.append(_words(child))
+    return "\n".join(found)
+
+
+def _with_values(record, values, pack_id):
+    """The same pack with other private values for some pairs (and its own id)."""
+    import dataclasses
+
+    pairs = tuple(dataclasses.replace(p, reservations=values[p.code], zone=record.case.zone(values[p.code]))
+                  if p.code in values else p for p in record.pairs)
+    return dataclasses.replace(record, pack_id=pack_id, pairs=pairs)
+
+
+def _texts(value: float) -> list[str]:
+    return [f"{value:,.0f}", f"{value:.0f}"]
+
+
+def test_the_dashboard_shows_a_pairs_values_only_after_it_reports_or_the_instructor_reveals_them(store):
+    """Issue 17.1: two classes that differ only in the values of pairs still negotiating must look the same
+    on the big screen, pixel for pixel and word for word, until those pairs report or the instructor
+    reveals every pair's values with one click."""
+    from negwidgets.seminar import check_report
+
+    base = make_pack("used_car", 3, seed=5).record()
+    one = _with_values(base, {"P2": (9_650, 11_350), "P3": (12_150, 10_850)}, "aaaa0001")
+    other = _with_values(base, {"P2": (8_950, 10_450), "P3": (9_450, 12_650)}, "aaaa0002")
+    low, high = base.pair("P1").reservations
+    for record in (one, other):
+        store.publish(record)
+        store.submit(check_report(record, pair="P1", role="buyer", opener="seller", opening=11_900,
+                                  outcome="agreement", agreement=(low + high) // 2, rounds=4))
+    shown, hidden = DebriefDashboard(store, one.pack_id, refresh_seconds=0), \
+        DebriefDashboard(store, other.pack_id, refresh_seconds=0)
+
+    def pictures(dashboard):
+        return [image.value for image in dashboard.images]
+
+    def secret_words(record, *pairs, shown=False):
+        """A pair's values as the page could write them (as it does write them: "$9,650")."""
+        return [t for code in pairs for v in record.pair(code).reservations for t in _texts(v)[:1 if shown else 2]]
+
+    assert pictures(shown) == pictures(hidden)
+    assert [i.caption for i in shown.images] == [i.caption for i in hidden.images]
+    words = _words(shown)
+    assert not [t for t in secret_words(one, "P2", "P3") if t in words]
+    assert all(t in words for t in secret_words(one, "P1", shown=True))   # a reported pair's values are shown
+    assert "still negotiating" in words
+    # The instructor's deliberate click shows every pair's values; a second click hides them again.
+    shown.reveal_button.click()
+    words = _words(shown)
+    assert all(t in words for t in secret_words(one, "P2", "P3", shown=True))
+    assert pictures(shown)[1] != pictures(hidden)[1]
+    shown.reveal_button.click()
+    assert pictures(shown) == pictures(hidden)
+    # P2 reports (the same impasse in both classes): its values appear, P3's still do not.
+    for record in (one, other):
+        store.submit(check_report(record, pair="P2", role="seller", opener="nobody", opening="",
+                                  outcome="impasse", rounds=0))
+    shown.refresh(), hidden.refresh()
+    words = _words(shown)
+    assert all(t in words for t in secret_words(one, "P2", shown=True))
+    assert not [t for t in secret_words(one, "P3") if t in words]
+    assert pictures(shown)[1] != pictures(hidden)[1]
+
+
+def test_a_participant_past_the_bound_on_reports_is_told_and_keeps_the_form(store, car, monkeypatch):
+    import negwidgets.seminar.store as store_module
+
+    monkeypatch.setattr(store_module, "MAX_REPORTS", 2, raising=False)
+    app = _logged_in(store, car)
+    _fill(app)
+    app.submit(), app.submit()
+    app.agreement.value = "10,400"
+    app.submit()
+    assert "already sent 2 reports" in app.status_text and "Thank you" not in app.status_text
+    assert app.agreement.value == "10,400" and store.count(car.pack_id) == 2
+
+
+@pytest.mark.parametrize("url, secret_words", [
+    ("postgresql+psycopg://seminar:hunter2@127.0.0.1:1/negotiation", ["hunter2", "127.0.0.1", "seminar"]),
+    ("postgresql+psycopg://seminar:hunter2@127.0.0.1:port/negotiation", ["hunter2", "127.0.0.1", "seminar"]),
+    ("seminar:hunter2@db.example.org/negotiation", ["hunter2", "db.example.org", "seminar"]),
+    ("damaged-file", []),
+])
+def test_participants_never_see_the_database_address_and_nobody_sees_its_password(url, secret_words, tmp_path):
+    """Issue 17.5: the participant app showed the store's address (with the password of a malformed URL)."""
+    if url == "damaged-file":
+        path = tmp_path / "results.sqlite"
+        path.write_bytes(b"this is not a database\x00" * 200)
+        url, secret_words = f"sqlite:///{path}", [str(path), "results.sqlite"]
+    app = ParticipantApp(url)
+    assert "tell your instructor" in app.status_text
+    assert not [w for w in secret_words if w in _words(app)]
+    dashboard = DebriefDashboard(url)   # the instructor's view says where the store is, never its password
+    assert "hunter2" not in _words(dashboard) and dashboard.status_text
+
+
+def test_a_results_file_deleted_under_the_apps_is_said_and_the_form_kept(store, car):
+    """Issue 17.6: the app said "your result is in" while writing to the deleted file."""
+    app = _logged_in(store, car)
+    _fill(app)
+    dashboard = DebriefDashboard(store, refresh_seconds=0)
+    path = store.url.split("///", 1)[1]
+    import os
+
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(path + suffix):
+            os.unlink(path + suffix)
+    app.submit()
+    assert "not saved" in app.status_text and "Thank you" not in app.status_text and path not in app.status_text
+    assert app.agreement.value == "10,300" and app.opening.value == "$11,900"
+    dashboard.refresh(force=True)
+    assert "deleted or replaced" in dashboard.status_text
+
+
+def test_a_store_whose_tables_were_dropped_under_the_apps_keeps_the_form(any_store):
+    pack = make_pack("used_car", 2, seed=1)
+    any_store.publish(pack)
+    app = _logged_in(any_store, pack)
+    _fill(app)
+    with any_store.engine.begin() as connection:
+        connection.exec_driver_sql("DROP TABLE negotiation_lab_reports")
+    app.submit()
+    assert "Thank you" not in app.status_text and "tell your instructor" in app.status_text
+    assert app.agreement.value == "10,300"
+
+
+_READ_ONLY_SCRIPT = """
+import json, sys
+from negwidgets.widgets import DebriefDashboard, ParticipantApp
+url = sys.argv[1]
+app = ParticipantApp(url)
+seen = {"opened": app.status_text}
+if getattr(app, "pair_code", None) is not None:
+    app.pair_code.value, app.access_code.value = "P1", sys.argv[2]
+    app.open_sheet()
+seen["participant"] = app.status_text
+seen["dashboard"] = DebriefDashboard(url, refresh_seconds=0).status_text
+print(json.dumps(seen))
+"""
+
+
+def test_a_read_only_results_file_gives_participants_no_false_hope_and_the_instructor_the_reason(tmp_path):
+    """Issue 17.7: every login said "did not answer... Try again", which could never work. The file is
+    made read-only; root writes anyway, so the apps run without root's override of file permissions."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    folder = tmp_path / "class"
+    folder.mkdir()
+    path = folder / "results.sqlite"
+    pack = make_pack("used_car", 2, seed=1)
+    with ResultsStore(f"sqlite:///{path}") as store:
+        store.publish(pack)
+    path.chmod(0o444)
+    prefix = (["setpriv", "--bounding-set=-dac_override,-dac_read_search,-fowner", "--"] if os.geteuid() == 0 else [])
+    result = subprocess.run([*prefix, sys.executable, "-c", _READ_ONLY_SCRIPT, f"sqlite:///{path}",
+                             pack.participant("P1", "buyer").access_code], capture_output=True, text=True,
+                            env={**os.environ, "MPLCONFIGDIR": str(tmp_path)}, timeout=300)
+    assert result.returncode == 0, result.stderr[-3000:]
+    seen = json.loads(result.stdout.strip().splitlines()[-1])
+    _check_read_only(seen)
+
+
+def _check_read_only(seen):
+    assert "tell your instructor" in seen["participant"] and "again" not in seen["participant"]
+    assert "read-only" in seen["dashboard"]
+
+
+def test_a_read_only_postgresql_store_is_explained_the_same_way(postgres_server):
+    url = postgres_server.new_database()
+    pack = make_pack("used_car", 2, seed=1)
+    with ResultsStore(url) as store:
+        store.publish(pack)
+    _make_read_only(url)
+    app = ParticipantApp(url)
+    if getattr(app, "pair_code", None) is not None:
+        app.pair_code.value, app.access_code.value = "P1", pack.participant("P1", "buyer").access_code
+        app.open_sheet()
+    _check_read_only({"participant": app.status_text,
+                      "dashboard": DebriefDashboard(url, refresh_seconds=0).status_text})
+
+
+@pytest.mark.parametrize("damage", ["record", "case"])
+def test_a_damaged_pack_is_a_sentence_in_both_apps(damage, store_url):
+    """Issue 17.8: a damaged pack record crashed both apps with a traceback."""
+    pack = make_pack("used_car", 2, seed=1)
+    with ResultsStore(store_url) as store:
+        store.publish(pack)
+        if damage == "record":
+            _damage_the_pack_record(store, '{"format": "negotiation-lab-pack", "version": 1, "pairs": []}')
+        else:
+            _damage_the_pack_record(store, pack.record().to_json().replace('"used_car"', '"nothing"'))
+    _check_damaged(store_url)
+
+
+def test_a_corrupted_packs_page_is_a_sentence_in_both_apps(tmp_path):
+    """Issue 17.8: a corrupted packs-table page of the SQLite file, likewise."""
+    path = tmp_path / "results.sqlite"
+    with ResultsStore(f"sqlite:///{path}") as store:
+        store.publish(make_pack("used_car", 2, seed=1))
+    _corrupt_the_packs_table(path)
+    _check_damaged(f"sqlite:///{path}")
+
+
+def _check_damaged(url):
+    app = ParticipantApp(url)
+    assert "tell your instructor" in app.status_text and "role='alert'" in app.status.value
+    dashboard = DebriefDashboard(url, refresh_seconds=0)
+    assert "damaged" in dashboard.status_text
+
+
+def test_an_import_with_inf_and_1e400_lists_those_lines_and_keeps_the_rest(any_store):
+    """Issue 17.9: the import stopped at the first such row, and the dashboard blamed the store."""
+    pack = make_pack("used_car", 2, seed=1)
+    any_store.publish(pack)
+    dashboard = DebriefDashboard(any_store, refresh_seconds=0)
+    dashboard.secret.value = pack.instructor_secret
+    dashboard.unlock()
+    dashboard.import_file(b"pair,role,opener,opening,outcome,agreement,rounds\n"
+                          b"P1,buyer,seller,11000,agreement,10000,4\n"
+                          b"P1,seller,seller,11000,agreement,10000,inf\n"
+                          b"P2,buyer,seller,1e400,agreement,10000,4\n")
+    status = dashboard.import_status.value
+    assert "Added 1; 0 already in the store; 2 problems." in status and "Line 3:" in status and "Line 4:" in status
+    assert "did not answer" not in status and any_store.count(pack.pack_id) == 1

@@ -4,7 +4,8 @@ Each chart draws a ``ClassDebrief`` onto its one figure; a refresh redraws that 
 every few seconds at most, so each refresh draws everything again rather than moving artists).
 
 The charts are read from the back of a room: no text is smaller than 10 pt (14 CSS px at the chart's
-natural size, larger where the dashboard lets the chart grow with a projector's page).
+natural size, larger where the dashboard lets the chart grow with a projector's page). The room sees them
+while pairs negotiate, so a hidden pair (``PairOutcome.hidden``) is drawn as "still negotiating" only.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ __all__ = ["AgreementChart", "DEBRIEF_CHARTS", "FirstOfferVsFinalChart", "Opener
 _ROLE_COLOURS = (COLOURS["you"], COLOURS["them"])
 SMALL = 10   # the smallest text on a debrief chart, in points
 _WAITING = "waiting for results"
+NEGOTIATING = "still negotiating"
 
 
 class _DebriefChart(Chart):
@@ -70,6 +72,8 @@ class AgreementChart(_DebriefChart):
         self.set_title(title)
         self.figure.subplots_adjust(left=0.2)
         rows = [("pairs with\na zone", True), ("pairs without\na zone", False)]
+        if debrief.hidden:
+            rows.append((NEGOTIATING.replace(" ", "\n"), None))   # whether they have a zone is private
         statuses = [("agreement", COLOURS["zone"], "agreement"), ("impasse", COLOURS["risk"], "impasse"),
                     ("not reported", "#d9d9d9", "not reported yet")]
         for y, (_, has_zone) in enumerate(rows):
@@ -108,6 +112,10 @@ class OutcomeZoneChart(_DebriefChart):
         inside = 0
         for y, outcome in enumerate(debrief.outcomes):
             pair = outcome.pair
+            if outcome.hidden:
+                self.ax.text(0.01, y, NEGOTIATING, transform=self.ax.get_yaxis_transform(), va="center",
+                             fontsize=SMALL, color=COLOURS["neutral"])
+                continue
             if pair.zone is not None:
                 low, high = pair.zone
                 self.ax.barh(y, max(high - low, 1e-9), left=low, height=0.6, color=COLOURS["zone"], alpha=0.35)
@@ -125,6 +133,10 @@ class OutcomeZoneChart(_DebriefChart):
                 self.ax.plot([anchor], [y], "x", color=COLOURS["risk"], markersize=7)
         self.ax.set_yticks(range(len(debrief.outcomes)), [o.pair.code for o in debrief.outcomes],
                            fontsize=10)
+        if debrief.hidden == len(debrief.outcomes):
+            # Nothing drawn yet: the case's public range (or the points' 0 to 100), not matplotlib's 0 to 1.
+            self.ax.set_xlim(*(case.number.allowed if not multi else (0, 100)))
+        self.ax.set_ylim(-0.5, len(debrief.outcomes) - 0.5)
         self.ax.invert_yaxis()
         if not multi:
             self._number_axis(self.ax.xaxis, debrief)
@@ -134,8 +146,11 @@ class OutcomeZoneChart(_DebriefChart):
         self.ax.plot([], [], "x", color=COLOURS["risk"], label="impasse")
         self.ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=2, fontsize=SMALL, frameon=False)
         agreements = debrief.agreements
+        hidden = debrief.hidden
         return (f"{title}: {agreements} agreement{'s' if agreements != 1 else ''}, {inside} inside the pair's zone; "
-                "green bars are zones, hatched red bars the gap where there is none.")
+                "green bars are zones, hatched red bars the gap where there is none"
+                + (f"; {hidden} pair{'s' if hidden != 1 else ''} {NEGOTIATING}, {'their' if hidden != 1 else 'its'} "
+                   "values hidden until they report." if hidden else "."))
 
 
 class FirstOfferVsFinalChart(_DebriefChart):

@@ -4,6 +4,10 @@ Each pair's outcome is read from the latest report of each of its two participan
 and their accounts differ, the later one is used and the pair is flagged, so the instructor can ask.
 Pairs appear by code only: nothing here knows a participant's name.
 
+The debrief is for the room's screen, so by default a pair that has not reported is ``hidden``: its private
+values are left out of the debrief altogether (not merely left undrawn), and it counts as neither with nor
+without a zone. ``reveal=True`` (the instructor's deliberate choice) shows every pair's values.
+
 >>> from negwidgets.seminar.packs import make_pack
 >>> from negwidgets.seminar.results import check_report
 >>> record = make_pack("used_car", n_pairs=2, seed=1).record()
@@ -30,6 +34,9 @@ from .packs import PackRecord, PairValues
 from .results import NOBODY, Report
 
 __all__ = ["META_ANALYSIS_R", "ClassDebrief", "Fit", "PairOutcome", "class_debrief", "class_r_range", "fit_line"]
+
+# A hidden pair's values: not a number, so nothing can be drawn or computed from them by mistake.
+_UNKNOWN = (math.nan, math.nan)
 
 # META_ANALYSIS_R, the figure lesson 05 teaches, comes from the model; this names its source on the charts.
 META_ANALYSIS_SOURCE = "Petrowsky et al. 2025, 90 studies"
@@ -89,6 +96,7 @@ class PairOutcome:
     scores: tuple[float, float] | None  # what the agreement is worth to each role
     gains: tuple[float, float]          # each role's gain over its reservation value (0 for an impasse)
     share: float | None                 # the first role's share of the zone (0 to 1), when it can be said
+    hidden: bool = False                # still negotiating, values withheld from the room (``pair`` holds none)
 
     @property
     def status(self) -> str:
@@ -146,11 +154,16 @@ class ClassDebrief:
     def agreement_rate(self) -> float | None:
         return self.agreements / self.reported if self.reported else None
 
-    def counts(self) -> dict[tuple[bool, str], int]:
-        """Pairs by (has a zone, status)."""
-        counts: dict[tuple[bool, str], int] = {}
+    @property
+    def hidden(self) -> int:
+        """Pairs still negotiating whose values are withheld."""
+        return sum(o.hidden for o in self.outcomes)
+
+    def counts(self) -> dict[tuple[bool | None, str], int]:
+        """Pairs by (has a zone, status); a hidden pair's zone is ``None``: whether it has one is private too."""
+        counts: dict[tuple[bool | None, str], int] = {}
         for outcome in self.outcomes:
-            key = (outcome.pair.zone is not None, outcome.status)
+            key = (None if outcome.hidden else outcome.pair.zone is not None, outcome.status)
             counts[key] = counts.get(key, 0) + 1
         return counts
 
@@ -220,8 +233,9 @@ class ClassDebrief:
         return text
 
 
-def class_debrief(record: PackRecord, reports: Sequence[Report]) -> ClassDebrief:
-    """Read the latest reports of a pack into a debrief (earlier corrections are ignored)."""
+def class_debrief(record: PackRecord, reports: Sequence[Report], reveal: bool = False) -> ClassDebrief:
+    """Read the latest reports of a pack into a debrief (earlier corrections are ignored). Pairs that have
+    not reported are hidden unless ``reveal``."""
     case = record.case
     latest: dict[tuple[str, str], Report] = {}
     for report in sorted(reports, key=lambda r: r.row_id or 0):
@@ -230,5 +244,9 @@ def class_debrief(record: PackRecord, reports: Sequence[Report]) -> ClassDebrief
     outcomes = []
     for pair in record.pairs:
         mine = {role: latest[(pair.code, role)] for role in case.role_keys if (pair.code, role) in latest}
-        outcomes.append(_pair_outcome(case, pair, mine))
+        if not mine and not reveal:
+            outcomes.append(PairOutcome(PairValues(pair.code, _UNKNOWN, None), {}, None, False, None, (0.0, 0.0),
+                                        None, hidden=True))
+        else:
+            outcomes.append(_pair_outcome(case, pair, mine))
     return ClassDebrief(case, tuple(outcomes))

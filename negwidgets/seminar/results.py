@@ -122,10 +122,11 @@ def _choice(value: object, allowed: Sequence[str], field_name: str, what: str) -
 
 def _whole_number(value: object, field_name: str, what: str, low: int, high: int) -> int:
     try:
-        number = float(str(value).strip()) if not isinstance(value, (int, float)) else float(value)
-    except ValueError:
+        number = float(str(value).strip()[:40]) if not isinstance(value, (int, float)) else float(value)
+    except (ValueError, OverflowError):   # OverflowError: an integer beyond the largest float
         raise ReportError(field_name, f"{what} must be a whole number from {low} to {high}.") from None
-    if number != number or number != int(number) or not low <= number <= high:
+    # Range first: "inf" and "1e400" read as infinity, which has no whole number (int() would raise).
+    if not low <= number <= high or number != int(number):
         raise ReportError(field_name, f"{what} must be a whole number from {low} to {high}.")
     return int(number)
 

@@ -2,8 +2,10 @@
 dashboard (the class's results for the big screen, raw data behind the instructor's secret).
 
 Both are thin views: codes are checked by ``AccessGate``, reports by ``check_report``, results kept by
-``ResultsStore`` and summarised by ``class_debrief``. A missing pack, an unreachable database or a bad
-field is a sentence on the page, never a traceback, and nothing typed is lost.
+``ResultsStore`` and summarised by ``class_debrief``. A missing or damaged pack, an unreachable, read-only
+or deleted store or a bad field is a sentence on the page, never a traceback, and nothing typed is lost.
+Participants read a store's failure as ``StoreError.public`` (what to do); only the dashboard, the
+instructor's view, says where the store is (never its password).
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ class _SeminarApp(widgets.VBox):
     store or the pack cannot be read, the app is only that sentence (``record`` stays ``None``)."""
 
     _quiet = False   # a non-error status in small grey type rather than as a confirmation
+    _for_instructor = False   # whether a store's failure is told in full (where it is) or as ``public``
 
     def __init__(self, store: ResultsStore | str | None, pack_id: str | None, clock: Callable[[], float],
                  **layout) -> None:
@@ -56,12 +59,30 @@ class _SeminarApp(widgets.VBox):
         self._stylesheet = self.children[-1]
         try:
             self.store = _open_store(store)
-            self.record = self.store.load_pack(pack_id)
+            record = self.store.load_pack(pack_id)
+            self.case = record.case
         except StoreError as error:
-            self._say(str(error), error=True)
+            self._say(self._told(error), error=True)
             return
-        self.case = self.record.case
+        except Exception as error:  # noqa: BLE001 - whatever else went wrong, a sentence rather than a traceback
+            self._say(self._told(StoreError(f"I could not read the class's pack ({type(error).__name__}).")),
+                      error=True)
+            return
+        self.record = record
         self.gate = AccessGate(self.store, self.record, clock)
+
+    def _told(self, error: StoreError) -> str:
+        return str(error) if self._for_instructor else error.public
+
+    def _writable(self) -> StoreError | None:
+        """Why the store cannot take logins and reports (read-only), or ``None``."""
+        try:
+            self.store.check_writable()
+        except StoreError as error:
+            return error
+        except Exception:  # noqa: BLE001 - a passing failure: the login or report itself will say so
+            return None
+        return None
 
     def _say(self, message: str, error: bool = False) -> None:
         self.status_text = message
@@ -86,6 +107,11 @@ class ParticipantApp(_SeminarApp):
         super().__init__(store, pack_id, clock, max_width="900px")
         if self.record is None:
             return
+        problem = self._writable()
+        if problem is not None:   # no login that could never work: say so at once
+            self.record = None
+            self._say(self._told(problem), error=True)
+            return
         self._build_login()
         self._build_form()
         self.children = [widgets.HTML(f"<h3>{html.escape(self.case.title)}: your sheet and your result</h3>"),
@@ -108,6 +134,9 @@ class ParticipantApp(_SeminarApp):
             pair, role = self.gate.open_sheet(self.pair_code.value, self.access_code.value)
         except AccessRefused as error:
             self._say(str(error), error=True)
+            return
+        except StoreError as error:   # one that waiting will not cure: read-only, deleted, damaged
+            self._say(self._told(error), error=True)
             return
         except Exception as error:  # the database went away: say so, keep what was typed
             self._say(_unavailable("check your codes", error), error=True)
@@ -202,6 +231,9 @@ class ParticipantApp(_SeminarApp):
             return
         try:
             self.store.submit(report)
+        except StoreError as error:
+            self._say(self._told(error) + " Your answers are still in the form.", error=True)
+            return
         except Exception as error:  # a database that went away: keep the form, say so
             self._say(_unavailable("save your result", error) + " Your answers are still in the form.", error=True)
             return
@@ -216,18 +248,30 @@ class DebriefDashboard(_SeminarApp):
     """
 
     _quiet = True
+    _for_instructor = True
 
     def __init__(self, store: ResultsStore | str | None = None, pack_id: str | None = None,
                  refresh_seconds: float = 15, clock: Callable[[], float] = time.time) -> None:
         self.debrief = None
         self.unlocked = False
+        self.revealed = False
         self._seen = None
+        self._problem = ""
         super().__init__(store, pack_id, clock)
         if self.record is None:
             return
+        problem = self._writable()
+        if problem is not None:   # the results can still be shown, but the room cannot log in: say why
+            self._problem = str(problem)
         self.summary = widgets.HTML("")
         self.refresh_button = widgets.Button(description="Refresh now", tooltip="Read the latest results")
         self.refresh_button.on_click(lambda _b: self.refresh(force=True))
+        # The room sees this screen while pairs negotiate: their values stay hidden until they report, or
+        # until the instructor shows them all for the debrief with this one click.
+        self.reveal_button = widgets.Button(description=_REVEAL, icon="eye", layout=widgets.Layout(width="auto"),
+                                            tooltip="For the debrief: show the private values of the pairs still "
+                                                    "negotiating, on every chart and in the table")
+        self.reveal_button.on_click(lambda _b: self.reveal(not self.revealed))
         # The kernel refreshes on a timer thread of its own: results arrive whether or not anyone clicks,
         # in JupyterLab and in Voila alike. A lock keeps a click and a tick from drawing at once.
         self.refresh_seconds = float(refresh_seconds)
@@ -247,11 +291,13 @@ class DebriefDashboard(_SeminarApp):
         grid = widgets.Box(self.images, layout=widgets.Layout(
             display="grid", grid_template_columns="repeat(auto-fill, minmax(min(100%, 560px), 1fr))",
             grid_gap="4px 16px", width="100%"))
+        self.pair_table = widgets.HTML("")
         self._build_instructor()
         self.children = [
             widgets.HTML(f"<h3>Debrief: {html.escape(self.case.title)} (pack {html.escape(self.record.pack_id)})</h3>"),
-            widgets.HBox([self.refresh_button, self.auto]), self.summary, self.status, grid, self.instructor,
-            self._stylesheet,
+            widgets.HBox([self.refresh_button, self.auto, self.reveal_button],
+                         layout=widgets.Layout(flex_flow="row wrap")),
+            self.summary, self.status, grid, self.pair_table, self.instructor, self._stylesheet,
         ]
         self.refresh(force=True)
         if self.auto.value:
@@ -277,6 +323,13 @@ class DebriefDashboard(_SeminarApp):
             self.stop()
         super().close()
 
+    def reveal(self, show: bool = True) -> None:
+        """Show (or hide again) the private values of the pairs that have not reported."""
+        self.revealed = bool(show)
+        self.reveal_button.description = _HIDE if self.revealed else _REVEAL
+        self.reveal_button.icon = "eye-slash" if self.revealed else "eye"
+        self.refresh(force=True)
+
     # -- refreshing -----------------------------------------------------------------------------------
 
     def refresh(self, force: bool = False) -> None:
@@ -289,6 +342,9 @@ class DebriefDashboard(_SeminarApp):
     def _refresh(self, force: bool) -> None:
         try:
             reports = self.store.reports(self.record.pack_id)
+        except StoreError as error:
+            self._say(str(error) + " The charts show the last results read.", error=True)
+            return
         except Exception as error:  # the database went away: keep the last charts, say so
             self._say(_unavailable("read the results", error) + " The charts show the last results read.", error=True)
             return
@@ -296,14 +352,16 @@ class DebriefDashboard(_SeminarApp):
         if seen == self._seen and not force:
             return
         self._seen = seen
-        self.debrief = class_debrief(self.record, reports)
+        self.debrief = class_debrief(self.record, reports, reveal=self.revealed)
         flags = self.debrief.flags()
         self.summary.value = (f"<p style='font-size:1.2em'>{html.escape(self.debrief.describe())}</p>"
                               + ("<ul>" + "".join(f"<li>{html.escape(f)}</li>" for f in flags) + "</ul>" if flags else ""))
         for chart, image in zip(self.charts, self.images):
             caption = chart.update(self.debrief)
             image.show(chart.png(), caption)
-        self._say(f"Updated at {time.strftime('%H:%M:%S')}: {len(reports)} reports.")
+        self.pair_table.value = _pair_table(self.debrief)
+        updated = f"Updated at {time.strftime('%H:%M:%S')}: {len(reports)} reports."
+        self._say(f"{updated} {self._problem}" if self._problem else updated, error=bool(self._problem))
 
     # -- the instructor's part ------------------------------------------------------------------------
 
@@ -327,6 +385,9 @@ class DebriefDashboard(_SeminarApp):
         except AccessRefused as error:
             self._say(str(error), error=True)
             return
+        except StoreError as error:
+            self._say(str(error), error=True)
+            return
         except Exception as error:
             self._say(_unavailable("check the secret", error), error=True)
             return
@@ -341,6 +402,9 @@ class DebriefDashboard(_SeminarApp):
             return
         try:
             rows = self.store.reports(self.record.pack_id, latest=False)
+        except StoreError as error:
+            self._say(str(error), error=True)
+            return
         except Exception as error:
             self._say(_unavailable("read the raw data", error), error=True)
             return
@@ -386,6 +450,39 @@ class DebriefDashboard(_SeminarApp):
         self.refresh(force=True)
         self.show_raw()
 
+
+_REVEAL = "Reveal every pair's values"
+_HIDE = "Hide the values of pairs still negotiating"
+
+
+def _pair_table(debrief) -> str:
+    """Every pair's values and outcome as a table (the zone chart's data, for anyone who cannot read the
+    chart), folded away; a hidden pair's values are not in it, only that it is still negotiating."""
+    case = debrief.case
+    header = ["pair", *(in_sentence(role.name) for role in case.roles), "zone of agreement", "outcome"]
+    rows = []
+    for o in debrief.outcomes:
+        if o.hidden:
+            cells = [o.pair.code, "hidden", "hidden", "hidden until the pair reports", "still negotiating"]
+        else:
+            zone = ("none" if o.pair.zone is None else f"{case.value_text(o.pair.zone[0])} to "
+                    f"{case.value_text(o.pair.zone[1])}" + (f" (for {in_sentence(case.roles[0].name)})"
+                                                            if case.scoring is not None else ""))
+            if o.used is None:
+                outcome = "not reported yet"
+            elif not o.used.agreed:
+                outcome = "impasse"
+            elif o.used.terms is not None:
+                outcome = "agreement: " + "; ".join(f"{k}: {v}" for k, v in o.used.terms.items())
+            else:
+                outcome = f"agreement at {case.number.text(o.used.agreement)}"
+            cells = [o.pair.code, *(case.value_text(v) for v in o.pair.reservations), zone, outcome]
+        rows.append("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in cells) + "</tr>")
+    summary = "Each pair's values and outcome, as a table" + (
+        f" ({debrief.hidden} still negotiating: their values are hidden until they report)" if debrief.hidden else "")
+    return (f"<details><summary>{html.escape(summary)}</summary><table style='border-collapse:collapse'><thead><tr>"
+            + "".join(f"<th style='text-align:left;padding-right:1em'>{html.escape(h)}</th>" for h in header)
+            + "</tr></thead><tbody>" + "".join(rows) + "</tbody></table></details>")
 
 
 def _unavailable(what: str, error: Exception) -> str:

@@ -1,0 +1,134 @@
+"""The debrief dashboard on the big screen, in Voila and Chromium, while pairs are still negotiating.
+
+A missing browser is a failure, never a skip: `bash scripts/run-tests.sh` installs it.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from negwidgets.seminar import ResultsStore, check_report, make_pack
+
+from .conftest import NOTEBOOKS
+from .servers import chromium, only_localhost, voila
+from .test_widgets_seminar import _texts, _with_values
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+# Screenshots for a person to look at; nothing reads them back.
+SHOTS = Path(os.environ.get("NEGWIDGETS_SHOTS", "/tmp/wt-seminar-shots"))
+
+# Every word the dashboard puts on the page: its text as shown and as kept (a closed <details> too), and
+# the attributes a screen reader reads (the charts' alt text).
+WORDS = """() => {
+  const parts = [document.body.innerText];
+  for (const root of document.querySelectorAll('.negwidgets')) parts.push(root.textContent);
+  for (const el of document.querySelectorAll('.negwidgets *'))
+    for (const name of ['alt', 'title', 'aria-label', 'aria-valuetext', 'value'])
+      if (el.getAttribute(name)) parts.push(el.getAttribute(name));
+  return parts.join('\\n');
+}"""
+# Each chart's picture as the page holds it (its PNG bytes), as a digest.
+PICTURES = """async () => {
+  const out = [];
+  for (const img of document.querySelectorAll('.negwidgets figure img')) {
+    const bytes = await (await fetch(img.src)).arrayBuffer();
+    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+    out.push(Array.from(digest, b => b.toString(16).padStart(2, '0')).join(''));
+  }
+  return out;
+}"""
+
+
+def test_the_big_screen_shows_no_private_value_of_a_pair_still_negotiating(tmp_path, monkeypatch):
+    """Issue 17.1, in the browser: two classes that differ only in the values of the pairs still
+    negotiating show the same words and the same chart pictures, until a pair reports (its values appear)
+    or the instructor reveals every pair's values with one click."""
+    url = f"sqlite:///{tmp_path / 'class_results.sqlite'}"
+    monkeypatch.setenv("NEGWIDGETS_RESULTS_URL", url)   # the Voila kernels inherit it
+    base = make_pack("used_car", 3, seed=5).record()
+    one = _with_values(base, {"P2": (9_650, 11_350), "P3": (12_150, 10_850)}, "aaaa0001")
+    other = _with_values(base, {"P2": (8_950, 10_450), "P3": (9_450, 12_650)}, "aaaa0002")
+    low, high = base.pair("P1").reservations
+
+    def publish(record):
+        with ResultsStore(url) as store:
+            store.publish(record)
+            store.submit(check_report(record, pair="P1", role="buyer", opener="seller", opening=11_900,
+                                      outcome="agreement", agreement=(low + high) // 2, rounds=4))
+
+    def secret_words(code, shown=False):
+        """A pair's values as the page could write them (as it does write them: "$9,650")."""
+        return [t for v in one.pair(code).reservations for t in _texts(v)[:1 if shown else 2]]
+
+    def settled(dashboard, hidden):
+        """Wait for a refresh to finish: the table of pairs is written after every chart."""
+        words = f" ({hidden} still negotiating: their values are hidden until they report)" if hidden else ""
+        expect(dashboard.locator("details summary")).to_have_text(
+            f"Each pair's values and outcome, as a table{words}", timeout=60_000)
+
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    with voila(NOTEBOOKS / "seminar" / "debrief_dashboard.ipynb", tmp_path / "voila") as page_url, \
+            chromium(tmp_path) as screen:
+        tabs = {}
+        for record in (one, other):   # each tab opens the newest pack when its kernel starts
+            publish(record)
+            page = screen if not tabs else screen.context.new_page()
+            if tabs:
+                page.route("**/*", only_localhost)
+            page.set_viewport_size({"width": 1920, "height": 1080})   # the projector
+            page.goto(page_url, timeout=120_000)
+            dashboard = page.locator(".negwidgets").first
+            dashboard.wait_for(timeout=120_000)
+            expect(dashboard).to_contain_text(f"pack {record.pack_id}", timeout=60_000)
+            expect(dashboard).to_contain_text("1 of 3 pairs has reported", timeout=60_000)
+            settled(dashboard, 2)
+            tabs[record.pack_id] = (page, dashboard)
+        (page, dashboard), (other_page, other_dashboard) = tabs.values()
+        zone_chart = dashboard.locator("figure img").nth(1)
+
+        assert page.evaluate(PICTURES) == other_page.evaluate(PICTURES)
+        words = page.evaluate(WORDS)
+        assert not [t for t in secret_words("P2") + secret_words("P3") if t in words]
+        assert all(t in words for t in [f"{v:,.0f}" for v in one.pair("P1").reservations])   # P1 reported
+        page.screenshot(path=SHOTS / "dashboard-1-negotiating.png", full_page=True)
+
+        # The instructor's deliberate click: every pair's values, on every chart and in the table.
+        before = zone_chart.get_attribute("src")
+        dashboard.get_by_role("button", name="Reveal every pair's values").click()
+        expect(zone_chart).not_to_have_attribute("src", before, timeout=30_000)
+        settled(dashboard, 0)
+        expect(dashboard.get_by_role("button", name="Hide the values of pairs still negotiating")).to_be_visible()
+        dashboard.locator("details summary").first.click()
+        words = page.evaluate(WORDS)
+        assert all(t in words for t in secret_words("P2", shown=True) + secret_words("P3", shown=True))
+        assert page.evaluate(PICTURES)[1] != other_page.evaluate(PICTURES)[1]
+        page.screenshot(path=SHOTS / "dashboard-2-revealed.png", full_page=True)
+        revealed = zone_chart.get_attribute("src")
+        dashboard.get_by_role("button", name="Hide the values of pairs still negotiating").click()
+        expect(zone_chart).not_to_have_attribute("src", revealed, timeout=30_000)
+        settled(dashboard, 2)
+        assert page.evaluate(PICTURES) == other_page.evaluate(PICTURES)
+        assert not [t for t in secret_words("P2") + secret_words("P3") if t in page.evaluate(WORDS)]
+
+        # P2 reports the same impasse in both classes: its values appear, P3's still do not.
+        for record in (one, other):
+            with ResultsStore(url) as store:
+                store.submit(check_report(record, pair="P2", role="seller", opener="nobody", opening="",
+                                          outcome="impasse", rounds=0))
+        for tab_page, tab in tabs.values():
+            tab.get_by_role("button", name="Refresh now").click()
+            expect(tab).to_contain_text("2 of 3 pairs have reported", timeout=60_000)
+            settled(tab, 1)
+        words = page.evaluate(WORDS)
+        assert all(t in words for t in secret_words("P2", shown=True))
+        assert not [t for t in secret_words("P3") if t in words]
+        assert page.evaluate(PICTURES)[1] != other_page.evaluate(PICTURES)[1]
+        page.screenshot(path=SHOTS / "dashboard-3-p2-reported.png", full_page=True)
+        for tab_page, _ in tabs.values():
+            body = tab_page.inner_text("body")
+            assert "Traceback" not in body and "Error displaying widget" not in body
