@@ -85,11 +85,15 @@ def test_the_guide_gives_the_same_slides_command_as_the_readme_and_a_room_comman
     assert ".venv/bin/voila notebooks/seminar/debrief_dashboard.ipynb --port 8867\n" in room  # this machine only
 
 
+def hub_config_snippet() -> str:
+    """The guide's ``jupyterhub_config.py`` lines (tests/test_hub.py runs them in a real hub)."""
+    return section("Running the apps for a large course: JupyterHub").split("```python\n", 1)[1].split("```", 1)[0]
+
+
 def _hub_services() -> list[dict]:
     """Run the guide's ``jupyterhub_config.py`` lines against a JupyterHub-like config object."""
-    snippet = section("Running the apps for a large course: JupyterHub").split("```python\n", 1)[1].split("```", 1)[0]
     config = Config()
-    exec(compile(snippet, "jupyterhub_config.py", "exec"), {"c": config})
+    exec(compile(hub_config_snippet(), "jupyterhub_config.py", "exec"), {"c": config})
     return config.JupyterHub.services
 
 
