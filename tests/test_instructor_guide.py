@@ -129,3 +129,13 @@ def test_the_hub_service_command_serves_the_participant_app_under_the_hubs_prefi
         body = page.inner_text("body")
         assert "Traceback" not in body and "Error displaying widget" not in body
 
+
+
+def test_the_guides_memory_figures_name_the_benchmark_that_measured_them():
+    hub = section("Running the apps for a large course: JupyterHub")
+    command = re.search(r"`\.venv/bin/python (benchmarks/\S+\.py) --steps ([\d ]+)`", hub)
+    assert command and (ROOT / command[1]).is_file()
+    steps = [int(n) for n in command[2].split()]
+    rows = re.findall(r"^\| (\d+) \| [\d.]+ [MG]iB \| [\d.]+ [MG]iB \|$", hub, re.M)
+    assert rows and {int(n) for n in rows} - {0} <= set(steps)   # every row was measured, none extrapolated
+    assert f"holds {max(steps)} connected participants" in hub
