@@ -5,6 +5,7 @@
 
 import bargaining_peer
 import frontier
+import hub_room
 import import_time
 import notebook_execution
 import seminar_store
@@ -14,6 +15,6 @@ import widget_latency
 
 if __name__ == "__main__":
     for module in (import_time, widget_latency, notebook_execution, voila_roundtrip, bargaining_peer, frontier,
-                   seminar_store, voila_room):
+                   seminar_store, voila_room, hub_room):
         module.main()
         print()

@@ -106,3 +106,18 @@ install_slide_libraries() {
   rm -rf "$SLIDE_LIB" && mkdir -p "$(dirname "$SLIDE_LIB")" && mv "$lib" "$SLIDE_LIB"
   rm -rf "$tmp"
 }
+
+# configurable-http-proxy, the proxy JupyterHub starts, from npm: the hub test (tests/test_hub.py) runs a real hub
+# with the participant app as its service. 4.x runs on Debian's Node.js 18 as well as on newer ones (5.x needs 20).
+CHP_PACKAGE=configurable-http-proxy@4.6.3
+CHP_DIR="$REPO/.venv/share/negotiation-lab/configurable-http-proxy"
+install_http_proxy() {
+  if [ "$(cat "$CHP_DIR/VERSION" 2>/dev/null)" = "$CHP_PACKAGE" ]; then return 0; fi
+  echo "Installing $CHP_PACKAGE from npm, once, for the JupyterHub test..."
+  rm -rf "$CHP_DIR" && mkdir -p "$CHP_DIR"
+  npm install --silent --no-audit --no-fund --prefix "$CHP_DIR" "$CHP_PACKAGE" >/dev/null || {
+    echo "npm could not install $CHP_PACKAGE: is the npm registry reachable?" >&2
+    exit 1
+  }
+  echo "$CHP_PACKAGE" > "$CHP_DIR/VERSION"
+}

@@ -4,9 +4,10 @@
 set -euo pipefail
 # From Debian: the Chromium (and its driver) that the browser tests drive, never a browser downloaded by
 # Playwright; PostgreSQL, for a throwaway server that the results store is tested against; npm, which fetches
-# the slide libraries an offline deck loads. Installed when missing and run as root; otherwise the set-up says
-# what to install first.
+# the slide libraries an offline deck loads and configurable-http-proxy, the proxy of the JupyterHub test.
+# Installed when missing and run as root; otherwise the set-up says what to install first.
 DEBIAN_PACKAGES="chromium chromium-driver postgresql npm"
 source "$(dirname "$0")/_setup.sh" "course,test"
 install_slide_libraries
+install_http_proxy
 exec .venv/bin/python -m pytest "$@"

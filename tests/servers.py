@@ -247,3 +247,68 @@ def postgresql():
             process.kill()
             process.wait()
         shutil.rmtree(base, ignore_errors=True)
+
+
+#: configurable-http-proxy, installed from npm into the virtual environment by `scripts/_setup.sh`.
+HTTP_PROXY = Path(sys.prefix) / "share/negotiation-lab/configurable-http-proxy/node_modules/.bin/configurable-http-proxy"
+HUB_PASSWORD = "negotiation-lab-test"
+
+
+@contextlib.contextmanager
+def jupyterhub(config: str, home: Path):
+    """A real JupyterHub on a free local port, behind the set-up's configurable-http-proxy; yields its URL.
+
+    ``config`` is the text of a ``jupyterhub_config.py`` (the services); this adds the ports, a hub database
+    and cookie secret under ``home``, and JupyterHub's workshop authenticator: any user name, the shared password
+    ``HUB_PASSWORD``."""
+    if not HTTP_PROXY.exists():
+        raise RuntimeError(f"{HTTP_PROXY} is missing: run `bash scripts/run-tests.sh`, which installs it from npm")
+    port, hub_port, api_port = free_port(), free_port(), free_port()
+    settings = {"port": port, "hub_port": hub_port, "api_port": api_port, "proxy": str(HTTP_PROXY),
+                "home": str(home), "password": HUB_PASSWORD}
+    (home / "jupyterhub_config.py").write_text(config + f"""
+# -- this machine: local ports, files under a temporary folder, a test authenticator -----------------------
+_local = {settings!r}
+c.JupyterHub.ip = "127.0.0.1"
+c.JupyterHub.port = _local["port"]
+c.JupyterHub.hub_ip = "127.0.0.1"
+c.JupyterHub.hub_port = _local["hub_port"]
+c.ConfigurableHTTPProxy.command = [_local["proxy"]]
+c.ConfigurableHTTPProxy.api_url = f"http://127.0.0.1:{{_local['api_port']}}"
+c.ConfigurableHTTPProxy.pid_file = _local["home"] + "/proxy.pid"
+c.JupyterHub.db_url = "sqlite:///" + _local["home"] + "/jupyterhub.sqlite"
+c.JupyterHub.cookie_secret_file = _local["home"] + "/jupyterhub_cookie_secret"
+c.JupyterHub.authenticator_class = "shared-password"
+c.SharedPasswordAuthenticator.user_password = _local["password"]
+c.Authenticator.allow_all = True
+""")
+    url = f"http://127.0.0.1:{port}/"
+    command = [str(BIN / "jupyterhub"), "-f", str(home / "jupyterhub_config.py")]
+    with running(command, f"{url}hub/health", isolated_env(home), home, home / "jupyterhub.log"):
+        yield url
+
+
+def guide_hub_config(snippet: str, results_url: str, home: Path) -> str:
+    """The instructor's guide's ``jupyterhub_config.py`` lines verbatim, then this machine's stand-ins for
+    its paths, port and database: the checkout, this environment's Voila, a free port, ``results_url``."""
+    port = free_port()
+    # The service sees only what the hub gives it (JupyterHub passes it no PATH or HOME): keep its Jupyter
+    # and matplotlib files under ``home``, and this checkout's package first on its path when one is set.
+    environment = {key: value for key, value in isolated_env(home).items()
+                   if key.startswith(("JUPYTER", "IPYTHON", "MPL", "XDG")) or key == "HOME"}
+    if os.environ.get("PYTHONPATH"):
+        environment["PYTHONPATH"] = os.environ["PYTHONPATH"]
+    root = Path(__file__).resolve().parent.parent
+    local = {"root": str(root), "voila": str(BIN / "voila"), "port": port, "url": results_url, "env": environment}
+    return snippet + f"""
+# -- stand-ins for the guide's paths, port and database on this machine ---------------------------------------
+_stand_ins = {local!r}
+for _service in c.JupyterHub.services:
+    _service["cwd"] = _stand_ins["root"]
+    _service["url"] = f"http://127.0.0.1:{{_stand_ins['port']}}"
+    _service["command"] = [_stand_ins["voila"] if part.endswith("/bin/voila") else
+                           f"--port={{_stand_ins['port']}}" if part.startswith("--port=") else part
+                           for part in _service["command"]]
+    _service["environment"] = {{**_service["environment"], **_stand_ins["env"],
+                                "NEGWIDGETS_RESULTS_URL": _stand_ins["url"]}}
+"""

@@ -85,11 +85,15 @@ def test_the_guide_gives_the_same_slides_command_as_the_readme_and_a_room_comman
     assert ".venv/bin/voila notebooks/seminar/debrief_dashboard.ipynb --port 8867\n" in room  # this machine only
 
 
+def hub_config_snippet() -> str:
+    """The guide's ``jupyterhub_config.py`` lines (tests/test_hub.py runs them in a real hub)."""
+    return section("Running the apps for a large course: JupyterHub").split("```python\n", 1)[1].split("```", 1)[0]
+
+
 def _hub_services() -> list[dict]:
     """Run the guide's ``jupyterhub_config.py`` lines against a JupyterHub-like config object."""
-    snippet = section("Running the apps for a large course: JupyterHub").split("```python\n", 1)[1].split("```", 1)[0]
     config = Config()
-    exec(compile(snippet, "jupyterhub_config.py", "exec"), {"c": config})
+    exec(compile(hub_config_snippet(), "jupyterhub_config.py", "exec"), {"c": config})
     return config.JupyterHub.services
 
 
@@ -139,3 +143,11 @@ def test_the_guide_gives_the_apps_own_limits_and_the_dashboards_own_button():
     assert f"once the class has had {access.PACK_FREE} wrong tries" in room.lower()
     assert f"Each participant can send {store.MAX_REPORTS} reports" in room
     assert f"**{apps._REVEAL}**" in section("Debrief questions for each chart")
+def test_the_guides_memory_figures_name_the_benchmark_that_measured_them():
+    hub = section("Running the apps for a large course: JupyterHub")
+    command = re.search(r"`\.venv/bin/python (benchmarks/\S+\.py) --steps ([\d ]+)`", hub)
+    assert command and (ROOT / command[1]).is_file()
+    steps = [int(n) for n in command[2].split()]
+    rows = re.findall(r"^\| (\d+) \| [\d.]+ [MG]iB \| [\d.]+ [MG]iB \|$", hub, re.M)
+    assert rows and {int(n) for n in rows} - {0} <= set(steps)   # every row was measured, none extrapolated
+    assert f"holds {max(steps)} connected participants" in hub

@@ -2,12 +2,14 @@
 that is not a readable plan is reported and left as it was, and the checks say what is wrong."""
 
 import json
+import os
 import re
 import signal
 import subprocess
 import sys
 import textwrap
 import time
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -18,6 +20,8 @@ from negwidgets.model import (Alternative, Criterion, NegotiationPlan, PlanFileE
                               update_plan)
 from negwidgets.model.plan import MAX_LINES, MAX_TEXT, PLAN_FIELDS
 from negwidgets.model import money, percent, rough_belief
+from negwidgets.model.plan_file import lock_path
+from negwidgets.model.confidence import SKILLS
 from negwidgets.model.checks import MAX_AMOUNT
 from negwidgets.model.money import DOLLAR_MARKUP
 
@@ -63,7 +67,8 @@ def test_a_save_keeps_the_previous_version_as_a_backup(tmp_path):
     assert load_plan(path) == second and load_plan(backup_path(path)) == first
     save_plan(third, path)
     assert load_plan(path) == third and load_plan(backup_path(path)) == second
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.json", "plan.json.bak"]  # no temporary files left
+    # No temporary files left; the saves took turns on the hidden lock file.
+    assert sorted(p.name for p in tmp_path.iterdir()) == [lock_path(path).name, "plan.json", "plan.json.bak"]
 
 
 CRASHING_SAVE = textwrap.dedent("""
@@ -148,7 +153,7 @@ def test_a_corrupt_or_foreign_file_is_reported_and_never_overwritten(tmp_path, c
     with pytest.raises(PlanFileError, match=message):
         update_plan("BATNA calculator", "note", path, reservation=70_000)
     assert path.read_bytes() == content
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.json"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [lock_path(path).name, "plan.json"]  # no backup, no temporary
 
 
 def test_a_damaged_plan_points_to_its_backup(tmp_path):
@@ -295,3 +300,174 @@ def test_a_plan_saved_with_the_old_caution_scale_still_opens():
 
     plan = plan_from_dict({"title": "Old plan", "caution": 4})
     assert plan.risk_aversion == pytest.approx(4e-5) and plan.title == "Old plan"
+# -- any file at all: a plan or a sentence, never a traceback or a hang (issue 17, item 12) --------------------
+
+def plan_document(plan) -> str:
+    return json.dumps({"format": "negwidgets-plan", "version": 1, "plan": plan})
+
+
+def criterion(**change):
+    return {"criteria": [{"name": "Survey", "value": 83_000, "strength": 3, "reason": "", **change}]}
+
+
+NESTED = "[" * 100_000 + "]" * 100_000
+WRONG_TYPES = {
+    "a non-text name of an alternative": plan_document(
+        {"alternatives": [{"name": 5, "value": 1, "probability": 1, "adjustment": 0}]}),
+    "a non-text name of a standard": plan_document(criterion(name=["Survey"])),
+    "a list as strength": plan_document(criterion(strength=[3])),
+    "a dict as strength": plan_document(criterion(strength={"3": 3})),
+    "true as strength": plan_document(criterion(strength=True)),
+    "a 400-digit strength": plan_document(criterion(strength=10 ** 400)),
+    "a 400-digit amount": plan_document({"reservation": 10 ** 400}),
+    "a 5,000-digit amount": plan_document({"reservation": 0}).replace('"reservation": 0', '"reservation": ' + "9" * 5000),
+    "a number as reason": plan_document(criterion(reason=7)),
+    "deeply nested JSON": NESTED,
+    "deeply nested JSON in a field": plan_document({"title": 0}).replace('"title": 0', f'"title": {NESTED}'),
+}
+
+
+def assert_a_sentence(message: str) -> None:
+    assert re.fullmatch(r"[A-Z].{20,600}[.)]", message, re.S), message
+    assert "Traceback" not in message and "sys.set_int_max_str_digits" not in message
+
+
+@pytest.mark.parametrize("content", WRONG_TYPES.values(), ids=list(WRONG_TYPES))
+def test_a_plan_file_with_wrong_types_gets_a_sentence_and_is_left_alone(tmp_path, content):
+    path = tmp_path / "plan.json"
+    path.write_text(content)
+    with pytest.raises(PlanFileError) as loading:
+        load_plan(path)
+    assert_a_sentence(str(loading.value))
+    assert "I left it as it is" in str(loading.value)
+    with pytest.raises(PlanFileError, match="I did not save over it"):
+        save_plan(NegotiationPlan(title="new"), path)
+    with pytest.raises(PlanFileError):
+        update_plan("BATNA calculator", "note", path, reservation=70_000)
+    assert path.read_text() == content
+
+
+def test_a_plan_built_by_hand_with_wrong_shapes_gets_a_sentence():
+    for values in (dict(alternatives=5), dict(alternatives=[("Offer",)]), dict(criteria=[5]),
+                   dict(criteria=[("Survey", 1, [3])]), dict(calculator_notes=[("only a source",)]),
+                   dict(calculator_notes=5)):
+        with pytest.raises(ValueError) as error:
+            NegotiationPlan(**values)
+        assert_a_sentence(str(error.value))
+
+
+# Any JSON value, including numbers far beyond a float and NaN (Python's json writes and reads it).
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers(-10 ** 400, 10 ** 400) | st.floats() | st.text(max_size=8),
+    lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=8), children, max_size=3),
+    max_leaves=8,
+)
+good = {"text": st.text(max_size=8), "money": st.none() | st.integers(-10 ** 6, 10 ** 6),
+        "number": st.floats(-1e-3, 1e-3), "lines": st.lists(st.text(max_size=5), max_size=2),
+        "ratings": st.just([]) | st.just([[skill.key, 4] for skill in SKILLS]),
+        "choice": st.sampled_from(["more", "less"]),
+        "tactics": st.lists(st.sampled_from([t.id for t in tactic_catalogue()]), max_size=2)}
+ENTRIES = {"alternatives": {"name": good["text"], "value": good["money"], "probability": st.floats(0, 1),
+                            "adjustment": good["money"]},
+           "criteria": {"name": good["text"], "value": good["money"], "strength": st.integers(1, 5),
+                        "reason": good["text"]},
+           "notes": {"source": good["text"], "text": good["text"]}}
+
+
+def field_values(kind):
+    """A field's value: one of the right kind, or any JSON value; a list's entries likewise."""
+    if kind in ENTRIES:
+        entry = st.fixed_dictionaries({key: value | json_values for key, value in ENTRIES[kind].items()})
+        return st.lists(entry, max_size=3) | json_values
+    return good[kind] | json_values
+
+
+plan_bodies = st.fixed_dictionaries({}, optional={spec.key: field_values(spec.kind) for spec in PLAN_FIELDS})
+documents = json_values | st.fixed_dictionaries({
+    "format": st.just("negwidgets-plan") | json_values, "version": st.just(1) | json_values,
+    "plan": plan_bodies | json_values,
+})
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                  HealthCheck.too_slow])
+@given(document=documents)
+def test_any_json_document_as_a_plan_file_gives_a_plan_or_a_sentence(tmp_path, document):
+    path = tmp_path / "plan.json"
+    content = json.dumps(document)
+    path.write_text(content)
+    try:
+        plan = load_plan(path)
+    except PlanFileError as error:  # any other exception fails the test
+        assert_a_sentence(str(error))
+        assert "I left it as it is" in str(error)
+        with pytest.raises(PlanFileError, match="I did not save over it"):
+            save_plan(NegotiationPlan(), path)
+        assert path.read_text() == content
+        return
+    # A plan that loads can be shown, checked, saved and loaded again.
+    plan.check()
+    assert plan_markdown(plan).startswith("# My negotiation plan") and plan_html(plan).startswith("<!DOCTYPE")
+    assert load_plan(save_plan(plan, tmp_path / "again.json")) == plan
+
+
+REFUSE_SPECIAL = textwrap.dedent("""
+    import resource, sys
+    resource.setrlimit(resource.RLIMIT_AS, (4 << 30, 4 << 30))  # reading /dev/zero whole fails here, not the machine
+    from negwidgets.model import NegotiationPlan, load_plan, save_plan, update_plan
+    for action in (lambda: load_plan(sys.argv[1]), lambda: save_plan(NegotiationPlan(), sys.argv[1]),
+                   lambda: update_plan("BATNA calculator", "note", sys.argv[1], reservation=1)):
+        try:
+            action()
+        except ValueError as error:
+            print(error)
+        else:
+            print("no error")
+""")
+
+
+@pytest.mark.parametrize("kind", ["fifo", "/dev/zero", "link to /dev/zero"])
+def test_a_fifo_or_a_device_as_the_plan_file_is_refused_at_once(tmp_path, kind):
+    path = tmp_path / "plan.json"
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "link to /dev/zero":
+        path.symlink_to("/dev/zero")
+    else:
+        path = Path("/dev/zero")
+    # A generous limit: the refusal takes well under a second, and an old hang must not stop the suite.
+    run = subprocess.run([sys.executable, "-c", REFUSE_SPECIAL, str(path)], capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0, run.stderr
+    load, save, update = run.stdout.splitlines()
+    for message in (load, save, update):
+        assert_a_sentence(message)
+        assert "not a regular file" in message
+    assert "I did not save over it" in save
+    assert path.exists() and not path.is_file()  # still the pipe or the device
+
+
+UPDATING = textwrap.dedent("""
+    import sys, time
+    from negwidgets.model import update_plan
+    path, worker, count, start = sys.argv[1], sys.argv[2], int(sys.argv[3]), float(sys.argv[4])
+    while time.time() < start:  # every worker starts its updates at the same moment
+        time.sleep(0.001)
+    for i in range(count):
+        update_plan(f"worker {worker}, update {i}", "kept", path)
+""")
+
+
+def test_simultaneous_updates_from_several_processes_are_all_kept(tmp_path):
+    path = tmp_path / "plan.json"
+    save_plan(NegotiationPlan(title="shared"), path)
+    workers, count = 4, 25
+    start = time.time() + 3  # after every worker has imported negwidgets
+    processes = [subprocess.Popen([sys.executable, "-c", UPDATING, str(path), str(w), str(count), str(start)],
+                                  stderr=subprocess.PIPE, text=True) for w in range(workers)]
+    for process in processes:
+        assert process.wait(timeout=300) == 0, process.stderr.read()
+    plan = load_plan(path)
+    kept = {source for source, _ in plan.calculator_notes}
+    assert kept == {f"worker {w}, update {i}" for w in range(workers) for i in range(count)}
+    assert plan.title == "shared" and len(load_plan(backup_path(path)).calculator_notes) == workers * count - 1
+    assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]

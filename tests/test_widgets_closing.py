@@ -271,3 +271,37 @@ def test_saved_calculator_notes_appear_in_the_builder(tmp_path):
     assert builder.fields["their_reservation"].value == "$80,000"
     save_plan(builder.plan, path)
     assert load_plan(path) == builder.plan
+
+
+# A plan file of any content, or a pipe, shows a sentence beside the buttons (issue 17, item 12).
+from .test_model_plan import WRONG_TYPES  # noqa: E402
+
+
+@pytest.mark.parametrize("content", WRONG_TYPES.values(), ids=list(WRONG_TYPES))
+def test_a_plan_file_with_wrong_types_is_a_sentence_in_the_builder_and_the_calculators(tmp_path, content):
+    path = tmp_path / "plan.json"
+    path.write_text(content)
+    builder = PlanBuilder(path)  # opening the file loads it: this raised TypeError or RecursionError
+    assert "I left it as it is" in builder.status_text and "role='alert'" in builder.status.value
+    builder.fields["title"].value = "My plan"
+    builder.save()
+    assert "I did not save over it" in builder.status_text
+    explorer = ZopaExplorer(plan_path=path)
+    explorer.plan_saver.button.click()
+    assert "I left it as it is" in explorer.plan_saver.status_text
+    assert path.read_text() == content
+
+
+def test_a_pipe_as_the_plan_file_is_a_sentence_not_a_frozen_kernel(tmp_path):
+    import os
+    import threading
+
+    path = tmp_path / "plan.json"
+    os.mkfifo(path)
+    opened = []
+    # In a thread with a generous limit: before the fix, opening the builder waited for ever for a writer.
+    worker = threading.Thread(target=lambda: opened.append(PlanBuilder(path)), daemon=True)
+    worker.start()
+    worker.join(timeout=60)
+    assert opened, "the builder hung reading the pipe"
+    assert "not a regular file (it is a named pipe)" in opened[0].status_text

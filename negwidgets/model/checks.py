@@ -6,7 +6,7 @@ import math
 import re
 from numbers import Real
 
-__all__ = ["MAX_AMOUNT", "capitalised", "finite_number", "parse_money", "parse_probability", "text_value"]
+__all__ = ["MAX_AMOUNT", "capitalised", "finite_number", "parse_money", "parse_probability", "shown", "text_value"]
 
 
 MAX_AMOUNT = 1e15   # a thousand trillion: any larger number is a typing slip, and sums of it stay finite
@@ -27,7 +27,7 @@ def finite_number(value: object, what: str) -> float:
     ValueError: Your reservation value is too large to calculate with: type a number such as 70000.
     """
     if isinstance(value, bool) or not isinstance(value, Real):
-        raise ValueError(f"{capitalised(what)} must be a number, not {_shown(value)}.")
+        raise ValueError(f"{capitalised(what)} must be a number, not {shown(value)}.")
     try:
         number = float(value)
     except OverflowError:   # an integer beyond the largest float
@@ -54,12 +54,16 @@ def text_value(value: object, what: str) -> str:
     ValueError: The name of an alternative must be text, not 5.
     """
     if not isinstance(value, str):
-        raise ValueError(f"{capitalised(what)} must be text, not {_shown(value)}.")
+        raise ValueError(f"{capitalised(what)} must be text, not {shown(value)}.")
     return value
 
 
-def _shown(value: object, limit: int = 40) -> str:
-    """A value as a sentence quotes it: its repr, cut short if it is long."""
+def shown(value: object, limit: int = 40) -> str:
+    """A value as a sentence quotes it: its repr, cut short if it is long.
+
+    >>> shown(10 ** 400)
+    '100000000000000000000000000000000000...'
+    """
     try:
         text = repr(value)
     except Exception:   # a repr that fails must not turn a sentence into a traceback
@@ -109,19 +113,19 @@ def _read_money(text: str, what: str) -> float:
     compact = cleaned.replace("$ ", "$").replace(" $", "$")
     match = _MONEY.match(compact)
     ambiguous = ValueError(
-        f"I could not tell what {_shown(typed)} means as {what}: commas and dots are read two ways in different "
+        f"I could not tell what {shown(typed)} means as {what}: commas and dots are read two ways in different "
         "countries. Type it without separators, such as 70000 or 70.5.")
     if match is None or (match["whole"] is None and not match["fraction"]) or (match["sign"] and match["sign2"]):
         if _AMBIGUOUS.match(compact.replace(" ", "")) or re.search(r"\d,\d{1,2}(?!\d)|\d\.\d{3}[.,]", compact):
             raise ambiguous
-        raise ValueError(f"I could not read {_shown(typed)} as {what}: type a number such as 70000, $70,000 or 70k.")
+        raise ValueError(f"I could not read {shown(typed)} as {what}: type a number such as 70000, $70,000 or 70k.")
     whole, fraction = match["whole"] or "0", match["fraction"] or ""
     if not match["suffix"] and not match["sep"] and len(fraction) == 3 and len(whole) <= 3:
         raise ambiguous   # "1.500" is one and a half in some countries, fifteen hundred in others
     digits = re.sub(r"[, _]", "", whole) + "." + (fraction or "0")
     number = float(digits) * {None: 1, "k": 1_000, "m": 1_000_000}[match["suffix"] and match["suffix"].lower()]
     if not number <= MAX_AMOUNT:
-        raise ValueError(f"{capitalised(what)} ({_shown(typed)}) is too large to be an amount of money: "
+        raise ValueError(f"{capitalised(what)} ({shown(typed)}) is too large to be an amount of money: "
                          "type a number such as 70000.")
     signs = (match["sign"] or "") + (match["sign2"] or "")
     return -number if "-" in signs or "\u2212" in signs else number

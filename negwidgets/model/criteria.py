@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from numbers import Real
 from typing import Literal
 
-from .checks import finite_number, text_value
+from .checks import finite_number, shown, text_value
 from .money import money
 
 __all__ = ["DEFENSIBLE", "STRENGTHS", "Criterion", "CriteriaLadderResult", "Rung", "criteria_ladder"]
@@ -47,9 +48,12 @@ class Criterion:
         if self.value is None or (isinstance(self.value, str) and not self.value.strip()):
             raise ValueError(f"The standard '{label}' has no number: give the figure it points to.")
         object.__setattr__(self, "value", finite_number(self.value, f"the number for '{label}'"))
-        if self.strength not in STRENGTHS:
+        # Test the type first: a list is unhashable, so `in STRENGTHS` alone raises TypeError; True == 1.
+        strength = self.strength
+        if isinstance(strength, bool) or not isinstance(strength, Real) or strength not in STRENGTHS:
             raise ValueError(f"The strength of '{label}' must be a whole number from 1 (a personal wish) to 5 "
-                             f"(independent published data), not {self.strength!r}.")
+                             f"(independent published data), not {shown(strength)}.")
+        object.__setattr__(self, "strength", int(strength))  # 3.0 from a file is the strength 3
 
     @property
     def strength_text(self) -> str:

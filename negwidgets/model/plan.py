@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .batna import Alternative
-from .checks import finite_number
+from .checks import finite_number, shown
 from .confidence import SelfAssessment
 from .criteria import Criterion
 from .batna import MAX_RISK_AVERSION
@@ -78,7 +78,7 @@ _FIELDS = {f.key: f for f in PLAN_FIELDS}
 def _text(value: object, key: str) -> str:
     label = _FIELDS[key].label
     if not isinstance(value, str):
-        raise ValueError(f"{label} must be text, not {value!r}.")
+        raise ValueError(f"{label} must be text, not {shown(value)}.")
     if len(value) > MAX_TEXT:
         raise ValueError(f"{label} is {len(value):,} characters long; keep it under {MAX_TEXT:,} so the plan fits on a page.")
     return value
@@ -87,10 +87,28 @@ def _text(value: object, key: str) -> str:
 def _lines(value: object, key: str) -> tuple[str, ...]:
     label = _FIELDS[key].label
     if isinstance(value, str) or not isinstance(value, (list, tuple)):
-        raise ValueError(f"{label} must be a list of entries, not {value!r}.")
+        raise ValueError(f"{label} must be a list of entries, not {shown(value)}.")
     if len(value) > MAX_LINES:
         raise ValueError(f"{label} has {len(value)} entries; keep it to {MAX_LINES} or fewer.")
     return tuple(_text(item, key) for item in value)
+
+
+def _entries(value: object, key: str, kind: type, least: int, most: int) -> tuple:
+    """A list field's entries, each one ``kind`` or its ``least`` to ``most`` parts; any other shape is a
+    sentence rather than the TypeError that unpacking it would raise."""
+    label = _FIELDS[key].label
+    if isinstance(value, str) or not isinstance(value, (list, tuple)):
+        raise ValueError(f"{label} must be a list of entries, not {shown(value)}.")
+    entries = []
+    for item in value:
+        if kind is tuple or not isinstance(item, kind):  # a note is a plain pair: check its length too
+            if isinstance(item, str) or not isinstance(item, (list, tuple)) or not least <= len(item) <= most:
+                raise ValueError(f"An entry of '{label}' must have {least} to {most} parts, not {shown(item)}."
+                                 if least < most else
+                                 f"An entry of '{label}' must have {least} parts, not {shown(item)}.")
+            item = kind(*item) if kind is not tuple else tuple(item)
+        entries.append(item)
+    return tuple(entries)
 
 
 def _money(value: object, key: str) -> float | None:
@@ -153,18 +171,19 @@ class NegotiationPlan:
             elif spec.kind == "choice":
                 if value not in ("more", "less"):
                     raise ValueError(f"In a plan you want either 'more' (you are paid or you sell) or 'less' (you "
-                                     f"pay or you buy), not {value!r}.")
+                                     f"pay or you buy), not {shown(value)}.")
                 clean = value
             elif spec.kind == "alternatives":
-                clean = tuple(item if isinstance(item, Alternative) else Alternative(*item) for item in value)
+                clean = _entries(value, spec.key, Alternative, 2, 4)
             elif spec.kind == "criteria":
-                clean = tuple(item if isinstance(item, Criterion) else Criterion(*item) for item in value)
+                clean = _entries(value, spec.key, Criterion, 2, 4)
             elif spec.kind == "ratings":  # empty (none yet) or a rating for every skill
                 if isinstance(value, (str, bytes)) or not isinstance(value, (tuple, list)):
-                    raise ValueError(f"{spec.label} must be a list of (skill, rating) pairs, not {value!r}.")
+                    raise ValueError(f"{spec.label} must be a list of (skill, rating) pairs, not {shown(value)}.")
                 clean = SelfAssessment(tuple(value)).ratings if value else ()
             else:  # notes: (source, text) pairs
-                clean = tuple((_text(source, spec.key), _text(text, spec.key)) for source, text in value)
+                clean = tuple((_text(source, spec.key), _text(text, spec.key))
+                              for source, text in _entries(value, spec.key, tuple, 2, 2))
             object.__setattr__(self, spec.key, clean)
         if self.their_spread is not None and self.their_spread <= 0:
             raise ValueError(f"How sure you are of their limit is a give-or-take above zero, not "

@@ -6,7 +6,10 @@
 * **Backup**: before a save replaces a plan, the previous version is kept as ``<name>.bak`` (written the
   same way).
 * **Never overwritten**: a file that is damaged, or is not a plan, is reported in a sentence and left
-  exactly as it was; saving over it is refused.
+  exactly as it was; saving over it is refused. Whatever a file holds (wrong types, huge numbers, deep
+  nesting) gives a plan or a :class:`PlanFileError`, and a pipe or a device is refused without reading it.
+* **One writer at a time**: a save and an update (read, change, write) hold an exclusive lock on
+  ``.<name>.lock`` beside the plan, so two calculators saving at once (two kernels, two tabs) both land.
 """
 
 from __future__ import annotations
@@ -14,23 +17,34 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import stat
 import tempfile
+import threading
+import time
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
 from .batna import Alternative
+from .checks import shown
 from .criteria import Criterion
 from .plan import PLAN_FIELDS, NegotiationPlan, plan_html, plan_markdown
 
+try:
+    import fcntl
+except ImportError:  # Windows: no fcntl; the in-process lock below still orders one kernel's saves
+    fcntl = None
+
 __all__ = ["PLAN_FORMAT", "PLAN_VERSION", "PlanFileError", "backup_path", "default_plan_path", "export_plan",
-           "load_plan", "plan_from_dict", "plan_from_json", "plan_to_json", "save_plan", "update_plan", "write_atomically"]
+           "load_plan", "lock_path", "plan_from_dict", "plan_from_json", "plan_to_json", "save_plan", "update_plan", "write_atomically"]
 
 PLAN_FORMAT = "negwidgets-plan"
 PLAN_VERSION = 1
 PLAN_FILE_ENV = "NEGWIDGETS_PLAN_FILE"
 DEFAULT_NAME = "my_negotiation_plan.json"
 MAX_FILE_BYTES = 2_000_000  # far above any plan; a bigger file is not one of ours
+LOCK_WAIT = 30.0  # seconds to wait for another save: each takes milliseconds, so longer means a stuck writer
+_IN_PROCESS = threading.Lock()  # flock may not exclude two threads of one process (NFS emulates it per process)
 
 
 class PlanFileError(ValueError):
@@ -47,6 +61,13 @@ def backup_path(path: Path | str) -> Path:
     """The backup kept beside a plan: ``plan.json`` -> ``plan.json.bak``."""
     path = Path(path)
     return path.with_name(path.name + ".bak")
+
+
+def lock_path(path: Path | str) -> Path:
+    """The lock file that saves of a plan take turns on: ``plan.json`` -> ``.plan.json.lock`` (hidden, as
+    JupyterLab's file browser hides dot files)."""
+    path = Path(path)
+    return path.with_name(f".{path.name}.lock")
 
 
 def _as_dict(plan: NegotiationPlan) -> dict[str, Any]:
@@ -102,22 +123,24 @@ def plan_from_dict(data: Any, where: str = "The plan") -> NegotiationPlan:
     known = {spec.key: spec for spec in PLAN_FIELDS}
     unknown = sorted(set(data) - set(known))
     if unknown:
-        raise PlanFileError(f"{where} has a field this version of the course does not know ({unknown[0]!r}); "
+        raise PlanFileError(f"{where} has a field this version of the course does not know ({shown(unknown[0])}); "
                             f"it may come from a newer version of negwidgets.")
     values: dict[str, Any] = {}
-    for key, value in data.items():
-        kind = known[key].kind
-        if kind == "alternatives":
-            value = [Alternative(*row) for row in _records(value, key, ("name", "value", "probability", "adjustment"), where)]
-        elif kind == "criteria":
-            value = [Criterion(*row) for row in _records(value, key, ("name", "value", "strength", "reason"), where)]
-        elif kind == "notes":
-            value = _records(value, key, ("source", "text"), where)
-        if isinstance(value, list):
-            value = tuple(value)
-        values[key] = value
-    try:
+    try:  # every entry and field is checked by the model, whose ValueError is the sentence to pass on
+        for key, value in data.items():
+            kind = known[key].kind
+            if kind == "alternatives":
+                value = [Alternative(*row) for row in _records(value, key, ("name", "value", "probability", "adjustment"), where)]
+            elif kind == "criteria":
+                value = [Criterion(*row) for row in _records(value, key, ("name", "value", "strength", "reason"), where)]
+            elif kind == "notes":
+                value = _records(value, key, ("source", "text"), where)
+            if isinstance(value, list):
+                value = tuple(value)
+            values[key] = value
         return NegotiationPlan(**values)
+    except PlanFileError:
+        raise
     except ValueError as error:
         raise PlanFileError(f"{where} holds a value the plan cannot take: {error}") from None
 
@@ -129,24 +152,50 @@ def plan_from_json(text: str, where: str = "The plan file") -> NegotiationPlan:
     except json.JSONDecodeError as error:
         raise PlanFileError(f"{where} is damaged and cannot be read (line {error.lineno}, column {error.colno}: "
                             f"{error.msg.lower()}).") from None
+    except ValueError:  # Python refuses to read an integer of more than 4,300 digits
+        raise PlanFileError(f"{where} holds a number thousands of digits long: it is not a plan.") from None
+    except RecursionError:
+        raise PlanFileError(f"{where} is nested too deeply to be a plan.") from None
     if not isinstance(document, dict) or document.get("format") != PLAN_FORMAT:
         raise PlanFileError(f"{where} is not a Negotiation Lab plan: it is some other JSON file.")
     version = document.get("version")
     if not isinstance(version, int) or isinstance(version, bool):
         raise PlanFileError(f"{where} does not say which version of the plan format it uses.")
     if version > PLAN_VERSION:
-        raise PlanFileError(f"{where} was saved by a newer version of negwidgets (plan format {version}); "
+        raise PlanFileError(f"{where} was saved by a newer version of negwidgets (plan format {shown(version)}); "
                             f"update negwidgets to open it.")
     return plan_from_dict(document.get("plan"), where)
 
 
-def _read_text(path: Path, where: str) -> str:
-    if path.is_dir():
+_KINDS = [(stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"),
+          (stat.S_ISSOCK, "a socket")]
+
+
+def _refuse_special(mode: int, where: str) -> None:
+    """Refuse anything but a regular file: reading a pipe waits for a writer forever, and /dev/zero never ends."""
+    if stat.S_ISDIR(mode):
         raise PlanFileError(f"{where} is a folder, not a file: choose a file name such as {DEFAULT_NAME}.")
-    if path.stat().st_size > MAX_FILE_BYTES:
-        raise PlanFileError(f"{where} is far too large to be a plan ({path.stat().st_size:,} bytes).")
+    if not stat.S_ISREG(mode):
+        kind = next((name for test, name in _KINDS if test(mode)), "something special")
+        raise PlanFileError(f"{where} is not a regular file (it is {kind}): choose a file name such as {DEFAULT_NAME}.")
+
+
+def _read_text(path: Path, where: str) -> str:
     try:
-        return path.read_bytes().decode("utf-8")
+        _refuse_special(os.stat(path).st_mode, where)
+        # O_NONBLOCK: should a pipe replace the file after the check, opening it still returns at once.
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        raise PlanFileError(f"There is no plan saved at {path.name} yet: fill in the plan and save it first.") from None
+    except OSError as error:
+        raise PlanFileError(f"{where} cannot be read ({error.strerror}).") from None
+    with os.fdopen(handle, "rb") as stream:
+        _refuse_special(os.fstat(stream.fileno()).st_mode, where)  # what was opened, not what was checked
+        data = stream.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise PlanFileError(f"{where} is far too large to be a plan (over {MAX_FILE_BYTES:,} bytes).")
+    try:
+        return data.decode("utf-8")
     except UnicodeDecodeError:
         raise PlanFileError(f"{where} is not a text file: it cannot be a plan.") from None
 
@@ -196,6 +245,42 @@ def _writable_folder(target: Path) -> None:
         raise PlanFileError(f"The folder {target.parent} does not exist: choose a file in an existing folder.")
 
 
+def _refuse_special_before_locking(target: Path, refusal: str) -> None:
+    """A pipe or a device is refused before a lock file is made beside it (in /dev, say)."""
+    try:
+        mode = os.stat(target).st_mode
+    except OSError:
+        return  # missing or unreadable: said under the lock, where it is read
+    try:
+        _refuse_special(mode, _describe(target))
+    except PlanFileError as error:
+        raise PlanFileError(f"{error}{refusal}") from None
+
+
+@contextlib.contextmanager
+def _locked(target: Path):
+    """Hold the plan's lock file exclusively, so that one read-change-write at a time touches the plan."""
+    with _IN_PROCESS:
+        try:
+            handle = os.open(lock_path(target), os.O_RDWR | os.O_CREAT, 0o666)
+        except OSError as error:
+            raise PlanFileError(f"I could not save the plan to {target.name} ({error.strerror}).") from None
+        try:
+            deadline = time.monotonic() + LOCK_WAIT
+            while fcntl is not None:
+                try:
+                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() > deadline:  # a stuck writer: say so rather than wait for ever
+                        raise PlanFileError(f"Another program has been saving {target.name} for {LOCK_WAIT:.0f} "
+                                            f"seconds: close it, or try again.") from None
+                    time.sleep(0.005)
+            yield
+        finally:
+            os.close(handle)  # closing releases the lock; the file stays, as removing it would race the next writer
+
+
 def save_plan(plan: NegotiationPlan, path: Path | str | None = None) -> Path:
     """Save ``plan`` as JSON at ``path`` (default: :func:`default_plan_path`) and return the path.
 
@@ -204,6 +289,16 @@ def save_plan(plan: NegotiationPlan, path: Path | str | None = None) -> Path:
     """
     target = Path(path) if path is not None else default_plan_path()
     _writable_folder(target)
+    _refuse_special_before_locking(target, _NOT_SAVED)
+    with _locked(target):
+        return _save(plan, target)
+
+
+_NOT_SAVED = " I did not save over it: move it away or choose another file name."
+
+
+def _save(plan: NegotiationPlan, target: Path) -> Path:
+    """Save under the lock (which :func:`save_plan` and :func:`update_plan` hold)."""
     text = plan_to_json(plan)
     if target.exists():
         where = _describe(target)
@@ -211,7 +306,7 @@ def save_plan(plan: NegotiationPlan, path: Path | str | None = None) -> Path:
             previous = _read_text(target, where)
             plan_from_json(previous, where)
         except PlanFileError as error:
-            raise PlanFileError(f"{error} I did not save over it: move it away or choose another file name.") from None
+            raise PlanFileError(f"{error}{_NOT_SAVED}") from None
         try:
             write_atomically(backup_path(target), previous)
         except OSError as error:
@@ -227,9 +322,14 @@ def update_plan(source: str, note: str, path: Path | str | None = None, **change
     """Write a calculator's result into the plan file: load it (or start a new plan), change ``changes``,
     remember ``note`` as the latest from ``source``, save. A file that cannot be read is left alone."""
     target = Path(path) if path is not None else default_plan_path()
-    plan = load_plan(target) if target.exists() else NegotiationPlan()
-    updated = plan.replace(**changes).with_note(source, note)
-    save_plan(updated, target)
+    _writable_folder(target)
+    _refuse_special_before_locking(target, " I left it as it is.")
+    # The lock spans the read and the write: two updates at once would otherwise both read the old plan,
+    # and the second save would drop the first's change.
+    with _locked(target):
+        plan = load_plan(target) if target.exists() else NegotiationPlan()
+        updated = plan.replace(**changes).with_note(source, note)
+        _save(updated, target)
     return updated
 
 
