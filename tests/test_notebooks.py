@@ -349,7 +349,7 @@ def test_lesson_06_shows_the_strongest_defensible_ask_of_the_running_example():
     data = yaml.safe_load((ROOT / "negwidgets/data/running_example.yaml").read_text())
     defensible = [c for c in data["criteria"] if c["strength"] >= 3 and c["value"] >= data["candidate"]["reservation"]]
     best = max(defensible, key=lambda c: c["value"])
-    assert any(t.startswith(f"Your strongest defensible ask: I'm asking for {money(best['value'])} because "
+    assert any(t.startswith(f"The most your standards support: {money(best['value'])}, because "
                             f"{best['reason']}.") for t in texts)
 
 

@@ -91,7 +91,7 @@ def test_lesson_05s_claims_about_the_opening_are_computed():
     assert 79_500 <= min(bests) and max(bests) <= 83_500 and max(bests) < ANA.target
     assert "between about $80,000 and $83,500" in text
     # Answering their $60,000: the counter the lesson quotes, and "less than half" inside their frame.
-    assert f"about {money(ANSWER.counter)}" in text and f"I was expecting {money(ANSWER.counter)}" in text
+    assert f"about {money(ANSWER.counter)}" in text and f"I'm asking for {money(ANSWER.counter)}" in text
     assert ANSWER.describe() in outputs("05_first_offers")
     second = first_offer_analysis(CANDIDATE, BELIEF, their_room=0.25).second
     assert second.in_frame < 0.5 * second.reanchor and "less than half" in text
@@ -136,18 +136,28 @@ def test_the_walk_away_lines_keep_the_floor_private_unless_the_lesson_says_why()
 
 
 def test_the_checks_about_anas_opening_use_the_same_numbers():
-    from negwidgets.model import offer_forms, question
+    from negwidgets.model import question
 
-    forms = {f.name: f for f in offer_forms(ANA.opening)}
     range_check = question("lesson05", "range")
     right = next(o.text for o in range_check.options if o.correct)
-    bolstering = forms["Bolstering range"]
-    assert right == f'"{money(bolstering.low)} to {money(bolstering.high)}"'
-    assert money(ANA.opening) in range_check.prompt
+    assert right == f'"{money(ANA.opening)} to {money(ANA.ceiling)}"'   # bolstering, capped by what she can justify
+    assert money(ANA.opening) in range_check.prompt and money(ANA.ceiling) in range_check.prompt
+    assert f"{money(ANA.opening)} to {money(ANA.ceiling)}" in prose("05_first_offers")
     respond = question("lesson05", "respond")
-    assert money(ANSWER.counter) in next(o.text for o in respond.options if o.correct)
+    assert f"I'm asking for {money(ANSWER.counter)}" in next(o.text for o in respond.options if o.correct)
     plan_check = question("lesson12", "plan-check")
     right = next(o.text for o in plan_check.options if o.correct)
     assert (f"ends the talk {percent(ANA.target_impasse)} of the time, against {percent(ANA.impasse)} for lesson 05's "
             f"recommended {money(ANA.opening)}") in right
     assert example_plan().opening == ANA.target  # the prompt describes the draft
+
+
+def test_tomas_opens_where_lesson_05_says_not_at_his_ladders_top():
+    from negwidgets.model import advise_opening, expected_outcome, rough_belief
+
+    tomas = Party("Tomás", 800, 1_200)
+    advice = advise_opening(tomas, 1_200, rough_belief(1_000), ceiling=1_200)
+    at_ladder_top, _ = expected_outcome(tomas, rough_belief(1_000), 1_200)
+    text = prose("06_focal_points")
+    assert f"open at about {money(advice.opening)}" in text and 0.85 <= at_ladder_top < 0.95   # "nine times in ten"
+    assert "nine times in ten" in text and f"opens at {money(advice.opening)}" in text

@@ -137,8 +137,8 @@ def test_widgets_never_create_pyplot_figures():
 # --- ZOPA under uncertainty ------------------------------------------------------------------------
 
 def test_uncertainty_widget_matches_the_model():
-    view = ZopaUnderUncertainty(70_000, belief="normal", best_guess=78_000, spread=6_000)
-    expected = zone_under_uncertainty(Party("Candidate", 70_000, 70_000), NormalBelief(78_000, 6_000))
+    view = ZopaUnderUncertainty(70_000, belief="normal", best_guess=80_000, spread=6_000)
+    expected = zone_under_uncertainty(Party("Candidate", 70_000, 70_000), NormalBelief(80_000, 6_000))
     assert view.result.probability == pytest.approx(expected.probability)
     view.belief.kind.value = "A range"
     view.belief.low.value, view.belief.high.value = 65_000, 85_000

@@ -11,7 +11,7 @@ def test_ladder_starts_on_the_running_example_and_matches_the_model():
     expected = criteria_ladder(running_example_criteria(), reservation=70_000, their_limit=80_000)
     assert widget.result.ask == expected.ask
     assert widget.result.sentence == expected.sentence
-    assert widget.result_text.startswith("Your strongest defensible ask: I'm asking for $83,000 because")
+    assert widget.result_text.startswith("The most your standards support: $83,000, because")
     assert "$83,000" in widget.summary.value
     assert widget.error_text == ""
 

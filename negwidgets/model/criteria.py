@@ -91,12 +91,13 @@ class CriteriaLadderResult:
         """
         >>> criteria_ladder([Criterion("Survey", 83_000, 5, "analysts like me earn that here"),
         ...                  Criterion("My wish", 90_000, 1)], reservation=70_000).describe()
-        "Your strongest defensible ask: I'm asking for $83,000 because analysts like me earn that here."
+        'The most your standards support: $83,000, because analysts like me earn that here. Open no higher without a stronger reason.'
         """
         if self.ask is None:
             return ("None of your standards is both defensible (strength 3 or more) and at or beyond your "
                     "reservation value: look for stronger evidence before you name a number.")
-        return f"Your strongest defensible ask: {self.sentence}"
+        return (f"The most your standards support: {money(self.ask.value)}, because {self.ask.because}. Open no "
+                f"higher without a stronger reason.")
 
 
 def _position(value: float, reservation: float | None, their_limit: float | None, up: int) -> str:
@@ -117,7 +118,7 @@ def criteria_ladder(
     wants: Literal["more", "less"] = "more",
     min_strength: int = DEFENSIBLE,
 ) -> CriteriaLadderResult:
-    """Order standards from the most ambitious down and propose the strongest defensible ask.
+    """Order standards from the most ambitious down and find the most they support (the strongest defensible ask).
 
     Ties in value go to the stronger standard, then to the order given: names never decide the
     order, so relabelling a standard cannot move it.

@@ -39,7 +39,7 @@ def _criterion(row) -> Criterion:
 
 class CriteriaLadder(ModelView):
     """List your standards, each with its number and strength; see them ordered against the likely zone
-    and the strongest defensible ask, with the sentence that justifies it.
+    and the most your standards support (the ceiling for your opening), with the sentence that justifies it.
 
     >>> ladder = CriteriaLadder()
     >>> ladder.result.sentence[:33]
