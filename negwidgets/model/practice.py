@@ -327,9 +327,9 @@ class PracticeGame:
     def set_limits(self, walk_away=None, target=None) -> None:
         """State your walk-away point and your target before your first move (typed like an offer). Skipping
         this step is allowed; the coach scores it."""
-        self._check_open()
         if self.your_offers or any(m.who == "you" for m in self.moves):
             raise ValueError("Set your walk-away point and target before your first move; the game is under way.")
+        self._check_open()
         walk = None if walk_away in (None, "") else parse_money(walk_away, "your walk-away point")
         aim = None if target in (None, "") else parse_money(target, "your target")
         if walk is None and aim is None:
