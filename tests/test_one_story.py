@@ -151,3 +151,19 @@ def test_the_checks_about_anas_opening_use_the_same_numbers():
     assert (f"ends the talk {percent(ANA.target_impasse)} of the time, against {percent(ANA.impasse)} for lesson 05's "
             f"recommended {money(ANA.opening)}") in right
     assert example_plan().opening == ANA.target  # the prompt describes the draft
+
+
+def test_the_practice_counterpart_and_its_coach_agree_with_lesson_05_on_anas_opening():
+    """Lesson 08's practice game tells Ana what lesson 05 does about the employer's limit, so the coach's
+    opening for her is Ana's opening, and its answer to a $60,000 opening is lesson 05's answer."""
+    from negwidgets.model import PracticeGame, coach
+    from negwidgets.model.coaching import recommended_opening
+
+    for seed in (7, 15, 16):  # the lesson's three games
+        game = PracticeGame("candidate", seed=seed)
+        assert game.belief == BELIEF and BELIEF.describe() in game.brief()
+        assert recommended_opening(game.record()) == ANA.opening
+    game = PracticeGame("candidate", "Tough", seed=16, you_open=False)
+    assert game.standing_offer == 60_000
+    assert f"answers $60,000 with {money(ANSWER.counter)}" in coach(game.record()).score("counter").rule
+    assert f"opens at {money(ANA.opening)}" in coach(PracticeGame(seed=7).record()).score("opening").rule
