@@ -175,10 +175,10 @@ class ProgressChart(Chart):
         g = self.grades_ax
         g.set_ylim(len(PRINCIPLES) - 0.5, -0.5)
         g.set_yticks(range(len(PRINCIPLES)), [name for _, name, _ in PRINCIPLES], fontsize=8)
-        g.set_xlabel("Game; (= 1) marks a rematch of game 1", fontsize=9)
+        g.set_xlabel("Game (under a rematch: = the game it replays)", fontsize=9)
         g.spines[["top", "right"]].set_visible(False)
         handles = [g.scatter([], [], marker=m, color=c, s=size, label=name) for name, (m, c, size) in _GRADE_STYLE.items()]
-        g.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.4, -0.3), ncol=4, fontsize=8, frameon=False)
+        g.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.4, -0.24), ncol=4, fontsize=8, frameon=False)
         self.figure.subplots_adjust(left=0.3, right=0.98, top=0.9, bottom=0.2)
 
     def static_key(self):
@@ -217,7 +217,8 @@ class ProgressChart(Chart):
         self.set_title(progress.headline)
         n = len(games)
         shares = ", ".join(f"game {i}: {'no deal' if g.share is None else percent(g.share)}" for i, g in shown)
-        self.caption = (f"Top: your share of the zone in each of {n} game{'s' if n != 1 else ''} ({shares or 'none yet'}). "
+        self.caption = (f"Top: your share of the zone in {'each of ' if n != 1 else ''}{n} game{'s' if n != 1 else ''} "
+                        f"({shares or 'none yet'}). "
                         "Below: each principle's grade in each game (circle good, triangle could improve, cross "
                         "missed, dot not applicable).")
         return self.caption
