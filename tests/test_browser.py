@@ -5,6 +5,7 @@ A missing browser is a failure, never a skip: `bash scripts/run-tests.sh` instal
 
 import re
 import shutil
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -106,36 +107,87 @@ def test_voila_first_offer_advisor_reacts_to_what_you_know(tmp_path):
         assert "Traceback" not in body and "Error displaying widget" not in body
 
 
-def test_voila_practice_game_is_played_to_the_debrief(tmp_path):
-    """Lesson 08's first practice game in Voila: an offer typed and sent, a counter-offer, a deal, the debrief."""
-    from negwidgets.model import PracticeGame, money
+def test_voila_practice_game_is_played_to_the_coached_debrief_and_a_rematch(tmp_path, monkeypatch):
+    """Lesson 08's first practice game in Voila: the walk-away point and target set, an offer typed and sent, a
+    counter-offer, a deal, the coached debrief's top three tips on the page, then the rematch; the debrief is
+    photographed at laptop and phone width (kept in ``$NEGWIDGETS_SCREENSHOTS`` when it is set)."""
+    import os
+
+    from negwidgets.model import PracticeGame, coach, load_plan, money
+
+    plan_file = tmp_path / "learner" / "plan.json"
+    plan_file.parent.mkdir()
+    monkeypatch.setenv("NEGWIDGETS_PLAN_FILE", str(plan_file))  # the Voila kernel inherits it
+    shots = Path(os.environ.get("NEGWIDGETS_SCREENSHOTS") or tmp_path / "shots")
+    shots.mkdir(parents=True, exist_ok=True)
 
     # The same game in the model (the lesson's seed) says what the page must show.
     model = PracticeGame("candidate", "Friendly", seed=7)
+    model.set_limits(72_000, 85_000)
     answer = model.offer(79_000)
     if not model.finished:
         model.accept()
     debrief = model.debrief().describe()
+    tips = coach(model.record()).tips()
+    assert len(tips) == 3
+    rematch = model.rematch(10_000 + 7)  # the widget's first rematch of seed 7
 
     with voila(NOTEBOOKS / "08_negotiation_dance.ipynb", tmp_path) as url, chromium(tmp_path) as page:
+        page.set_viewport_size({"width": 1280, "height": 900})
         page.goto(url, timeout=120_000)
         game = page.locator(".negwidgets").filter(has_text="The employer is friendly").first
         game.wait_for(timeout=120_000)
-        offer_box = game.locator(".widget-text").filter(has_text="Your offer").locator("input")
-        offer_box.fill("79k")
-        offer_box.press("Enter")
+
+        def type_into(label: str, text: str) -> None:
+            field = game.locator(".widget-text").filter(has_text=label).locator("input")
+            field.fill(text)
+            field.press("Tab")  # the fields send their value when they lose focus
+
+        expect(game).to_contain_text("Before you play:")
+        type_into("Your walk-away point", "72k")
+        type_into("Your target", "85k")
+        game.get_by_role("button", name="Set them").click()
+        expect(game).to_contain_text("Noted: your walk-away point is $72,000 and your target $85,000.",
+                                     timeout=30_000)
+        type_into("Your offer", "79k")
         game.get_by_role("button", name="Make offer").click()
         expect(game).to_contain_text("You: $79,000.", timeout=30_000)
         expect(game).to_contain_text(answer.text, timeout=30_000)
         if answer.kind == "offer":
             expect(game).to_contain_text(f"Their offer on the table: {money(answer.amount)}.")
             game.get_by_role("button", name="Accept their offer").click()
-        expect(game).to_contain_text("Debrief.", timeout=30_000)
+        expect(game).to_contain_text("Coached debrief.", timeout=30_000)
+        expect(game).to_contain_text("Your top three tips")
+        shown = game.locator("li.nw-tip")
+        expect(shown).to_have_count(3)
+        for item, tip in zip(shown.all(), tips):
+            text = item.inner_text()
+            assert text.startswith(tip.name) and tip.happened in text and tip.rule in text, text
         expect(game).to_contain_text(debrief)
-        dance = game.locator("img").first
-        expect(dance).to_be_visible()
-        assert dance.get_attribute("src")
         expect(game.get_by_role("button", name="Make offer")).to_be_disabled()
+        expect(game).to_contain_text("Saved 1 game with your plan in plan.json", timeout=30_000)
+        assert len(load_plan(plan_file).practice_games) == 1
+        coached = game.locator(".nw-coach")
+        coached.scroll_into_view_if_needed()
+        coached.screenshot(path=str(shots / "debrief-laptop.png"))
+        page.set_viewport_size({"width": 390, "height": 844})
+        page.wait_for_timeout(500)
+        coached.evaluate("element => element.scrollIntoView()")
+        page.screenshot(path=str(shots / "debrief-phone.png"))
+        box = coached.bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390 + 1  # no sideways scroll
+        game.get_by_role("button", name="Confirm the terms in writing").click()
+        expect(game).to_contain_text("To confirm what we agreed", timeout=30_000)
+        page.set_viewport_size({"width": 1280, "height": 900})
+        figure_box = game.locator("figure").last
+        figure_box.scroll_into_view_if_needed()
+        figure_box.screenshot(path=str(shots / "progress-laptop.png"))
+
+        game.get_by_role("button", name="Play again with fresh numbers").click()
+        expect(game).to_contain_text("This is a rematch", timeout=30_000)
+        expect(game).to_contain_text(rematch.brief())
+        expect(game).not_to_contain_text("Coached debrief.")
+        expect(game.get_by_role("button", name="Make offer")).to_be_enabled()
         body = page.inner_text("body")
         assert "Traceback" not in body and "Error displaying widget" not in body
         assert "PracticeNegotiation(" not in body  # no code on the page

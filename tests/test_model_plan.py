@@ -364,7 +364,7 @@ json_values = st.recursive(
 )
 good = {"text": st.text(max_size=8), "money": st.none() | st.integers(-10 ** 6, 10 ** 6),
         "number": st.floats(-1e-3, 1e-3), "lines": st.lists(st.text(max_size=5), max_size=2),
-        "ratings": st.just([]) | st.just([[skill.key, 4] for skill in SKILLS]),
+        "ratings": st.just([]) | st.just([[skill.key, 4] for skill in SKILLS]), "practice": st.just([]),
         "choice": st.sampled_from(["more", "less"]),
         "tactics": st.lists(st.sampled_from([t.id for t in tactic_catalogue()]), max_size=2)}
 ENTRIES = {"alternatives": {"name": good["text"], "value": good["money"], "probability": st.floats(0, 1),

@@ -124,7 +124,7 @@ def test_any_game_ends_within_the_zone_or_without_a_deal(seed, side, difficulty,
 
 
 def test_a_deal_where_both_limits_meet_is_debriefed_without_a_share():
-    game = game_where(lambda g: g.them.reservation == 70_000, side="candidate", difficulty="Friendly")
+    game = PracticeGame("candidate", "Friendly", seed=3, their_limit=70_000)
     while not game.finished:  # hold at $70,000 until they agree or offer it
         if (game.standing_offer or 0) >= 70_000:
             game.accept()

@@ -161,3 +161,19 @@ def test_tomas_opens_where_lesson_05_says_not_at_his_ladders_top():
     text = prose("06_focal_points")
     assert f"open at about {money(advice.opening)}" in text and 0.85 <= at_ladder_top < 0.95   # "nine times in ten"
     assert "nine times in ten" in text and f"opens at {money(advice.opening)}" in text
+
+
+def test_the_practice_counterpart_and_its_coach_agree_with_lesson_05_on_anas_opening():
+    """Lesson 08's practice game tells Ana what lesson 05 does about the employer's limit, so the coach's
+    opening for her is Ana's opening, and its answer to a $60,000 opening is lesson 05's answer."""
+    from negwidgets.model import PracticeGame, coach
+    from negwidgets.model.coaching import recommended_opening
+
+    for seed in (7, 15, 16):  # the lesson's three games
+        game = PracticeGame("candidate", seed=seed)
+        assert game.belief == BELIEF and BELIEF.describe() in game.brief()
+        assert recommended_opening(game.record()) == ANA.opening
+    game = PracticeGame("candidate", "Tough", seed=16, you_open=False)
+    assert game.standing_offer == 60_000
+    assert f"answers $60,000 with {money(ANSWER.counter)}" in coach(game.record()).score("counter").rule
+    assert f"opens at {money(ANA.opening)}" in coach(PracticeGame(seed=7).record()).score("opening").rule

@@ -57,6 +57,7 @@ from .engine import (
 from .theory import (ConcessionSchedule, NashSolution, RubinsteinSplit, concession_offer, concession_schedule,
                      nash_bargaining, rubinstein_share, rubinstein_split, time_dependent_concession)
 from .practice import DIFFICULTIES, Debrief, Difficulty, Move, PracticeGame, PracticeHistory
+from .coaching import Coaching, GameRecord, GameSummary, PracticeProgress, PrincipleScore, coach, practice_progress
 from .criteria import DEFENSIBLE, STRENGTHS, CriteriaLadderResult, Criterion, Rung, criteria_ladder
 from .first_offer import (
     WALK_TOLERANCE,
@@ -155,6 +156,7 @@ __all__ = [
     "Move",
     "PracticeGame",
     "PracticeHistory",
+    "Coaching", "GameRecord", "GameSummary", "PracticeProgress", "PrincipleScore", "coach", "practice_progress",
     "next_offer",
     "ABSOLUTE_TFT",
     "BOULWARE",

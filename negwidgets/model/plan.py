@@ -16,6 +16,7 @@ from typing import Any
 
 from .batna import Alternative
 from .checks import finite_number, shown
+from .coaching import GameSummary
 from .confidence import SelfAssessment
 from .criteria import Criterion
 from .batna import MAX_RISK_AVERSION
@@ -71,6 +72,8 @@ PLAN_FIELDS: tuple[PlanField, ...] = (
     PlanField("calculator_notes", "From the course's calculators", "notes"),
     # Not on the page: the confidence ratings of lesson 00, which lesson 12 shows beside fresh ones.
     PlanField("confidence_baseline", "My confidence at the start of the course (lesson 00)", "ratings"),
+    # Not on the page either: lesson 08's practice games, their grades and shares of the zone (model.coaching).
+    PlanField("practice_games", "My practice games (lesson 08)", "practice"),
 )
 _FIELDS = {f.key: f for f in PLAN_FIELDS}
 
@@ -152,6 +155,7 @@ class NegotiationPlan:
     closing: str = ""
     calculator_notes: tuple[tuple[str, str], ...] = field(default=())
     confidence_baseline: tuple[tuple[str, int], ...] = ()   # (skill, rating 1-7) pairs: see model.confidence
+    practice_games: tuple[GameSummary, ...] = ()   # lesson 08's games, oldest first: see model.coaching
 
     def __post_init__(self) -> None:
         for spec in PLAN_FIELDS:
@@ -181,6 +185,12 @@ class NegotiationPlan:
                 if isinstance(value, (str, bytes)) or not isinstance(value, (tuple, list)):
                     raise ValueError(f"{spec.label} must be a list of (skill, rating) pairs, not {shown(value)}.")
                 clean = SelfAssessment(tuple(value)).ratings if value else ()
+            elif spec.kind == "practice":  # summaries, or their saved form (dicts)
+                if isinstance(value, (str, bytes, dict)) or not isinstance(value, (tuple, list)):
+                    raise ValueError(f"{spec.label} must be a list of games, not {shown(value)}.")
+                if len(value) > MAX_LINES:
+                    raise ValueError(f"{spec.label} has {len(value)} games; a plan keeps the latest {MAX_LINES}.")
+                clean = tuple(GameSummary.from_dict(item) for item in value)
             else:  # notes: (source, text) pairs
                 clean = tuple((_text(source, spec.key), _text(text, spec.key))
                               for source, text in _entries(value, spec.key, tuple, 2, 2))

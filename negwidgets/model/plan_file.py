@@ -81,6 +81,8 @@ def _as_dict(plan: NegotiationPlan) -> dict[str, Any]:
             value = [{"name": c.name, "value": c.value, "strength": c.strength, "reason": c.reason} for c in value]
         elif spec.kind == "notes":
             value = [{"source": source, "text": text} for source, text in value]
+        elif spec.kind == "practice":  # lesson 08's games; read back by NegotiationPlan itself
+            value = [game.as_dict() for game in value]
         elif isinstance(value, tuple):
             value = list(value)
         data[spec.key] = value

@@ -14,26 +14,39 @@ A justification from lesson 06 attached to an offer moves a receptive counterpar
 defensible standard (strength 3 or more) that supports the number moves its starting point towards its
 limit by ``receptiveness * (strength - 2)`` of its stretch, once per standard.
 
+The counterpart's hidden limit is drawn from the belief the learner is told (lesson 05's "about $80,000,
+give or take $6,000" for Ana), so lesson 05's model, given what the learner knows, recommends the same
+opening as for Ana in every lesson: :func:`~negwidgets.model.opening.running_example_opening`.
+
+Before the game the learner may state a walk-away point and a target (:meth:`PracticeGame.set_limits`);
+after a deal, confirm the terms (:meth:`PracticeGame.confirm_terms`). :meth:`PracticeGame.record` hands
+the whole game to the coach (:mod:`negwidgets.model.coaching`), and :meth:`PracticeGame.rematch` starts a
+parallel game with fresh numbers.
+
 A seed makes a game reproducible. Every move is checked first; a bad move raises ``ValueError`` with a
 sentence and changes nothing.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
+from statistics import NormalDist
 from typing import Literal
 
 import numpy as np
 
-from .cases import running_example, running_example_criteria
+from .cases import running_example, running_example_belief, running_example_criteria
 from .checks import capitalised, parse_money
 from .criteria import DEFENSIBLE, Criterion
 from .engine import BOULWARE, CONCEDER, LINEAR, Dance, Tactic, next_offer
 from .first_offer import WALK_TOLERANCE, walk_away_chance
 from .money import a_percent, money, money_short, percent
+from .uncertainty import NormalBelief
 from .zone import BargainingZone, Party, bargaining_zone
 
-__all__ = ["DIFFICULTIES", "Debrief", "Difficulty", "Move", "PracticeGame", "PracticeHistory"]
+__all__ = ["DIFFICULTIES", "REMATCH_SCALES", "ZONE_BAND", "Debrief", "Difficulty", "Move", "PracticeGame",
+           "PracticeHistory", "their_belief"]
 
 Side = Literal["candidate", "employer"]
 
@@ -63,9 +76,32 @@ DIFFICULTIES = {
         description="holds firm until the deadline and moves only when you do"),
 }
 
-#: The counterpart's hidden reservation value is drawn uniformly from a range stated to the learner: by the
-#: learner's side, the employer's budget (when you play the candidate) or the candidate's minimum.
-THEIR_LIMITS = {"candidate": (68_000, 88_000), "employer": (62_000, 82_000)}
+#: The counterpart's hidden reservation value is drawn from a belief stated to the learner, "about M, give or
+#: take S" (a normal distribution cut at two spreads either side): the employer's budget when you play the
+#: candidate (Ana's belief of lesson 05, from ``running_example.yaml``), the candidate's minimum when you
+#: play the employer. At ``scale`` 1 the limits lie within these ranges.
+_EMPLOYER_VIEW = (72_000.0, 6_000.0)  # what the employer believes of the candidate's minimum
+TRUNCATION = 2.0  # spreads either side of the best guess
+THEIR_LIMITS = {"candidate": (68_000, 92_000), "employer": (60_000, 84_000)}
+
+#: A rematch plays the same game at another salary level: every amount times a factor drawn from this range.
+REMATCH_SCALES = (0.85, 1.2)
+#: ... and a zone as wide, as a share of your reservation value, as the first game's, give or take this much.
+ZONE_BAND = 0.02
+
+
+def their_belief(side: Side, scale: float = 1.0) -> NormalBelief:
+    """What the learner is told of the counterpart's limit.
+
+    >>> their_belief("candidate").describe()
+    'about $80,000, give or take $6,000'
+    """
+    if side == "candidate":
+        base = running_example_belief()
+        mean, spread = base.mean, base.spread
+    else:
+        mean, spread = _EMPLOYER_VIEW
+    return NormalBelief(round(mean * scale, -2), round(spread * scale, -2))
 
 
 @dataclass(frozen=True)
@@ -77,6 +113,8 @@ class Move:
     text: str
     amount: float | None = None
     round: int | None = None  # the game round (1 = the first), for offers
+    reason: str | None = None  # the standard given with an offer (its name), if any
+    strength: int | None = None  # that standard's strength, 1-5
 
 
 @dataclass(frozen=True)
@@ -163,33 +201,49 @@ class PracticeGame:
 
     >>> game = PracticeGame("candidate", "Realistic", seed=0)
     >>> game.offer("$78,000").text
-    'I could do $65,652.'
+    'I could do $65,673.'
     >>> game.finished, game.round
     (False, 2)
     """
 
     def __init__(self, side: Side = "candidate", difficulty: str = "Realistic", *, you_open: bool = True,
-                 deadline: int = 6, seed: int | None = None) -> None:
+                 deadline: int = 6, seed: int | None = None, scale: float = 1.0, their_limit: float | None = None,
+                 tactic: Tactic | None = None) -> None:
         if side not in THEIR_LIMITS:
             raise ValueError(f"Play the 'candidate' or the 'employer', not {side!r}.")
         if difficulty not in DIFFICULTIES:
             raise ValueError(f"The difficulty is one of {', '.join(DIFFICULTIES)}, not {difficulty!r}.")
         if isinstance(deadline, bool) or not isinstance(deadline, int) or not 2 <= deadline <= 20:
             raise ValueError(f"The deadline is a whole number of rounds from 2 to 20, not {deadline!r}.")
+        if isinstance(scale, bool) or not isinstance(scale, (int, float)) or not 0.5 <= scale <= 2:
+            raise ValueError(f"The scale of a game's amounts lies from 0.5 to 2, not {scale!r}.")
         self.side: Side = side
         self.level = DIFFICULTIES[difficulty]
         self.deadline = deadline
         self.you_open = bool(you_open)
         self.seed = seed
+        self.scale = float(scale)
         rng = np.random.default_rng(seed)
+
+        def scaled(amount: float) -> float:
+            return float(round(amount * self.scale, -2))
+
         candidate, employer = running_example()
-        self.you, base = (candidate, employer) if side == "candidate" else (employer, candidate)
-        low, high = THEIR_LIMITS[side]
-        self.them = Party(base.name, float(round(rng.uniform(low, high), -2)), base.aspiration, base.wants)
-        self.tactic = self.level.tactics[int(rng.integers(len(self.level.tactics)))]
+        you, base = (candidate, employer) if side == "candidate" else (employer, candidate)
+        self.you = Party(you.name, scaled(you.reservation), scaled(you.aspiration), you.wants)
+        self.belief = their_belief(side, self.scale)
+        cut = NormalDist().cdf(TRUNCATION)
+        drawn = self.belief.mean + self.belief.spread * NormalDist().inv_cdf(float(rng.uniform(1 - cut, cut)))
+        limit = float(round(drawn, -2)) if their_limit is None else float(parse_money(their_limit, "their limit"))
+        self.them = Party(base.name, limit, scaled(base.aspiration), base.wants)
+        drawn_tactic = self.level.tactics[int(rng.integers(len(self.level.tactics)))]
+        self.tactic = drawn_tactic if tactic is None else tactic
         self._draws = rng.uniform(-1.0, 1.0, 2 * deadline)  # the tactic's random part, one per engine round
         self._walk_draw = float(rng.random())
-        self.criteria = running_example_criteria(side)
+        self.criteria = [dataclasses.replace(c, value=scaled(c.value)) for c in running_example_criteria(side)]
+        self.walk_away_point: float | None = None  # stated before the game (set_limits), or None
+        self.target: float | None = None
+        self.confirmed = False  # the terms of a deal restated and put in writing (confirm_terms)
         self.starting_point = self.them.aspiration  # moved by your opening and your justifications
         self.effects: list[str] = []
         self._used: set[str] = set()
@@ -251,16 +305,92 @@ class PracticeGame:
             text += f" Their offer on the table: {money(self.standing_offer)}."
         return text
 
+    @property
+    def limit_range(self) -> tuple[float, float]:
+        """Where the counterpart's limit can lie: two spreads either side of the best guess."""
+        b = self.belief
+        return b.mean - TRUNCATION * b.spread, b.mean + TRUNCATION * b.spread
+
     def brief(self) -> str:
         """What the learner knows before the game: their own values, the counterpart's range, the deadline."""
-        low, high = THEIR_LIMITS[self.side]
+        low, high = self.limit_range
         them = self.them.name.lower()
         limit = "budget for the role" if self.side == "candidate" else "lowest acceptable salary"
-        return (f"You are the {self.you.name.lower()}. Your reservation value is {money(self.you.reservation)} "
-                f"and your aspiration {money(self.you.aspiration)}. The {them}'s {limit} is hidden: somewhere "
-                f"from {money(low)} to {money(high)}, every value equally likely. The {them} is "
-                f"{self.level.name.lower()}: it {self.level.description}. Deadline: {self.deadline} rounds; "
+        batna = "a competing offer" if self.side == "candidate" else "another candidate"
+        return (f"You are the {self.you.name.lower()}. Your BATNA is {batna} worth {money(self.you.reservation)}, so "
+                f"your reservation value is {money(self.you.reservation)}; the aspiration the survey supports is "
+                f"{money(self.you.aspiration)}. The {them}'s {limit} is hidden: {self.belief.describe()} (never "
+                f"below {money(low)} or above {money(high)}). The {them} is {self.level.name.lower()}: it "
+                f"{self.level.description}. Deadline: {self.deadline} rounds; "
                 f"{'you open' if self.you_open else 'they open'}.")
+
+    def set_limits(self, walk_away=None, target=None) -> None:
+        """State your walk-away point and your target before your first move (typed like an offer). Skipping
+        this step is allowed; the coach scores it."""
+        if self.your_offers or any(m.who == "you" for m in self.moves):
+            raise ValueError("Set your walk-away point and target before your first move; the game is under way.")
+        self._check_open()
+        walk = None if walk_away in (None, "") else parse_money(walk_away, "your walk-away point")
+        aim = None if target in (None, "") else parse_money(target, "your target")
+        if walk is None and aim is None:
+            raise ValueError("Type a walk-away point and a target, or skip this step.")
+        floor = self.you.reservation
+        worse, better = ("below", "above") if self.up > 0 else ("above", "below")
+        if walk is not None and self.up * (walk - floor) < 0:
+            raise ValueError(f"A walk-away point of {money(walk)} is {worse} your BATNA's {money(floor)}: a deal there "
+                             f"is worse than your alternative. Set it at {money(floor)} or {better}.")
+        if aim is not None and self.up * (aim - (floor if walk is None else walk)) <= 0:
+            what = "your BATNA" if walk is None else "your walk-away point"
+            raise ValueError(f"Your target ({money(aim)}) must be {better} {what} ({money(floor if walk is None else walk)}): "
+                             "it is the ambitious deal you aim for.")
+        self.walk_away_point, self.target = walk, aim
+
+    def confirm_terms(self) -> Move:
+        """After a deal: restate the terms and ask for them in writing (lesson 12's explicit close)."""
+        if self.outcome != "deal":
+            raise ValueError("There is no deal to confirm: terms are confirmed once both sides have agreed.")
+        if self.confirmed:
+            raise ValueError("You have already confirmed the terms; the game is over.")
+        writer = "you send the written offer" if self.side == "candidate" else "I send the written offer"
+        self.moves.append(Move("you", "remark", f"To confirm what we agreed: a salary of {money(self.price)}. Could "
+                               f"{writer} today? I'll reply the same day."))
+        self.confirmed = True
+        return self._say("remark", f"Yes: {money(self.price)}, as agreed. It will be in writing today.")
+
+    def rematch(self, seed: int | None = None) -> PracticeGame:
+        """The same game with fresh numbers: the same side, counterpart, tactic, deadline and who opens, at
+        another salary level (every amount times a factor from :data:`REMATCH_SCALES`), with a new limit for
+        the counterpart whose zone is as wide, as a share of your reservation value, as this game's, give or
+        take :data:`ZONE_BAND`.
+
+        >>> first = PracticeGame("candidate", "Realistic", seed=2)
+        >>> again = first.rematch(seed=102)
+        >>> again.tactic == first.tactic, abs(again.zone_width - first.zone_width) <= ZONE_BAND
+        (True, True)
+        """
+        rng = np.random.default_rng(seed)
+        scale = round(float(rng.uniform(*REMATCH_SCALES)), 2)
+        reservation = round(self.you.reservation / self.scale * scale, -2)
+        width = self.zone_width + float(rng.uniform(-ZONE_BAND, ZONE_BAND))
+        limit = round(reservation * (1 + self.up * width), -2)
+        return PracticeGame(self.side, self.level.name, you_open=self.you_open, deadline=self.deadline, seed=seed,
+                            scale=scale, their_limit=limit, tactic=self.tactic)
+
+    @property
+    def zone_width(self) -> float:
+        """The zone's width as a share of your reservation value (negative: how far apart the limits are)."""
+        return self.up * (self.them.reservation - self.you.reservation) / self.you.reservation
+
+    def record(self):
+        """The game so far as the coach reads it (:class:`~negwidgets.model.coaching.GameRecord`)."""
+        from .coaching import GameRecord
+
+        return GameRecord(
+            side=self.side, difficulty=self.level.name, wants=self.you.wants, reservation=self.you.reservation,
+            aspiration=self.you.aspiration, walk_away=self.walk_away_point, target=self.target,
+            their_limit=self.them.reservation, belief=self.belief, criteria=tuple(self.criteria),
+            you_open=self.you_open, moves=tuple(self.moves), outcome=self.outcome, price=self.price,
+            confirmed=self.confirmed, seed=self.seed, scale=self.scale)
 
     # --- the learner's moves ------------------------------------------------------------------------
 
@@ -290,7 +420,8 @@ class PracticeGame:
         # Every check passed: from here on the game changes.
         first = not self.your_offers
         text = f"{money(value)}" + (f", because {criterion.because}." if criterion else ".")
-        self.moves.append(Move("you", "offer", text, value, self.round))
+        self.moves.append(Move("you", "offer", text, value, self.round, criterion.name if criterion else None,
+                               criterion.strength if criterion else None))
         self.your_offers.append((self._round, value))
         self._round += 1
         remarks = []
@@ -458,12 +589,30 @@ def _join(prefix: str, text: str) -> str:
 
 @dataclass
 class PracticeHistory:
-    """Several games in a row: the learner's results, to see them improve (or not)."""
+    """Several games in a row: the learner's results, to see them improve (or not).
+
+    ``debriefs`` are this session's games; ``summaries`` every game's coached summary
+    (:class:`~negwidgets.model.coaching.GameSummary`), those saved in the plan file first, for the progress
+    figure. ``loaded`` says whether the saved ones were read.
+    """
 
     debriefs: list[Debrief] = field(default_factory=list)
+    summaries: list = field(default_factory=list)
+    loaded: bool = False
 
-    def add(self, debrief: Debrief) -> None:
+    def add(self, debrief: Debrief, summary=None) -> int | None:
+        """Record a finished game; return the number (1 = the first) of its summary, if one is given."""
         self.debriefs.append(debrief)
+        if summary is None:
+            return None
+        self.summaries.append(summary)
+        return len(self.summaries)
+
+    def progress(self):
+        """Every summarised game's grades and share of the zone (:func:`~negwidgets.model.coaching.practice_progress`)."""
+        from .coaching import practice_progress
+
+        return practice_progress(self.summaries)
 
     def __len__(self) -> int:
         return len(self.debriefs)

@@ -136,44 +136,89 @@ class DanceChart(Chart):
         return self.caption
 
 
-class ProgressChart(Chart):
-    """Your share of the surplus in each practice game."""
+_GRADE_STYLE = {  # marker, colour, size: shape and colour both tell the grade
+    "good": ("o", COLOURS["you"], 70),
+    "could improve": ("^", COLOURS["them"], 70),
+    "missed": ("X", COLOURS["risk"], 80),
+    "not applicable": (".", COLOURS["neutral"], 20),
+}
+_SHOWN = 10  # the latest games shown
 
-    height_in = 2.6
-    width_in = 6.0
+
+class ProgressChart(Chart):
+    """Practice games side by side: the share of the zone captured (top) and each principle's grade (below)."""
+
+    height_in = 4.6
+    width_in = 7.0
 
     def __init__(self) -> None:
+        from ..model.coaching import PRINCIPLES
+
         super().__init__()
+        self.figure.clear()
+        self._dynamic = []
+        self.title = self.dynamic(self.figure.text(0.02, 0.985, "", ha="left", va="top", fontsize=11))
+        grid = self.figure.add_gridspec(2, 1, height_ratios=(1, 2.3), hspace=0.12)
+        self.ax = self.figure.add_subplot(grid[0])
+        self.grades_ax = self.figure.add_subplot(grid[1], sharex=self.ax)
+        self._principles = PRINCIPLES
+        self._artists: list = []
+        self._ticks: tuple = ()
         ax = self.ax
-        self._bars: list = []
-        ax.set_ylim(0, 1.05)
+        ax.set_ylim(0, 1.12)
+        ax.set_yticks([0, 0.5, 1])
         ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: label(percent(v))))
-        ax.set_ylabel("Your share of the zone")
-        ax.set_xlabel("Game")
+        ax.set_ylabel("Share of\nthe zone", fontsize=9)
         ax.axhline(0.5, color=COLOURS["neutral"], linestyle="--", linewidth=1)
+        ax.tick_params(labelbottom=False)
         ax.spines[["top", "right"]].set_visible(False)
-        self.figure.subplots_adjust(left=0.14, right=0.97, top=0.86, bottom=0.2)
+        g = self.grades_ax
+        g.set_ylim(len(PRINCIPLES) - 0.5, -0.5)
+        g.set_yticks(range(len(PRINCIPLES)), [name for _, name, _ in PRINCIPLES], fontsize=8)
+        g.set_xlabel("Game (under a rematch: = the game it replays)", fontsize=9)
+        g.spines[["top", "right"]].set_visible(False)
+        handles = [g.scatter([], [], marker=m, color=c, s=size, label=name) for name, (m, c, size) in _GRADE_STYLE.items()]
+        g.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.4, -0.24), ncol=4, fontsize=8, frameon=False)
+        self.figure.subplots_adjust(left=0.3, right=0.98, top=0.9, bottom=0.2)
 
     def static_key(self):
-        return super().static_key() + (tuple(self.ax.get_xticks()),)
+        return super().static_key() + (self._ticks,)
 
-    def update(self, history) -> str:
-        for artist in self._bars:
+    def update(self, progress) -> str:
+        """Draw a :class:`~negwidgets.model.coaching.PracticeProgress` (or a history with ``progress()``)."""
+        progress = progress.progress() if hasattr(progress, "progress") else progress
+        for artist in self._artists:
             self.forget(artist)
-        self._bars = []
-        n = len(history)
-        self.ax.set_xlim(0.4, max(n, 3) + 0.6)
-        self.ax.set_xticks(range(1, max(n, 3) + 1))
-        for game, (debrief, share) in enumerate(zip(history.debriefs, history.shares), start=1):
-            if np.isnan(share):
-                text = "no zone" if debrief.zone is None else "no deal"
-                self._bars.append(self.dynamic(self.ax.text(game, 0.04, text, ha="center", fontsize=8)))
+        self._artists = []
+        games = progress.games
+        first = max(0, len(games) - _SHOWN)
+        shown = list(enumerate(games, 1))[first:]
+        columns = max(len(shown), 3)
+        xs = list(range(1, columns + 1))
+        ticks = [f"{n}" + (f"\n(= {g.rematch_of})" if g.rematch_of else "") for n, g in shown]
+        ticks += [""] * (columns - len(ticks))
+        self.ax.set_xlim(0.4, columns + 0.6)
+        self.grades_ax.set_xticks(xs, ticks, fontsize=8)
+        self._ticks = tuple(ticks)
+        for x, (n, game) in zip(xs, shown):
+            if game.share is None:
+                text = "no deal" if game.outcome != "deal" else "no zone"
+                self._artists.append(self.dynamic(self.ax.text(x, 0.06, text, ha="center", fontsize=8)))
             else:
-                bar = self.ax.bar([game], [share], color=COLOURS["you"], width=0.6)[0]
-                self._bars.append(self.dynamic(bar))
-                self._bars.append(self.dynamic(self.ax.text(game, share + 0.02, percent(share), ha="center",
-                                                            fontsize=8)))
-        self.set_title(history.headline)
-        games = f"each of {n} games" if n != 1 else "1 game"
-        self.caption = f"Bars of your share of the zone in {games}; the dashed line marks an even split."
+                bar = self.ax.bar([x], [game.share], color=COLOURS["them"] if game.rematch_of else COLOURS["you"],
+                                  width=0.6)[0]
+                self._artists.append(self.dynamic(bar))
+                self._artists.append(self.dynamic(self.ax.text(x, game.share + 0.03, percent(game.share),
+                                                               ha="center", fontsize=8)))
+            for row, (pid, _name, _lesson) in enumerate(self._principles):
+                marker, colour, size = _GRADE_STYLE[game.grade(pid)]
+                self._artists.append(self.dynamic(self.grades_ax.scatter([x], [row], marker=marker, color=colour,
+                                                                         s=size)))
+        self.set_title(progress.headline)
+        n = len(games)
+        shares = ", ".join(f"game {i}: {'no deal' if g.share is None else percent(g.share)}" for i, g in shown)
+        self.caption = (f"Top: your share of the zone in {'each of ' if n != 1 else ''}{n} game{'s' if n != 1 else ''} "
+                        f"({shares or 'none yet'}). "
+                        "Below: each principle's grade in each game (circle good, triangle could improve, cross "
+                        "missed, dot not applicable).")
         return self.caption

@@ -82,6 +82,7 @@ class PlanBuilder(widgets.VBox):
         self._risk_aversion = 0.0
         self._notes: tuple = ()
         self._baseline: tuple = ()   # lesson 00's confidence ratings: not on the form, kept on every save
+        self._practice: tuple = ()   # lesson 08's practice games: not on the form either, kept on every save
         self._unknown_tactics: tuple = ()
         self.fields: dict[str, widgets.Widget] = {}
         self.errors: dict[str, widgets.HTML] = {}
@@ -182,6 +183,7 @@ class PlanBuilder(widgets.VBox):
                     control.value = value
             self._alternatives, self._risk_aversion, self._notes = plan.alternatives, plan.risk_aversion, plan.calculator_notes
             self._baseline = plan.confidence_baseline
+            self._practice = plan.practice_games
             if plan.alternatives:
                 self.batna_calculator.risk_aversion = plan.risk_aversion
                 self.batna_calculator.table.set_rows([batna_text_row(a) for a in plan.alternatives])
@@ -213,7 +215,7 @@ class PlanBuilder(widgets.VBox):
             except ValueError as error:
                 errors[key] = str(error)
         values.update(alternatives=self._alternatives, risk_aversion=self._risk_aversion, calculator_notes=self._notes,
-                      confidence_baseline=self._baseline)
+                      confidence_baseline=self._baseline, practice_games=self._practice)
         return values, errors
 
     def _plan_file(self) -> Path | None:
