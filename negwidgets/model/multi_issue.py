@@ -272,8 +272,8 @@ class MultiIssueGame:
     """One multi-issue negotiation against a computer counterpart whose points are hidden.
 
     >>> game = MultiIssueGame(level="Friendly", seed=1)
-    >>> game.standing_offer.scores   # its opening: every issue its way
-    (0.0, 100.0)
+    >>> game.standing_offer.scores   # its opening: every issue its way (the training budget helps Ana too)
+    (10.0, 100.0)
     >>> game.ask_priorities().text
     'Salary matters most to us, then Start date and Training budget.'
     """
@@ -594,11 +594,11 @@ class MultiIssueGame:
             return true, ()
         # Tough: its real top issue, then the issue it cares least about among those it guesses you value most.
         weights = np.array([issue.weights[1 - self.side] for issue in self.system.issues])
-        theirs = weights / weights.sum()
-        guess = self.model.weights
-        room = guess - theirs
         names = [issue.name for issue in self.system.issues]
-        candidates = [i for i in np.argsort(-room, kind="stable") if names[i] not in true[:2]]
+        candidates = [i for i in np.argsort(-(self.model.weights - weights / max(weights.sum(), 1e-12)), kind="stable")
+                      if names[i] not in true[:2]]
+        if not candidates:  # too few issues to inflate one
+            return true, ()
         decoy = names[candidates[0]]
         if decoy in true:  # the issue it would inflate is truly among its top three: nothing overstated
             return true, ()
