@@ -40,7 +40,7 @@ from .cases import job_offer_case
 from .checks import capitalised
 from .scoring import Package, PackageAnalysis, ScoringSystem, points_text
 
-__all__ = ["MULTI_ISSUE_LEVELS", "CounterpartLevel", "MultiIssueDebrief", "MultiIssueGame", "MultiIssueMove",
+__all__ = ["MULTI_ISSUE_LEVELS", "CounterpartLevel", "MultiIssueCounterpart", "MultiIssueDebrief", "MultiIssueGame", "MultiIssueMove",
            "OpponentModel"]
 
 MAX_PRIORITIES = 3
@@ -268,6 +268,59 @@ class MultiIssueDebrief:
         return [issue.name for issue in self.system.issues].index(name)
 
 
+class MultiIssueCounterpart:
+    """The computer's side of a scoring system: its aspiration over time, its model of the other side, the
+    package it offers and the proposals it accepts. :class:`MultiIssueGame` plays it against a learner;
+    ``benchmarks/multi_issue_peer.py`` runs it as an automated agent.
+
+    ``t`` is the share of the negotiation gone (0 at its first offer, 1 at its last).
+
+    >>> agent = MultiIssueCounterpart(job_offer_case(), side=1, level="Tough", seed=0)
+    >>> agent.offer(0.0).scores[1], agent.accepts(agent.offer(0.0), 0.5)
+    (100.0, True)
+    """
+
+    def __init__(self, system: ScoringSystem, side: int, level: str = "Friendly", seed: int | None = None,
+                 rng: np.random.Generator | None = None) -> None:
+        if level not in MULTI_ISSUE_LEVELS:
+            raise ValueError(f"The counterpart is one of {', '.join(MULTI_ISSUE_LEVELS)}, not {level!r}.")
+        self.system, self.side = system, side
+        self.level = MULTI_ISSUE_LEVELS[level]
+        self.rng = np.random.default_rng(seed) if rng is None else rng
+        scores = system.all_scores()
+        self.choices = system._choices_of(np.arange(len(scores)))  # packages x issues
+        self.own = scores[:, side]
+        self.batna = float(system.batnas[side])
+        above = self.own[self.own > self.batna]
+        if not len(above):
+            raise ValueError(f"No package is better than {system.parties[side]}'s BATNA: there is nothing to "
+                             "negotiate.")
+        self.top = float(self.own.max())
+        self.exponent = float(self.rng.uniform(*self.level.exponents))
+        # Its reservation level: a share of the room above its BATNA, never at or below the BATNA itself.
+        self.reserve = float(min(self.batna + self.level.margin * (self.top - self.batna), above.max()))
+        self.model = OpponentModel(system)
+
+    def aspiration(self, t: float) -> float:
+        return max(self.top - (self.top - self.reserve) * min(max(t, 0.0), 1.0) ** (1 / self.exponent), self.reserve)
+
+    def offer(self, t: float) -> Package:
+        """The package it believes the other side likes best among those worth its aspiration to it."""
+        target = self.aspiration(t)
+        allowed = np.flatnonzero((self.own >= target - 1e-9) & (self.own > self.batna))
+        guess = self.model.utilities(self.choices[allowed])
+        best = allowed[guess >= guess.max() - 1e-9]
+        best = best[self.own[best] >= self.own[best].max() - 1e-9]  # ties: the better for itself
+        pick = best[int(self.rng.integers(len(best)))] if len(best) > 1 else best[0]
+        return self.system._package(tuple(int(c) for c in self.choices[pick]))
+
+    def accepts(self, package: Package, t_next: float, last: bool = False) -> bool:
+        """AC-next: a proposal worth at least its next offer's aspiration (at the deadline, its reservation
+        level), and always more than its BATNA."""
+        own = package.scores[self.side]
+        return own > self.batna and (own >= self.aspiration(t_next) - 1e-9 or (last and own >= self.reserve))
+
+
 class MultiIssueGame:
     """One multi-issue negotiation against a computer counterpart whose points are hidden.
 
@@ -292,22 +345,10 @@ class MultiIssueGame:
         self.rounds = int(rounds)
         self.seed = seed
         self.rng = np.random.default_rng(seed)
-        them = 1 - self.side
-        scores = self.system.all_scores()
-        self._choices = self.system._choices_of(np.arange(len(scores)))  # packages x issues
-        self._own = scores[:, them]
-        self._yours = scores[:, self.side]
-        self.batna = float(self.system.batnas[them])
-        self.top = float(self._own.max())
-        self.exponent = float(self.rng.uniform(*self.level.exponents))
-        # Its reservation level: a share of the room above its BATNA, never at or below the BATNA itself.
-        floor = self.batna + self.level.margin * max(self.top - self.batna, 0.0)
-        above = self._own[self._own > self.batna]
-        self.reserve = float(min(floor, above.max())) if len(above) else np.inf
-        if not len(above):
-            raise ValueError(f"No package is better than {self.system.parties[them]}'s BATNA: there is nothing to "
-                             "negotiate.")
-        self.model = OpponentModel(self.system)
+        self.counterpart = MultiIssueCounterpart(self.system, 1 - self.side, level, rng=self.rng)
+        self.model = self.counterpart.model
+        self.exponent, self.reserve, self.batna = (self.counterpart.exponent, self.counterpart.reserve,
+                                                   self.counterpart.batna)
         self.moves: list[MultiIssueMove] = []
         self.your_proposals: list[Package] = []
         self.their_offers: list[Package] = []
@@ -404,9 +445,7 @@ class MultiIssueGame:
         self.your_proposals.append(package)
         self.model.observe(package)
         self._note_trade(previous, package)
-        own = package.scores[1 - self.side]
-        last = len(self.your_proposals) >= self.rounds
-        if own > self.batna and (own >= self._aspiration(self._time()) or (last and own >= self.reserve)):
+        if self.counterpart.accepts(package, self._time(), last=len(self.your_proposals) >= self.rounds):
             return self._agree(package)
         return self._counter()
 
@@ -536,23 +575,8 @@ class MultiIssueGame:
         """Share of the game gone when it makes its next offer (0 at its opening, 1 at its final offer)."""
         return min(len(self.your_proposals) / self.rounds, 1.0)
 
-    def _aspiration(self, t: float) -> float:
-        return self.top - (self.top - self.reserve) * t ** (1 / self.exponent)
-
-    def _next_offer(self) -> Package:
-        """The package it believes you like best among those worth its aspiration to it."""
-        target = max(self._aspiration(self._time()), self.reserve)
-        allowed = np.flatnonzero((self._own >= target - 1e-9) & (self._own > self.batna))
-        if not len(allowed):
-            allowed = np.flatnonzero(self._own >= self._own.max())
-        guess = self.model.utilities(self._choices[allowed])
-        best = allowed[guess >= guess.max() - 1e-9]
-        best = best[self._own[best] >= self._own[best].max() - 1e-9]  # ties: the better for itself
-        pick = best[int(self.rng.integers(len(best)))] if len(best) > 1 else best[0]
-        return self.system._package(tuple(int(c) for c in self._choices[pick]))
-
     def _counter(self, opening: bool = False) -> MultiIssueMove:
-        offer = self._next_offer()
+        offer = self.counterpart.offer(self._time())
         final = len(self.your_proposals) >= self.rounds
         self.their_offers.append(offer)
         if opening:
