@@ -229,8 +229,9 @@ class MultiIssueDebrief:
                                  " No package was better for both than their BATNAs."))
         if self.asked:
             parts.append(f"You asked what matters most to {them_name}; it named {_issue_list(self.their_answer)}.")
-            parts.append("You then gave way on an issue it named: you used what you learned." if self.used_answer
-                         else "You did not give way on any issue it named afterwards.")
+            parts.append("You then gave way on an issue it named and values more than you do: you used what you "
+                         "learned." if self.used_answer else
+                         "You did not then give way on an issue it named and values more than you do.")
         else:
             parts.append(f"You never asked what matters most to {them_name}.")
         mine = self._top_issues(you)
@@ -630,14 +631,15 @@ class MultiIssueGame:
 
     def _note_trade(self, previous: Package | None, package: Package) -> None:
         """Count logrolls and whether the learner gave way on an issue the counterpart named."""
-        if previous is None:
-            return
         yours, theirs = self.side, 1 - self.side
+        if previous is None:  # the first proposal, against your ideal package
+            previous = self.system._package(tuple(max(range(len(issue.options)), key=lambda o: issue.points[o][yours])
+                                                  for issue in self.system.issues))
         gave, kept = False, True
         for issue, a, b in zip(self.system.issues, previous.choices, package.choices):
             change = issue.points[b][yours] - issue.points[a][yours]
             they_care_more = issue.weights[theirs] > issue.weights[yours]
-            if change < 0 and self.asked and issue.name in self.answer:
+            if change < 0 and they_care_more and self.asked and issue.name in self.answer:
                 self._used_answer = True
             if change < 0 and they_care_more:
                 gave = True
