@@ -176,7 +176,10 @@ class MultiIssueNegotiation(widgets.VBox):
             better = (f"<p style='margin:4px 0'><b>They suggest:</b> {html.escape(self.game.post_settlement.terms())} "
                       f"(worth {points_text(self.game.post_settlement.scores[self.side])} of your points). Your deal "
                       "stands if you decline.</p>")
-        self.debrief.value = (f"<div style='{_BOX}'><b>Debrief.</b> {html.escape(debrief.describe())}{better}</div>")
+        text = html.escape(debrief.describe())
+        for start in (" What was hidden:", " After the deal,"):  # three paragraphs: the deal, your moves, theirs
+            text = text.replace(start, f"</p><p style='margin:4px 0'>{start.strip()}")
+        self.debrief.value = (f"<div style='{_BOX}'><p style='margin:4px 0'><b>Debrief.</b> {text}</p>{better}</div>")
         self.chart.update(debrief)
         self.image.show(self.chart.png(), self.chart.caption)
         self.image.layout.display = ""
