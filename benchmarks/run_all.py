@@ -6,6 +6,7 @@
 import bargaining_peer
 import frontier
 import hub_room
+import multi_issue_peer
 import import_time
 import notebook_execution
 import seminar_store
@@ -14,7 +15,7 @@ import voila_roundtrip
 import widget_latency
 
 if __name__ == "__main__":
-    for module in (import_time, widget_latency, notebook_execution, voila_roundtrip, bargaining_peer, frontier,
+    for module in (import_time, widget_latency, notebook_execution, voila_roundtrip, bargaining_peer, frontier, multi_issue_peer,
                    seminar_store, voila_room, hub_room):
         module.main()
         print()

@@ -23,7 +23,7 @@ import json, statistics, tempfile, time
 from pathlib import Path
 from negwidgets.widgets import (AnchoringSimulator, AspirationPlanner, BatnaCalculator, ConcessionCurves,
                                 CriteriaLadder, ExplodingOfferCalculator, FirstOfferAdvisor, LifetimeEarnings,
-                                MesoBuilder, NegotiationDance, PlanBuilder, PracticeNegotiation, ScoringTable,
+                                MesoBuilder, MultiIssueNegotiation, NegotiationDance, PlanBuilder, PracticeNegotiation, ScoringTable,
                                 SubjectiveValueInventory, TacticBrowser, WaitOrAccept, ZopaExplorer,
                                 ZopaUnderUncertainty)
 from negwidgets.model import example_plan
@@ -70,6 +70,25 @@ def measure_practice_moves():
     times.sort()
     return {"median_ms": statistics.median(times), "p90_ms": times[int(0.9 * len(times))]}
 
+def measure_multi_issue_turns():
+    # Lesson 09's multi-issue game: a package proposed, until their reply (or the deal, the debrief and the
+    # Pareto figure) is drawn; every turn of %(n)d games, giving way a step on salary and the start date each time.
+    times = []
+    for seed in range(%(n)d):
+        game = MultiIssueNegotiation(level="Tough" if seed %% 2 else "Friendly", seed=seed)
+        for step in range(8):
+            if game.game.finished or game.game.at_deadline:
+                break
+            game.options["Salary"].value = max(4 - step, 1)
+            game.options["Start date"].value = max(3 - step, 0)
+            start = time.perf_counter()
+            game.propose.click()
+            elapsed = time.perf_counter() - start
+            assert game.error_text == "", game.error_text
+            times.append(elapsed * 1000)
+    times.sort()
+    return {"median_ms": statistics.median(times), "p90_ms": times[int(0.9 * len(times))]}
+
 zopa = ZopaExplorer()
 batna = BatnaCalculator([("Offer from Firm B", 72_000, 0.5), ("Offer from Firm C", 65_000, 0.3), ("Stay", 58_000, 0.2)])
 uncertain = ZopaUnderUncertainty()
@@ -101,6 +120,7 @@ results = {
     "ConcessionCurves (beta slider)": measure(curves, curves.beta, [0.1 * 1.1 ** k for k in range(40)]),
     "NegotiationDance (offers slider)": measure(dance, dance.rounds, list(range(4, 40))),
     "PracticeNegotiation (an offer sent)": measure_practice_moves(),
+    "MultiIssueNegotiation (a package proposed)": measure_multi_issue_turns(),
     "ScoringTable (an issue's option)": measure(scoring, scoring.choices["Salary"], [0, 1, 2, 3, 4]),
     "MesoBuilder (target slider)": measure(mesos, mesos.target, list(range(40, 80))),
     "SubjectiveValueInventory (an answer)": measure(svi, svi.answers[0], [1, 2, 3, 4, 5, 6, 7]),

@@ -23,6 +23,7 @@ from .opening import (
 )
 from .scoring import (BargainingPoint, Frontier, Issue, Logroll, MesoSet, Package, PackageAnalysis, ScoringSystem,
                       load_scoring_case)
+from .multi_issue import MULTI_ISSUE_LEVELS, MultiIssueDebrief, MultiIssueGame
 from .subjective import FACTORS, SubjectiveValue, SviItem, svi_items, svi_scores
 from .earnings import EarningsGap, cost_of_not_negotiating
 from .waiting import WaitDecision, wait_or_accept
@@ -142,6 +143,9 @@ __all__ = [
     "cost_of_not_negotiating",
     "job_offer_case",
     "load_scoring_case",
+    "MULTI_ISSUE_LEVELS",
+    "MultiIssueDebrief",
+    "MultiIssueGame",
     "svi_items",
     "svi_scores",
     "wait_or_accept",

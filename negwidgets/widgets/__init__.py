@@ -7,6 +7,7 @@ from .confidence import ConfidenceBaseline, ConfidenceRevisit
 from .course_map import CourseMap, how_to_use_this_page
 from .criteria import CriteriaLadder
 from .deals import MesoBuilder, ScoringTable, SubjectiveValueInventory
+from .multi_issue import MultiIssueNegotiation
 from .scarcity import LifetimeEarnings, WaitOrAccept
 from .tactics import ExplodingOfferCalculator, TacticBrowser, tactic_quiz
 from .plan import PlanBuilder
@@ -26,6 +27,7 @@ __all__ = [
     "tactic_quiz",
     "LifetimeEarnings",
     "MesoBuilder",
+    "MultiIssueNegotiation",
     "ScoringTable",
     "SubjectiveValueInventory",
     "WaitOrAccept",
