@@ -245,8 +245,8 @@ class MultiIssueDebrief:
                      "more (a logroll).")
         theirs = self._top_issues(them, 3)
         parts.append(f"What was hidden: {them_name}'s top issues were {_issue_list(theirs)}; it would accept "
-                     f"nothing below {points_text(self.reserve)} of its points and conceded "
-                     f"{'early' if self.exponent > 1 else 'late'} (exponent {self.exponent:.2f}).")
+                     f"nothing below {points_text(round(self.reserve))} of its points and conceded "
+                     f"{'early' if self.exponent > 1 else 'late'}.")
         if self.overstated:
             worth = ", ".join(f"{name} is worth {points_text(self.system.issues[self._index(name)].weights[them])}"
                               f" of its points" for name in self.overstated)
