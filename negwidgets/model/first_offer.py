@@ -107,6 +107,16 @@ def _first_mover(s: float, b: np.ndarray, alpha: float, walk: float, x: np.ndarr
     return stays, deal
 
 
+def _reanchored(s: float, b: np.ndarray, alpha: float, walk: float, x: np.ndarray, y: float):
+    """As :func:`_first_mover`, for your reasoned counters ``x`` after their opening ``y``: the two anchors
+    pull equally, and theirs pulls no further than your limit."""
+    midpoint = (s + b) / 2
+    theirs = np.clip(y, s, np.maximum(b, s))
+    deal = midpoint + alpha * ((np.minimum(x, b) + theirs) / 2 - midpoint)
+    stays = np.where(b >= s, 1.0 - walk_away_chance(x - b, b, walk), 0.0)
+    return stays, deal
+
+
 def _summaries(stays: np.ndarray, deal: np.ndarray, s: float, weights: np.ndarray):
     """Chance of a deal, expected gain over ``s`` (no deal counts 0), and the expected deal if any."""
     p_deal = stays @ weights
@@ -157,11 +167,6 @@ class FirstOfferAnalysis:
     def value_of_going_first(self) -> float | None:
         """Expected gain from opening at the best number minus that from letting them open."""
         return None if self.second is None else self.best_surplus - self.second.best
-
-    def at(self, opening: float) -> tuple[float, float]:
-        """The chance of no deal and the expected gain if you open at ``opening``."""
-        outcome = expected_outcome(self.you, self.belief, opening, self.anchoring, tolerance=self.tolerance)
-        return outcome
 
     def describe(self) -> str:
         """
@@ -291,8 +296,7 @@ def _second_move(s, b, weights, alpha, walk, room, spread, openings: int = 161, 
         posterior = joint[:, k] / p_y[k]
         theirs = np.clip(y[k], s, np.maximum(b, s))  # their anchor pulls no further than your limit
         frame_gain = np.where(zone, midpoint + alpha * (theirs - midpoint) - s, 0.0) @ posterior
-        deal = midpoint + alpha * ((np.minimum(x, b) + theirs) / 2 - midpoint)
-        stays = np.where(zone, 1.0 - walk_away_chance(x - b, b, walk), 0.0)
+        stays, deal = _reanchored(s, b, alpha, walk, x, y[k])
         counter_gain = float(((stays * (deal - s)) @ posterior).max())
         reanchor += p_y[k] * counter_gain
         in_frame += p_y[k] * float(frame_gain)
@@ -341,11 +345,7 @@ def best_counter(you: Party, belief: Belief, their_opening: float, anchoring: fl
     y = sign * finite_number(their_opening, "their opening")
     top = max(float(b.max()), s)
     x = np.linspace(s, top + walk * max(abs(top), 1.0), 2_001)[:, None]
-    midpoint = (s + b) / 2
-    theirs = np.clip(y, s, np.maximum(b, s))
-    deal = midpoint + alpha * ((np.minimum(x, b) + theirs) / 2 - midpoint)
-    stays = np.where(b >= s, 1.0 - walk_away_chance(x - b, b, walk), 0.0)
-    p_deal, surplus, _ = _summaries(stays, deal, s, weights)
+    p_deal, surplus, _ = _summaries(*_reanchored(s, b, alpha, walk, x, y), s, weights)
     i = int(np.argmax(surplus))
     return float(sign * x[i, 0]), float(1.0 - p_deal[i]), float(surplus[i])
 
@@ -388,10 +388,7 @@ def _counter_outcome(you, after, their_opening, counter, anchoring, tolerance) -
     alpha = course_anchoring() if anchoring is None else check_anchoring(anchoring)
     sign, s, b, weights = _mirror(you, after)
     x = np.array([[sign * counter]])
-    midpoint = (s + b) / 2
-    theirs = np.clip(sign * their_opening, s, np.maximum(b, s))
-    deal = midpoint + alpha * ((np.minimum(x, b) + theirs) / 2 - midpoint)
-    stays = np.where(b >= s, 1.0 - walk_away_chance(x - b, b, _check_tolerance(tolerance)), 0.0)
+    stays, deal = _reanchored(s, b, alpha, _check_tolerance(tolerance), x, sign * their_opening)
     p_deal, surplus, _ = _summaries(stays, deal, s, weights)
     return float(1.0 - p_deal[0]), float(surplus[0])
 
