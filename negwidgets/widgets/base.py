@@ -39,6 +39,29 @@ def status_html(message: str) -> str:
     return f"<div role='status' style='{STATUS_STYLE}'>✓ {html.escape(message)}</div>"
 
 
+class GameMoves:
+    """For a game view (lessons 08 and 09): play a move, or show why not beside the controls.
+
+    The view has an ``error`` HTML widget, an ``error_text`` for tests, and a ``_render()`` that redraws
+    the transcript; the model refuses a bad move with a ``ValueError`` before changing anything.
+    """
+
+    def _move(self, action) -> bool:
+        """Play a move; a bad one is explained beside the controls and changes nothing."""
+        try:
+            action()
+        except ValueError as error:
+            self._show_error(str(error))
+            return False
+        self._show_error("")
+        self._render()
+        return True
+
+    def _show_error(self, message: str) -> None:
+        self.error_text = message
+        self.error.value = alert_html(message) if message else ""
+
+
 def figure(chart, **layout) -> Figure:
     """A chart's figure: its PNG at its natural size (never so small that its text is unreadable), with its
     caption as the image's text alternative and as the visible "Figure: ..." line."""

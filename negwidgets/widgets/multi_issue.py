@@ -9,7 +9,7 @@ import ipywidgets as widgets
 from ..model.multi_issue import MULTI_ISSUE_LEVELS, MultiIssueGame
 from ..model.scoring import ScoringSystem, points_text
 from ..plots.multi_issue import GameParetoChart
-from .base import alert_html, choice, course_root, figure, labelled
+from .base import GameMoves, choice, course_root, figure, labelled
 
 __all__ = ["MultiIssueNegotiation"]
 
@@ -21,7 +21,7 @@ def _capital(name: str) -> str:
     return name[:1].upper() + name[1:]
 
 
-class MultiIssueNegotiation(widgets.VBox):
+class MultiIssueNegotiation(GameMoves, widgets.VBox):
     """Negotiate lesson 09's job offer (or any scoring system) against a counterpart whose points are
     hidden; the debrief shows the deal against the Pareto frontier.
 
@@ -131,21 +131,6 @@ class MultiIssueNegotiation(widgets.VBox):
         self.image.layout.display = "none"
         self._show_error("")
         self._render()
-
-    def _move(self, action) -> bool:
-        """Play a move; a bad one is explained beside the controls and changes nothing."""
-        try:
-            action()
-        except ValueError as error:
-            self._show_error(str(error))
-            return False
-        self._show_error("")
-        self._render()
-        return True
-
-    def _show_error(self, message: str) -> None:
-        self.error_text = message
-        self.error.value = alert_html(message) if message else ""
 
     def _render(self) -> None:
         game = self.game

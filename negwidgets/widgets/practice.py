@@ -9,7 +9,7 @@ import ipywidgets as widgets
 
 from ..model import DIFFICULTIES, TACTICS, PracticeGame, PracticeHistory, coach, concession_schedule, negotiate
 from ..plots import ConcessionChart, DanceChart, ProgressChart
-from .base import (ModelView, alert_html, choice, course_root, figure, int_slider, labelled, log_slider, number_slider,
+from .base import (GameMoves, ModelView, alert_html, choice, course_root, figure, int_slider, labelled, log_slider, number_slider,
                    status_html)
 
 __all__ = ["ConcessionCurves", "NegotiationDance", "PracticeNegotiation"]
@@ -66,7 +66,7 @@ class NegotiationDance(ModelView):
         return runs.trace(0)
 
 
-class PracticeNegotiation(widgets.VBox):
+class PracticeNegotiation(GameMoves, widgets.VBox):
     """Negotiate the running example against the computer, then read the coached debrief.
 
     Before the game you may state your walk-away point and target; after it, the coach scores named
@@ -236,21 +236,6 @@ class PracticeNegotiation(widgets.VBox):
         if self._move(lambda: self.game.offer(self.offer_box.value, self.reason.value or None)):
             self.offer_box.value = ""
             self.reason.value = ""
-
-    def _move(self, action) -> bool:
-        """Play a move; a bad one is explained beside the controls and changes nothing."""
-        try:
-            action()
-        except ValueError as error:
-            self._show_error(str(error))
-            return False
-        self._show_error("")
-        self._render()
-        return True
-
-    def _show_error(self, message: str) -> None:
-        self.error_text = message
-        self.error.value = alert_html(message) if message else ""
 
     def _render(self) -> None:
         game = self.game
