@@ -10,6 +10,7 @@ as one page. Saving and loading it is :mod:`negwidgets.model.plan_file`'s job.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import html
 from dataclasses import dataclass, field
 from typing import Any
@@ -259,36 +260,42 @@ class NegotiationPlan:
     def opening_advice(self):
         """Lesson 05's advice for this plan's numbers (:func:`~negwidgets.model.opening.advise_opening`), or
         ``None`` while the reservation value, target or their likely limit is missing or leaves no zone."""
+        return self._opening_weighed[0]
+
+    @functools.cached_property
+    def _opening_weighed(self) -> tuple:
+        """(advice, chance of no deal, expected gain) at this plan's opening, computed once per plan: the
+        check and the page both read it. The last two are ``None`` without an opening or advice."""
+        from .first_offer import expected_outcome
         from .opening import advise_opening, rough_belief
         from .zone import Party
 
         up = 1 if self.wants == "more" else -1
         if None in (self.reservation, self.aspiration, self.their_reservation):
-            return None
+            return None, None, None
         if up * (self.their_reservation - self.reservation) < 0 or up * (self.aspiration - self.reservation) < 0:
-            return None
+            return None, None, None
         you = Party("You", self.reservation, self.aspiration, self.wants)
         ceiling = [c.value for c in self.criteria if c.strength >= 3 and up * (c.value - self.reservation) >= 0]
-        return advise_opening(you, self.aspiration, rough_belief(self.their_reservation, self.their_spread),
-                              ceiling=(max(ceiling) if up > 0 else min(ceiling)) if ceiling else None)
+        advice = advise_opening(you, self.aspiration, rough_belief(self.their_reservation, self.their_spread),
+                                ceiling=(max(ceiling) if up > 0 else min(ceiling)) if ceiling else None)
+        if self.opening is None:
+            return advice, None, None
+        impasse, gain = expected_outcome(you, advice.belief, self.opening, advice.anchoring, tolerance=advice.tolerance)
+        return advice, impasse, gain
 
     def opening_outlook(self) -> str:
         """What lesson 05's model says of this plan's opening, in a sentence ("" when it cannot say)."""
-        advice = self.opening_advice()
-        if advice is None or self.opening is None:
+        advice, impasse, gain = self._opening_weighed
+        if advice is None or impasse is None:
             return ""
-        from .first_offer import expected_outcome
-        from .zone import Party
-
-        impasse, gain = expected_outcome(Party("You", self.reservation, self.aspiration, self.wants), advice.belief,
-                                         self.opening, advice.anchoring, tolerance=advice.tolerance)
         return (f"Lesson 05's model, with their limit {advice.belief.describe()}: opening at {money(self.opening)} "
                 f"gives {a_percent(impasse)} chance of no deal and an expected gain of {money(gain)}; the opening it "
                 f"recommends is {money(advice.opening)}, with {a_percent(advice.impasse)} chance of no deal.")
 
     def _opening_problems(self) -> list[str]:
         up = 1 if self.wants == "more" else -1
-        advice = self.opening_advice()
+        advice, impasse, gain = self._opening_weighed
         if advice is None:
             # Without their likely limit the model cannot weigh the risk: the textbook rule stands.
             if (self.their_reservation is None and self.aspiration is not None
@@ -297,11 +304,6 @@ class NegotiationPlan:
                         f"({money(self.aspiration)}): deals land between the openings, so you would plan to land "
                         f"short of your target."]
             return []
-        from .first_offer import expected_outcome
-        from .zone import Party
-
-        impasse, gain = expected_outcome(Party("You", self.reservation, self.aspiration, self.wants), advice.belief,
-                                         self.opening, advice.anchoring, tolerance=advice.tolerance)
         beyond = up * (self.opening - advice.opening) > 0
         if beyond and impasse > advice.impasse + EXTRA_RISK:
             return [f"Your opening ({money(self.opening)}) ends the talk {percent(impasse)} of the time in lesson "
