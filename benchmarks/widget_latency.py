@@ -108,7 +108,7 @@ browser = TacticBrowser()
 builder = PlanBuilder(Path(tempfile.mkdtemp()) / "plan.json", plan=example_plan())
 results = {
     "ZopaExplorer (slider)": measure(zopa, zopa.seller_reservation, [65_000 + 500 * k for k in range(21)]),
-    "BatnaCalculator (caution slider)": measure(batna, batna.caution, [0.5 * k for k in range(1, 21)]),
+    "BatnaCalculator (sure-amount slider)": measure(batna, batna.sure, [60_000 + 500 * k for k in range(1, 21)]),
     "BatnaCalculator (typing a value)": measure(batna, batna.rows[0].value, [f"{70 + k}k" for k in range(9)]),
     "ZopaUnderUncertainty (slider)": measure(uncertain, uncertain.reservation, [65_000 + 500 * k for k in range(21)]),
     "AspirationPlanner (slider)": measure(planner, planner.percentile, list(range(50, 90))),

@@ -388,6 +388,9 @@ def _check_on(python: str, wheel: Path, folder: Path) -> str:
     (suite / "tests").mkdir(parents=True)
     for path in [ROOT / "tests/__init__.py", ROOT / "tests/conftest.py", *sorted((ROOT / "tests").glob("test_model_*.py"))]:
         shutil.copy(path, suite / "tests")
+    # test_model_multi_issue_batch checks the outcomes on the benchmark's own domains (NegMAS is imported lazily)
+    (suite / "benchmarks").mkdir()
+    shutil.copy(ROOT / "benchmarks/multi_issue_peer.py", suite / "benchmarks")
     (suite / "pytest.ini").write_text(MODEL_SUITE_INI)
     (suite / "conftest.py").write_text(MODEL_SUITE_CONFTEST)
     output = run(venv_python, "-m", "pytest", "-q", "--pyargs", "negwidgets.model", "tests", cwd=suite)
