@@ -148,3 +148,13 @@ def test_an_impossible_sure_amount_is_explained(sure, message):
     rows = [Alternative("B", 72_000, 0.5), Alternative("Stay", 58_000, 0.5)]
     with pytest.raises(ValueError, match=message):
         risk_aversion_from_certainty_equivalent(rows, sure)
+
+
+@pytest.mark.parametrize("a", [MAX_RISK_AVERSION, 1e-3, -1e-3, -MAX_RISK_AVERSION])
+def test_an_outcome_that_cannot_happen_does_not_break_the_sum(a):
+    """A row at 0% far below (or above) the rest once made exp() underflow to 0 and log(0) fail: such a row
+    counts for nothing, and the value is the same as without it."""
+    rows = [Alternative("A", 744_035, 0.5), Alternative("C", 744_930, 0.5)]
+    for far in (0, 10_000_000):
+        with_it = [Alternative("Never", far, 0.0), *rows]
+        assert certainty_equivalent(with_it, a) == pytest.approx(certainty_equivalent(rows, a), abs=1e-6)

@@ -7,7 +7,7 @@ import re
 
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from negwidgets.model import GameSummary, Move, NegotiationPlan, PracticeGame, coach, load_plan, practice_progress, save_plan
@@ -160,6 +160,41 @@ def test_value_left_on_the_table_follows_the_share_of_the_zone(share, grade):
     assert coach(beyond_walk).score("no-zone").grade == "good"
 
 
+@settings(max_examples=25, deadline=None)
+@given(seed=st.integers(0, 10_000), at=st.integers(2, 5))
+def test_a_short_deal_accepted_while_they_still_move_names_that_cause_and_one_at_the_deadline_never(seed, at):
+    early = PracticeGame("candidate", "Realistic", seed=seed)
+    for _ in range(at):
+        if not early.finished:
+            early.offer(84_000)
+    moving = abs(early.their_offers[-1][1] - early.their_offers[-2][1]) > 0 if len(early.their_offers) > 1 else False
+    if early.finished or not moving or early.up * (early.standing_offer - 70_000) < 0:
+        return
+    early.accept()
+    value = coach(early.record()).score("value")
+    assert (f"You accepted in round {at} of 6" in value.happened) == (value.grade != "good")
+    late = PracticeGame("candidate", "Realistic", seed=seed)
+    while not late.finished and not late.at_deadline:
+        late.offer(95_000)
+    if late.at_deadline and late.up * (late.standing_offer - 70_000) >= 0:
+        late.accept()
+        assert "You accepted in round" not in coach(late.record()).score("value").happened
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_walking_away_before_their_final_offer_is_named_and_at_the_deadline_is_not(seed):
+    early = PracticeGame("candidate", "Tough", seed=seed, you_open=False, their_limit=84_000)
+    early.offer(80_000)
+    early.walk_away()
+    assert "You walked away in round 2 of 6, before their final offer" in coach(early.record()).score("value").happened
+    late = PracticeGame("candidate", "Tough", seed=seed, you_open=False, their_limit=84_000)
+    while not late.at_deadline and not late.finished:
+        late.offer(95_000)
+    if not late.finished:
+        late.walk_away()
+        assert "before their final offer" not in coach(late.record()).score("value").happened
+
+
 def test_walking_away_without_a_zone_is_right_and_a_deal_there_is_not():
     walked = record([84_000, 83_000], their_limit=75_000, walk_away=78_000)
     assert coach(walked).score("no-zone").grade == "good"
@@ -252,6 +287,7 @@ def test_limits_come_before_the_first_move_and_terms_after_a_deal():
 @given(seed=st.integers(0, 10_000), side=st.sampled_from(["candidate", "employer"]),
        difficulty=st.sampled_from(["Friendly", "Realistic", "Tough"]), you_open=st.booleans(),
        rematch_seed=st.integers(0, 10_000))
+@example(seed=82, side="employer", difficulty="Friendly", you_open=False, rematch_seed=168)  # their limit past their aim
 @settings(max_examples=100, deadline=None)
 def test_a_rematch_is_the_same_game_with_a_zone_as_wide_at_another_level(seed, side, difficulty, you_open, rematch_seed):
     first = PracticeGame(side, difficulty, you_open=you_open, seed=seed)

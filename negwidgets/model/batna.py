@@ -124,9 +124,12 @@ def certainty_equivalent(alternatives: Iterable[Alternative], risk_aversion: flo
     if a == 0:
         return expected_value(rows)
     total = math.fsum(row.probability for row in rows)
-    # Shift by the outcome that keeps every exponent at or below zero, so exp() never overflows.
-    anchor = min(row.outcome for row in rows) if a > 0 else max(row.outcome for row in rows)
-    weighted = math.fsum(row.probability / total * math.exp(-a * (row.outcome - anchor)) for row in rows)
+    # Shift by the outcome that keeps every exponent at or below zero, so exp() never overflows; taken among the
+    # outcomes that can happen, so that one's term is exp(0) and the sum never underflows to zero either.
+    possible = [row.outcome for row in rows if row.probability > 0]
+    anchor = min(possible) if a > 0 else max(possible)
+    weighted = math.fsum(row.probability / total * math.exp(-a * (row.outcome - anchor))
+                         for row in rows if row.probability > 0)
     return anchor - math.log(weighted) / a
 
 

@@ -96,6 +96,7 @@ class GameRecord:
     confirmed: bool = False
     seed: int | None = None
     scale: float = 1.0
+    deadline: int | None = None  # the game's rounds (None: not known)
 
     @property
     def up(self) -> int:
@@ -504,8 +505,8 @@ def score_no_zone(r: GameRecord) -> PrincipleScore:
 
 def score_value(r: GameRecord) -> PrincipleScore:
     """Value left on the table: the share of the zone (between your BATNA and their limit) you captured."""
-    rule = ("Aim for most of the zone: an ambitious, reasoned opening and small, late concessions keep the "
-            "deal near their limit.")
+    rule = ("Aim for most of the zone: an ambitious, reasoned opening, small late concessions, and no yes while "
+            "they are still moving keep the deal near their limit.")
     zone = r.zone
     if zone is None or zone[0] == zone[1]:
         return _score("value", NA, "There was no zone to divide.", rule)
@@ -514,14 +515,42 @@ def score_value(r: GameRecord) -> PrincipleScore:
         if r.up * (r.their_limit - r.floor) < 0:
             return _score("value", IMPROVE, f"A zone of {money(low)}-{money(high)} existed, but your walk-away point "
                           f"({money(r.floor)}) was beyond it: was it set higher than your BATNA justified?", rule, "02")
-        return _score("value", MISSED, f"No deal: a zone of {money(low)}-{money(high)} went unused, up to "
-                      f"{money(high - low)} better than your BATNA.", rule)
+        happened = (f"No deal: a zone of {money(low)}-{money(high)} went unused, up to {money(high - low)} better "
+                    "than your BATNA.")
+        early = _left_early(r)
+        return _score("value", MISSED, f"{happened} {early}" if early else happened, rule, "08" if early else None)
     share = r.share
     left = abs(r.their_limit - r.price)
     happened = (f"You took {percent(share)} of the zone ({money(low)}-{money(high)}), leaving {money(left)} on the "
                 "table.")
     grade = GOOD if share >= GOOD_SHARE else IMPROVE if share >= FAIR_SHARE else MISSED
+    early = _accepted_early(r)
+    if grade != GOOD and early:
+        return _score("value", grade, happened + " " + early, rule, "08")
     return _score("value", grade, happened, rule)
+
+
+def _left_early(r: GameRecord) -> str:
+    """Why a game with a zone ended without a deal, when the learner walked away before the deadline."""
+    theirs = [m for m in r.moves if m.who == "them" and m.kind == "offer"]
+    if r.outcome != "you walked away" or r.deadline is None or not theirs or (theirs[-1].round or 0) >= r.deadline:
+        return ""
+    return (f"You walked away in round {theirs[-1].round} of {r.deadline}, before their final offer: many "
+            "counterparts move most near the deadline, and hearing their last offer costs you nothing.")
+
+
+def _accepted_early(r: GameRecord) -> str:
+    """Why a short deal fell short, when the learner accepted while the counterpart was still conceding."""
+    mine = [m for m in r.moves if m.who == "you" and m.kind != "remark"]  # the closing remark comes after
+    theirs = [m for m in r.moves if m.who == "them" and m.kind == "offer"]
+    if not mine or mine[-1].kind != "accept" or r.deadline is None or not theirs or len(theirs) < 2:
+        return ""
+    at = theirs[-1].round or 0
+    step = abs(theirs[-1].amount - theirs[-2].amount)
+    if at >= r.deadline or step == 0:
+        return ""
+    return (f"You accepted in round {at} of {r.deadline}, while their last step was still {money(step)}: a "
+            "counterpart still moving has room left, so a firm counter would likely have brought more.")
 
 
 _SCORERS = {"limits": score_limits, "who-opens": score_who_opens, "opening": score_opening,
@@ -679,16 +708,17 @@ def practice_progress(games) -> PracticeProgress:
 def save_practice(games, path: Path | str | None = None) -> Path:
     """Keep the games' summaries in the plan file (the latest :data:`~negwidgets.model.plan.MAX_LINES`), with
     the plan file's atomic save and its refusal to write over a damaged file; every other field stays."""
-    from .plan import MAX_LINES, NegotiationPlan
-    from .plan_file import default_plan_path, load_plan, save_plan
+    from .plan import MAX_LINES
+    from .plan_file import change_plan, default_plan_path
 
     target = Path(path) if path is not None else default_plan_path()
-    plan = load_plan(target) if target.exists() else NegotiationPlan()
     games = tuple(GameSummary.from_dict(g) for g in games)
     dropped = max(0, len(games) - MAX_LINES)  # the oldest games go first; a rematch keeps its pair if it can
     kept = tuple(dataclasses.replace(g, rematch_of=None if g.rematch_of is None or g.rematch_of <= dropped
                                      else g.rematch_of - dropped) for g in games[dropped:])
-    return save_plan(plan.replace(practice_games=kept), target)
+    # Under the plan's lock: a calculator saving at the same moment keeps its change too.
+    change_plan(lambda plan: plan.replace(practice_games=kept), target)
+    return target
 
 
 def load_practice(path: Path | str | None = None) -> tuple[GameSummary, ...]:

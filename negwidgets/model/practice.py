@@ -373,6 +373,11 @@ class PracticeGame:
         reservation = round(self.you.reservation / self.scale * scale, -2)
         width = self.zone_width + float(rng.uniform(-ZONE_BAND, ZONE_BAND))
         limit = round(reservation * (1 + self.up * width), -2)
+        # Their limit never passes their own opening aim (a side cannot aim below what it would accept). The first
+        # game's limit was on the right side of it, so stopping there keeps the zone within the band.
+        their_aim = round(self.them.aspiration / self.scale * scale, -2)
+        if self.up * (limit - their_aim) < 0:
+            limit = their_aim
         return PracticeGame(self.side, self.level.name, you_open=self.you_open, deadline=self.deadline, seed=seed,
                             scale=scale, their_limit=limit, tactic=self.tactic)
 
@@ -390,7 +395,7 @@ class PracticeGame:
             aspiration=self.you.aspiration, walk_away=self.walk_away_point, target=self.target,
             their_limit=self.them.reservation, belief=self.belief, criteria=tuple(self.criteria),
             you_open=self.you_open, moves=tuple(self.moves), outcome=self.outcome, price=self.price,
-            confirmed=self.confirmed, seed=self.seed, scale=self.scale)
+            confirmed=self.confirmed, seed=self.seed, scale=self.scale, deadline=self.deadline)
 
     # --- the learner's moves ------------------------------------------------------------------------
 
