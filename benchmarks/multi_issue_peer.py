@@ -17,12 +17,26 @@ mean distance of deals to the Pareto frontier (in points, the shortest distance 
 0 on it), its own utility (points over its BATNA share of the room, no deal = 0), and the Nash product of
 both sides' gains over their BATNAs (normalised to the Nash point's; no deal = 0).
 
-**Throughput**, same timing protocol: negotiations per second of an agent against a time-based
-Boulware opponent, N negotiations of the same number of steps, timed with ``perf_counter`` in this one
-process: ours in a plain loop against a Boulware written here; NegMAS's best built-in against NegMAS's
-``BoulwareTBNegotiator`` in its mechanism. The machine's load is printed before and after.
+**Throughput**, equal work and the same timing protocol: negotiations per second of an agent against a
+time-based Boulware opponent, every negotiation of the same number of steps, each set of negotiations
+timed as a whole with ``perf_counter`` in this one process, the machine's load printed before and after:
 
-    python benchmarks/multi_issue_peer.py [--steps 40] [--seeds 3] [--throughput 200]
+* ours in a plain loop, one negotiation after another (``negotiate`` in
+  ``negwidgets/model/multi_issue_batch.py``: our counterpart and a Boulware as NegMAS's, both sides
+  alternating, ours opening on even seeds);
+* ours batched: the same negotiations (same seeds, sides and openers) advanced together as numpy arrays
+  (``negotiate_many``), each with its own model of the opponent and its own random generator; the script
+  checks that every one ends as in the loop, with the same package at the same step;
+* NegMAS's best built-in against NegMAS's ``BoulwareTBNegotiator`` in its ``SAOMechanism``, on a tenth of
+  the count by default (``--peer``; it is slow), sides and openers alternating in the same way.
+
+Each rate is the median of ``--repeat`` timed passes (3), the same for all three.
+
+Tables built once per case and shared by every negotiation, as the game builds them (the list of packages,
+each side's packages in order of its points, the frontier; NegMAS's issues and utility functions) are
+built before the clock starts; their time is printed.
+
+    python benchmarks/multi_issue_peer.py [--steps 40] [--seeds 3] [--throughput 2000] [--peer 200] [--repeat 3]
 
 NegMAS is an optional benchmark extra (AGPL, used as a separate package, never imported by negwidgets):
 `pip install -e ".[benchmarks]"`. Without it the script prints ours alone and says why.
@@ -38,6 +52,7 @@ import numpy as np
 
 from negwidgets.model import ScoringSystem, job_offer_case
 from negwidgets.model.multi_issue import MultiIssueCounterpart
+from negwidgets.model.multi_issue_batch import negotiate, negotiate_many
 
 STEPS = 40
 
@@ -92,52 +107,21 @@ def load() -> str:
     return f"load average {one:.2f} {five:.2f} {fifteen:.2f} on {os.cpu_count()} cores"
 
 
-# --- ours, in a plain loop -------------------------------------------------------------------------
+# --- ours -------------------------------------------------------------------------------------------
 
 
-class Boulware:
-    """A time-based opponent as NegMAS's BoulwareTBNegotiator: aspiration 1 - t^(1/0.2) of its range above its
-    BATNA; it offers its best package at that level and accepts what reaches its next aspiration."""
-
-    def __init__(self, system: ScoringSystem, side: int, exponent: float = 0.2) -> None:
-        self.system, self.side, self.exponent = system, side, exponent
-        scores = system.all_scores()
-        self.own = scores[:, side]
-        order = np.argsort(self.own)
-        self.sorted, self.order = self.own[order], order
-        self.choices = system._choices_of(np.arange(len(scores)))
-        self.batna, self.top = float(system.batnas[side]), float(self.own.max())
-
-    def aspiration(self, t):
-        return self.batna + (self.top - self.batna) * (1 - min(t, 1.0) ** (1 / self.exponent))
-
-    def offer(self, t):
-        at = np.searchsorted(self.sorted, self.aspiration(t) - 1e-9)
-        return tuple(int(c) for c in self.choices[self.order[min(at, len(self.order) - 1)]])
-
-    def accepts(self, scores, t_next):
-        return scores[self.side] > self.batna and scores[self.side] >= self.aspiration(t_next) - 1e-9
-
-
-def run_ours(system, side, level, seed, steps=STEPS, opponent=None):
+def run_ours(system, side, level, seed, steps=STEPS):
     """Ours (on ``side``) against a Boulware in alternating offers; ours opens on even seeds. Scores or None."""
-    agent = MultiIssueCounterpart(system, side, level, seed=seed)
-    other = Boulware(system, 1 - side) if opponent is None else opponent
-    ours_turn = seed % 2 == 0
-    for step in range(steps):
-        t, t_next = step / (steps - 1), min((step + 1) / (steps - 1), 1.0)
-        if ours_turn:
-            package = agent.offer(t)
-            if other.accepts(package.scores, t_next):
-                return package.scores
-        else:
-            choices = other.offer(t)
-            package = system._package(choices)
-            agent.model.observe(package)
-            if agent.accepts(package, t_next, last=step == steps - 1):
-                return package.scores
-        ours_turn = not ours_turn
-    return None
+    package, _ = negotiate(system, side, level, seed, steps)
+    return None if package is None else package.scores
+
+
+def prepare(system: ScoringSystem) -> float:
+    """Build the tables every negotiation on this case shares (once, as the game does); seconds taken."""
+    start = time.perf_counter()
+    system.all_scores(), system.frontier()
+    negotiate_many(system, 0, "Tough", [0, 1], 2), negotiate_many(system, 1, "Tough", [0, 1], 2)
+    return time.perf_counter() - start
 
 
 # --- NegMAS -------------------------------------------------------------------------------------------
@@ -266,46 +250,72 @@ def outcomes(steps: int, seeds: int) -> None:
               f"distance {np.nanmean([r[1] for r in rows]):.2f}, agreed {np.mean([r[0] for r in rows]):.0%}")
 
 
-def throughput(count: int, steps: int, best: str | None) -> None:
-    print(f"\nThroughput: {count} negotiations of {steps} steps against a Boulware opponent, per domain; {load()}")
-    for domain, system in domains().items():
-        system.all_scores(), system.frontier()  # built once per case, as the game does
+def rate(count: int, run, repeat: int) -> tuple[float, object]:
+    """Negotiations per second of ``run()`` (``count`` negotiations), the median of ``repeat`` timed passes,
+    and what the last pass returned."""
+    rates = []
+    for _ in range(repeat):
         start = time.perf_counter()
-        deals = sum(run_ours(system, n % 2, "Tough", n, steps) is not None for n in range(count))
-        ours = count / (time.perf_counter() - start)
-        line = f"  {domain}: ours {ours:,.0f} negotiations/s ({deals} deals)"
+        result = run()
+        rates.append(count / (time.perf_counter() - start))
+    return float(np.median(rates)), result
+
+
+def throughput(count: int, steps: int, best: str | None, peer: int | None = None, repeat: int = 3) -> None:
+    peer = max(count // 10, 10) if peer is None else peer
+    print(f"\nThroughput: {count:,} negotiations of {steps} steps against a Boulware opponent per domain, ours on "
+          f"side 0 in the even ones (opening) and on side 1 in the odd ones (answering)"
+          + (f"; NegMAS's {best} on {peer:,} negotiations alike" if best else "")
+          + f"; each rate the median of {repeat} timed passes; {load()}")
+    print(f"{'domain':<14} {'tables':>7} {'deals':>6} {'loop /s':>9} {'batched /s':>11} {'same outcome':>14}"
+          + (f" {'NegMAS /s':>10} {'its tables':>11} {'loop ratio':>11} {'batched ratio':>14}" if best else ""))
+    seeds = np.arange(count)
+    for domain, system in domains().items():
+        tables = prepare(system)
+        ours, loop = rate(count, lambda: [negotiate(system, n % 2, "Tough", n, steps) for n in range(count)], repeat)
+        batched, runs = rate(count, lambda: [negotiate_many(system, side, "Tough", seeds[side::2], steps)
+                                             for side in (0, 1)], repeat)
+        # Case by case: the batch ends every negotiation as the loop does (the same package at the same step).
+        same = sum(runs[n % 2].package(n // 2) == package and runs[n % 2].steps[n // 2] == step
+                   for n, (package, step) in enumerate(loop))
+        deals = sum(package is not None for package, _ in loop)
+        line = (f"{domain:<14} {tables * 1000:>5.0f}ms {deals:>6,} {ours:>9,.0f} {batched:>11,.0f} "
+                f"{f'{same:,} of {count:,}':>14}")
         if best is not None:
             from negmas.sao import BoulwareTBNegotiator
 
             agent = builtins()[best]
-            setup = negmas_setup(system)
-            peer_count = max(count // 10, 10)
             start = time.perf_counter()
-            for n in range(peer_count):
-                run_negmas(system, setup, n % 2, agent, BoulwareTBNegotiator, steps, n % 2 == 0)
-            peer = peer_count / (time.perf_counter() - start)
-            line += f"; NegMAS {best} {peer:,.1f}/s ({peer_count} negotiations); ratio {ours / peer:,.0f}x"
+            setup = negmas_setup(system)
+            theirs_tables = time.perf_counter() - start
+            theirs, _ = rate(peer, lambda: [run_negmas(system, setup, n % 2, agent, BoulwareTBNegotiator, steps,
+                                                       n % 2 == 0) for n in range(peer)], repeat)
+            line += (f" {theirs:>10,.1f} {theirs_tables * 1000:>9.0f}ms {ours / theirs:>10,.0f}x "
+                     f"{batched / theirs:>13,.0f}x")
         print(line)
+    print(f"after: {load()}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--steps", type=int, default=STEPS)
     parser.add_argument("--seeds", type=int, default=3)
-    parser.add_argument("--throughput", type=int, default=200)
+    parser.add_argument("--throughput", type=int, default=2000, help="negotiations of ours, in a loop and batched")
+    parser.add_argument("--peer", type=int, default=None, help="negotiations of NegMAS (default: a tenth, at least 10)")
+    parser.add_argument("--repeat", type=int, default=3, help="timed passes of each; the median rate is shown")
     parser.add_argument("--best", default="AspirationNegotiator", help="the NegMAS built-in timed for throughput")
     args = parser.parse_args()
     print(f"Multi-issue counterpart against NegMAS; {load()}")
     missing = negmas_available()
     if missing:
         print(missing)
-        throughput(args.throughput, args.steps, None)
+        throughput(args.throughput, args.steps, None, args.peer, args.repeat)
         return
     import negmas
 
     print(f"NegMAS {negmas.__version__}")
     outcomes(args.steps, args.seeds)
-    throughput(args.throughput, args.steps, args.best)
+    throughput(args.throughput, args.steps, args.best, args.peer, args.repeat)
     print(f"\nDone; {load()}")
 
 

@@ -67,6 +67,16 @@ def test_voila_multi_issue_game_is_played_to_a_deal_and_the_debrief_is_read(tmp_
             count = box.locator("[role=log] div").count()
             box.get_by_role("button", name="Propose this package").click()
             expect(box.locator("[role=log] div")).to_have_count(count + 2, timeout=30_000)
+            if count == 3:  # after the second proposal: their package in full, on request
+                box.get_by_text("Their package on the table, in full").click()
+                expect(box.locator("details li")).to_have_count(len(game.system.issues))
+                box.locator("[role=log]").scroll_into_view_if_needed()
+                page.screenshot(path=shots / "multi-issue-transcript-laptop.png")
+        # The transcript as shown: the model's lines, each saying only what moved, and their package in full on request.
+        log = box.locator("[role=log]").inner_text()
+        for move in game.moves[:len(box.locator("[role=log] div").all())]:
+            assert move.text in log
+        assert "everything else as" in log
         if game.moves[-1].kind != "accept" or game.moves[-2].who != "you" or game.moves[-2].kind != "propose":
             box.get_by_role("button", name="Accept their package").click()
         expect(box).to_contain_text("Debrief.", timeout=30_000)

@@ -11,7 +11,7 @@ from traitlets.config import Config
 
 from negwidgets.data import load
 from negwidgets.seminar import check_report, make_pack, session_plan
-from negwidgets.seminar.charts import DEBRIEF_CHARTS, OutcomeZoneChart
+from negwidgets.seminar.charts import debrief_charts
 from negwidgets.seminar.debrief import class_debrief, class_r_range
 
 from .conftest import NOTEBOOKS, ROOT, SLIDES_COMMAND
@@ -48,14 +48,16 @@ def test_every_lesson_on_the_course_map_has_two_discussion_questions():
 
 
 def test_every_debrief_chart_has_its_questions_under_its_own_title():
-    record = make_pack("salary", 4, seed=3, same_numbers=True).record()
-    reports = [check_report(record, pair=f"P{i}", role="candidate", opener="candidate", opening=84_000 + 500 * i,
-                            outcome="agreement", agreement=74_000 + 1_000 * i, rounds=3, survey=[5, 5, 5, 5])
+    # A multi-issue case: every chart of a single-issue case, and the Pareto frontier after the zone chart.
+    record = make_pack("job_offer", 4, seed=3, same_numbers=True).record()
+    issues = record.case.scoring.issues
+    reports = [check_report(record, pair=f"P{i}", role="candidate", opener="candidate", opening=80_000,
+                            outcome="agreement", terms={issue.name: issue.options[i % 2] for issue in issues},
+                            rounds=3, survey=[5, 5, 5, 5])
                for i in range(1, 5)]
     debrief = class_debrief(record, reports)
     titles = []
-    for chart_class in DEBRIEF_CHARTS:
-        chart = chart_class(len(record.pairs)) if chart_class is OutcomeZoneChart else chart_class()
+    for chart in debrief_charts(record.case, len(record.pairs)):
         chart.update(debrief)
         titles.append(re.split(r"[:(]", chart.title.get_text())[0].strip())
     debrief_part = section("Debrief questions for each chart")

@@ -132,3 +132,79 @@ def test_the_big_screen_shows_no_private_value_of_a_pair_still_negotiating(tmp_p
         for tab_page, _ in tabs.values():
             body = tab_page.inner_text("body")
             assert "Traceback" not in body and "Error displaying widget" not in body
+
+
+def test_a_multi_issue_dashboard_shows_the_frontier_only_once_every_pair_has_reported_or_is_revealed(tmp_path,
+                                                                                                    monkeypatch):
+    """The frontier chart of a multi-issue case, as the page shows it: while a pair negotiates its caption
+    says why it waits (no pair, no points); revealed, it says what the class left on the table, exactly as
+    the debrief computes it; and once the last pair reports it is shown without the reveal."""
+    from negwidgets.seminar.charts import FrontierChart
+    from negwidgets.seminar.debrief import class_debrief
+
+    from .page_checks import LAPTOP, PHONE, PROJECTOR, projector_problems, settle
+
+    url = f"sqlite:///{tmp_path / 'class_results.sqlite'}"
+    monkeypatch.setenv("NEGWIDGETS_RESULTS_URL", url)
+    record = make_pack("job_offer", 3, seed=2).record()
+    system = record.case.scoring
+    on_frontier = dict(zip((i.name for i in system.issues), system.frontier().choices[12][0]))
+    deals = {"P1": {i.name: i.options[on_frontier[i.name]] for i in system.issues},
+             "P2": {i.name: i.options[1] for i in system.issues}}   # far inside the frontier
+    with ResultsStore(url) as store:
+        store.publish(record)
+        for code, terms in deals.items():
+            store.submit(check_report(record, pair=code, role="candidate", opener="employer", opening=74_000,
+                                      outcome="agreement", terms=terms, rounds=5))
+
+    def expected(reveal=False):
+        with ResultsStore(url) as store:
+            return "Figure: " + FrontierChart().update(class_debrief(record, store.reports(record.pack_id), reveal))
+
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    with voila(NOTEBOOKS / "seminar" / "debrief_dashboard.ipynb", tmp_path / "voila") as page_url, \
+            chromium(tmp_path) as page:
+        page.set_viewport_size(PROJECTOR)
+        page.goto(page_url, timeout=120_000)
+        dashboard = page.locator(".negwidgets").first
+        dashboard.wait_for(timeout=120_000)
+        expect(dashboard).to_contain_text("2 of 3 pairs have reported", timeout=60_000)
+        caption = dashboard.locator("figure").nth(2).locator("figcaption")
+        waiting = expected()
+        assert "still negotiating" in waiting and "P1" not in waiting
+        expect(caption).to_have_text(waiting, timeout=60_000)
+        words = page.evaluate(WORDS)
+        assert "joint points on the table" not in words and "on the frontier." not in words
+        settle(page)
+        page.screenshot(path=SHOTS / "frontier-1-negotiating-1920.png", full_page=True)
+
+        dashboard.get_by_role("button", name="Reveal every pair's values").click()
+        revealed = expected(reveal=True)
+        assert "2 deals left" in revealed and "1 pair not reported yet" in revealed
+        expect(caption).to_have_text(revealed, timeout=60_000)
+        settle(page)
+        assert projector_problems(page) == []
+        page.screenshot(path=SHOTS / "frontier-2-revealed-1920.png", full_page=True)
+        frontier = dashboard.locator("figure").nth(2)
+        frontier.screenshot(path=SHOTS / "frontier-chart-1920.png")
+        for name, size in (("laptop", LAPTOP), ("phone", PHONE)):
+            page.set_viewport_size(size)
+            settle(page)
+            page.screenshot(path=SHOTS / f"frontier-2-revealed-{name}.png", full_page=True)
+            frontier.screenshot(path=SHOTS / f"frontier-chart-{name}.png")
+        page.set_viewport_size(PROJECTOR)
+
+        # Hidden again, then the last pair reports an impasse: every pair has reported, so the chart shows.
+        dashboard.get_by_role("button", name="Hide the values of pairs still negotiating").click()
+        expect(caption).to_have_text(waiting, timeout=60_000)
+        with ResultsStore(url) as store:
+            store.submit(check_report(record, pair="P3", role="employer", opener="nobody", opening="",
+                                      outcome="impasse", rounds=0))
+        dashboard.get_by_role("button", name="Refresh now").click()
+        reported = expected()
+        assert "1 impasse" in reported and "not reported" not in reported
+        expect(caption).to_have_text(reported, timeout=60_000)
+        settle(page)
+        page.screenshot(path=SHOTS / "frontier-3-all-reported-1920.png", full_page=True)
+        body = page.inner_text("body")
+        assert "Traceback" not in body and "Error displaying widget" not in body

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import math
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from negwidgets.seminar import check_report, make_pack
-from negwidgets.seminar.charts import DEBRIEF_CHARTS, OutcomeZoneChart
+from negwidgets.seminar import check_report, load_case, make_pack
+from negwidgets.seminar.charts import DEBRIEF_CHARTS, SMALL, FrontierChart, OutcomeZoneChart, debrief_charts
 from negwidgets.seminar.debrief import META_ANALYSIS_R, class_debrief, class_r_range, fit_line
 
 
@@ -180,8 +183,7 @@ def test_a_pair_still_negotiating_changes_nothing_on_any_chart_until_it_reports_
             # Hidden is the default: the dashboard is the room's screen.
             debrief = class_debrief(record, reports, reveal=True) if reveal else class_debrief(record, reports)
             drawn = []
-            for cls in DEBRIEF_CHARTS:
-                chart = cls(len(record.pairs)) if cls is OutcomeZoneChart else cls()
+            for chart in debrief_charts(case, len(record.pairs)):   # the frontier chart too, for job_offer
                 drawn.append((chart.update(debrief), chart.png()))
             seen.append((drawn, debrief.describe(), debrief.flags(), debrief.counts()))
         if reveal:
@@ -189,3 +191,137 @@ def test_a_pair_still_negotiating_changes_nothing_on_any_chart_until_it_reports_
         else:
             assert seen[0] == seen[1]
             assert seen[0][3].get((None, "not reported")) == 2   # not counted as with or without a zone
+
+
+# -- a multi-issue class against the Pareto frontier -------------------------------------------------------
+
+JOB = load_case("job_offer")
+ISSUES = JOB.scoring.issues
+
+
+def _every_package():
+    """Each package's option indices and both sides' points, summed here from the case's table."""
+    choices = list(itertools.product(*(range(len(issue.options)) for issue in ISSUES)))
+    points = np.array([[sum(issue.points[c][side] for issue, c in zip(ISSUES, choice)) for side in (0, 1)]
+                       for choice in choices])
+    return choices, points
+
+
+CHOICES, POINTS = _every_package()
+
+
+def _left_by_brute_force(choice):
+    """The joint points between a package and the best package at least as good for both and better for one."""
+    mine = POINTS[CHOICES.index(tuple(choice))]
+    better = np.all(POINTS >= mine, axis=1) & np.any(POINTS > mine, axis=1)
+    return float(POINTS[better].sum(axis=1).max() - mine.sum()) if better.any() else 0.0
+
+
+def _terms(choice):
+    return {issue.name: issue.options[c] for issue, c in zip(ISSUES, choice)}
+
+
+def _job_reports(record, outcomes):
+    """One report per pair: a tuple of option indices for an agreement, ``None`` for an impasse."""
+    reports = []
+    for code, choice in outcomes.items():
+        fields = dict(pair=code, role="candidate", opener="employer", opening=74_000, rounds=5, survey=[5, 5, 5, 5])
+        if choice is None:
+            reports.append(check_report(record, outcome="impasse", **fields))
+        else:
+            reports.append(check_report(record, outcome="agreement", terms=_terms(choice), **fields))
+    return _numbered(reports)
+
+
+ON_FRONTIER = next(c for c, p in zip(CHOICES, POINTS) if _left_by_brute_force(c) == 0 and p.min() > 40)
+DOMINATED = (1,) * len(ISSUES)   # every issue's second option: 38 and 60 points, far inside the frontier
+
+
+@pytest.fixture(scope="module")
+def job():
+    # Every pair has the case's typical BATNAs (30 and 25 points), so the chart draws them as two lines.
+    return make_pack("job_offer", 4, seed=6, same_numbers=True).record()
+
+
+def test_a_deal_on_the_frontier_leaves_nothing_and_a_dominated_deal_leaves_the_joint_points_of_the_best_package(job):
+    assert _left_by_brute_force(DOMINATED) == 35   # the best package better for both: 56 and 77 against 38 and 60
+    reports = _job_reports(job, {"P1": ON_FRONTIER, "P2": DOMINATED, "P3": DOMINATED, "P4": None})
+    result = class_debrief(job, reports).against_frontier()
+    assert result.withheld == 0 and result.not_reported == 0
+    on, inside, again = result.deals
+    assert (on.pair, on.on_frontier, on.left_on_table, on.best) == ("P1", True, 0, None)
+    assert (inside.on_frontier, inside.scores, inside.left_on_table, inside.best) == (False, (38, 60), 35, (56, 77))
+    assert (result.total, result.mean, result.on_frontier) == (70, pytest.approx(70 / 3), 1)
+    (impasse,) = result.impasses
+    assert (impasse.pair, impasse.scores, impasse.batnas, impasse.zone) == ("P4", None, (30, 25), True)
+    assert result.shared_batnas == (30, 25)
+    text = result.describe()
+    assert text.startswith("3 deals left 70 joint points on the table (a mean of 23.3 a deal); 1 of 3 was on "
+                           "the frontier. Most left: pair P2, 35 points (the best package better for both gives Ana "
+                           "56 and the hiring manager 77).")
+    assert "1 impasse, with a zone of agreement." in text
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.tuples(*(st.integers(0, len(issue.options) - 1) for issue in ISSUES)))
+def test_every_package_leaves_on_the_table_what_brute_force_finds(choice):
+    record = make_pack("job_offer", 1, seed=1).record()
+    (deal,) = class_debrief(record, _job_reports(record, {"P1": choice})).against_frontier().deals
+    assert deal.left_on_table == pytest.approx(_left_by_brute_force(choice))
+    assert deal.on_frontier == (deal.left_on_table == 0) and deal.left_on_table >= 0
+
+
+def test_nothing_against_the_frontier_is_computed_while_a_pair_is_hidden_and_revealing_shows_what_was_reported(job):
+    reports = _job_reports(job, {"P1": ON_FRONTIER, "P2": DOMINATED})
+    hidden = class_debrief(job, reports).against_frontier()
+    assert (hidden.withheld, hidden.frontier, hidden.outcomes) == (2, None, ())
+    assert hidden.describe() == ("The frontier and the deals wait until every pair has reported or the instructor "
+                                 "reveals every pair's values (2 of 4 pairs still negotiating): until then they "
+                                 "would tell each side what the other's points are worth.")
+    shown = class_debrief(job, reports, reveal=True).against_frontier()
+    assert (shown.withheld, shown.not_reported, [d.pair for d in shown.deals]) == (0, 2, ["P1", "P2"])
+    assert shown.total == 35 and len(shown.frontier) == len(JOB.scoring.frontier())
+    assert shown.describe().endswith(" 2 pairs not reported yet.")
+
+
+def test_pairs_with_their_own_batnas_keep_them_and_a_single_issue_case_has_no_frontier(salary):
+    record = make_pack("job_offer", 3, seed=8, no_zone_share=0.34).record()   # P3 has no zone
+    result = class_debrief(record, _job_reports(record, {"P1": DOMINATED, "P2": None, "P3": None})).against_frontier()
+    assert [o.batnas for o in result.outcomes] == [p.reservations for p in record.pairs]
+    assert [o.zone for o in result.impasses] == [True, False] and result.shared_batnas is None
+    assert "2 impasses, 1 of them with a zone of agreement." in result.describe()
+    assert "Each pair's own BATNAs are a grey square joined to its deal." in FrontierChart().update(
+        class_debrief(record, _job_reports(record, {"P1": DOMINATED, "P2": None, "P3": None})))
+    with pytest.raises(ValueError, match="only a multi-issue case has a Pareto frontier"):
+        class_debrief(salary, []).against_frontier()
+
+
+def test_the_frontier_chart_waits_then_draws_some_and_all_pairs_in_ten_point_text(job):
+    reports = _job_reports(job, {"P1": ON_FRONTIER, "P2": DOMINATED, "P3": DOMINATED, "P4": None})
+    chart = FrontierChart()
+    figure = chart.figure
+    states = {"nobody": class_debrief(job, []), "some": class_debrief(job, reports[:2]),
+              "nobody, revealed": class_debrief(job, [], reveal=True),
+              "some, revealed": class_debrief(job, reports[:2], reveal=True), "all": class_debrief(job, reports)}
+    captions, pictures = {}, {}
+    for name, debrief in states.items():
+        captions[name] = chart.update(debrief)
+        pictures[name] = chart.png()
+        assert chart.figure is figure and len(figure.axes) == 1
+        assert chart.min_font_px() >= SMALL * 100 / 72 - 0.01, name
+    assert pictures["nobody"] == pictures["some"] and captions["nobody"].replace("4 of 4", "2 of 4") == captions["some"]
+    assert "wait until every pair has reported" in captions["some"] and "P1" not in captions["some"]
+    assert "No agreement reported yet. 4 pairs not reported yet." in captions["nobody, revealed"]
+    assert "2 deals left 35 joint points" in captions["some, revealed"]
+    assert "2 pairs not reported" in captions["some, revealed"]
+    assert captions["all"].startswith("Deals against the Pareto frontier (Ana's points across, the hiring "
+                                      "manager's up): 3 deals left 70 joint points on the table")
+    assert captions["all"].endswith(" The dotted lines are the BATNAs, the same for every pair drawn.")
+    assert chart.title.get_text() == "Deals against the Pareto frontier: 70 joint points left on the table"
+    assert len(set(pictures.values())) == 4
+
+
+def test_only_a_multi_issue_case_gets_the_frontier_chart_after_the_zone_chart(salary, job):
+    assert [type(c) for c in debrief_charts(salary.case, 8)] == list(DEBRIEF_CHARTS)
+    kinds = [type(c) for c in debrief_charts(job.case, 4)]
+    assert kinds[:3] == [DEBRIEF_CHARTS[0], OutcomeZoneChart, FrontierChart] and kinds[3:] == list(DEBRIEF_CHARTS[2:])

@@ -127,6 +127,29 @@ def test_a_multi_issue_case_reports_an_option_for_every_issue(store):
     assert report.agreement == 180_000.0
 
 
+def test_a_multi_issue_dashboard_adds_the_frontier_chart_which_waits_for_every_pair_or_the_reveal(store, car):
+    from negwidgets.seminar import check_report
+    from negwidgets.seminar.charts import FrontierChart
+
+    assert not any(isinstance(chart, FrontierChart) for chart in DebriefDashboard(store, refresh_seconds=0).charts)
+    record = make_pack("research_collaboration", 2, seed=1).record()
+    store.publish(record)
+    last = {issue.name: issue.options[-1] for issue in record.case.scoring.issues}
+    store.submit(check_report(record, pair="P1", role="lab", opener="lab", opening=180_000, outcome="agreement",
+                              terms=last, rounds=4))
+    dashboard = DebriefDashboard(store, refresh_seconds=0)
+    assert isinstance(dashboard.charts[2], FrontierChart) and len(dashboard.charts) == 7
+    frontier = dashboard.images[2]
+    assert "wait until every pair has reported" in frontier.caption and "P1" not in frontier.caption
+    assert "once every pair has reported" in dashboard.pair_table.value   # P1's points left, not yet
+    dashboard.reveal()
+    expected = dashboard.debrief.against_frontier()
+    assert f"up): {expected.describe()} The dotted lines are the BATNAs" in frontier.caption
+    assert "1 pair not reported yet" in frontier.caption
+    left = expected.deals[0].left_on_table
+    assert f"<td>{left:g}</td>" in dashboard.pair_table.value
+
+
 def test_a_database_that_goes_away_keeps_the_form_and_says_so(store, car, monkeypatch):
     app = _logged_in(store, car)
     _fill(app)

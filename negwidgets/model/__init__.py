@@ -23,13 +23,18 @@ from .opening import (
 )
 from .scoring import (BargainingPoint, Frontier, Issue, Logroll, MesoSet, Package, PackageAnalysis, ScoringSystem,
                       load_scoring_case)
+from .information import (KNOWLEDGE, InformationSummary, InformationTable, InformedProposal, Knowledge,
+                          ValueOfInformation, guessed_points, information_table, value_of_information)
 from .multi_issue import MULTI_ISSUE_LEVELS, MultiIssueDebrief, MultiIssueGame
 from .subjective import FACTORS, SubjectiveValue, SviItem, svi_items, svi_scores
 from .earnings import EarningsGap, cost_of_not_negotiating
 from .waiting import WaitDecision, wait_or_accept
+from .reputation import DetectionSensitivity, RepeatedNegotiation, break_even_by_detection, repeated_negotiation
 from .tactics import (DifficultTactic, Scenario, difficult_tactic, find_tactics, tactic_catalogue, tactic_questions,
                       tactic_scenarios, tactic_situations)
 from .exploding import ExplodingOfferDecision, OtherProcess, exploding_offer
+from .interests import (Interest, InterestKind, InterestMap, Position, example_interest_map, interest_kinds,
+                        load_interest_map, save_interest_map, suggested_question)
 from .plan import PLAN_FIELDS, NegotiationPlan, PlanField, plan_html, plan_markdown
 from .confidence import (SKILLS, ConfidenceChange, SelfAssessment, Skill, compare_confidence, load_baseline,
                          save_baseline, self_assessment)
@@ -57,6 +62,7 @@ from .engine import (
 )
 from .theory import (ConcessionSchedule, NashSolution, RubinsteinSplit, concession_offer, concession_schedule,
                      nash_bargaining, rubinstein_share, rubinstein_split, time_dependent_concession)
+from .dance_drill import DRILL_TACTICS, DanceDrill, DanceRead, DanceRound, dance_round, dance_rounds
 from .practice import DIFFICULTIES, Debrief, Difficulty, Move, PracticeGame, PracticeHistory
 from .coaching import Coaching, GameRecord, GameSummary, PracticeProgress, PrincipleScore, coach, practice_progress
 from .criteria import DEFENSIBLE, STRENGTHS, CriteriaLadderResult, Criterion, Rung, criteria_ladder
@@ -107,6 +113,8 @@ __all__ = [
     "NegotiationPlan",
     "OtherProcess",
     "PLAN_FIELDS",
+    "Interest", "InterestKind", "InterestMap", "Position", "example_interest_map", "interest_kinds",
+    "load_interest_map", "save_interest_map", "suggested_question",
     "PlanField",
     "PlanFileError",
     "Scenario",
@@ -143,18 +151,37 @@ __all__ = [
     "cost_of_not_negotiating",
     "job_offer_case",
     "load_scoring_case",
+    "KNOWLEDGE",
+    "InformationSummary",
+    "InformationTable",
+    "Knowledge",
+    "InformedProposal",
+    "ValueOfInformation",
+    "guessed_points",
+    "information_table",
+    "value_of_information",
     "MULTI_ISSUE_LEVELS",
     "MultiIssueDebrief",
     "MultiIssueGame",
     "svi_items",
     "svi_scores",
     "wait_or_accept",
+    "DetectionSensitivity",
+    "RepeatedNegotiation",
+    "break_even_by_detection",
+    "repeated_negotiation",
     "RubinsteinSplit",
     "rubinstein_split",
     "Dance",
     "ConcessionSchedule",
     "concession_schedule",
     "DIFFICULTIES",
+    "DRILL_TACTICS",
+    "DanceDrill",
+    "DanceRead",
+    "DanceRound",
+    "dance_round",
+    "dance_rounds",
     "Debrief",
     "Difficulty",
     "Move",

@@ -178,12 +178,12 @@ def compare_confidence(baseline: SelfAssessment, now: SelfAssessment) -> Confide
 def save_baseline(assessment: SelfAssessment, path: Path | str | None = None) -> Path:
     """Keep ``assessment`` as the baseline in the plan file (default: the plan lesson 12 opens), starting a
     plan if there is none and leaving every other field as it was. Returns the file's path."""
-    from .plan import NegotiationPlan
-    from .plan_file import default_plan_path, load_plan, save_plan
+    from .plan_file import change_plan, default_plan_path
 
     target = Path(path) if path is not None else default_plan_path()
-    plan = load_plan(target) if target.exists() else NegotiationPlan()
-    return save_plan(plan.replace(confidence_baseline=assessment.ratings), target)
+    # Under the plan's lock: a calculator saving at the same moment keeps its change too.
+    change_plan(lambda plan: plan.replace(confidence_baseline=assessment.ratings), target)
+    return target
 
 
 def load_baseline(path: Path | str | None = None) -> SelfAssessment | None:

@@ -30,6 +30,7 @@ Every move is checked before anything changes: a bad one raises ``ValueError`` w
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -97,17 +98,22 @@ class OpponentModel:
 
     def __init__(self, system: ScoringSystem) -> None:
         self.system = system
-        self.counts = [np.zeros(len(issue.options)) for issue in system.issues]
+        sizes = [len(issue.options) for issue in system.issues]
+        # Every issue's options side by side in one array ("slots"), so that one numpy call covers all issues.
+        self.starts = slot_starts(system)
+        self._issue_of = np.repeat(np.arange(len(sizes)), sizes)
+        self._counts = np.zeros(sum(sizes))
+        self.counts = [self._counts[a:a + n] for a, n in zip(self.starts, sizes)]  # each issue's, as views
         self.kept = np.zeros(len(system.issues))
         self.stated = np.ones(len(system.issues))
         self.last: tuple[int, ...] | None = None
 
     def observe(self, package: Package) -> None:
-        for counts, option in zip(self.counts, package.choices):
-            counts[option] += 1
+        choices = package.choices
+        self._counts[self.starts + choices] += 1
         if self.last is not None:
-            self.kept += np.array([a == b for a, b in zip(self.last, package.choices)], dtype=float)
-        self.last = package.choices
+            self.kept += np.equal(self.last, choices)
+        self.last = choices
 
     def state(self, issues: Sequence[str], belief: float) -> None:
         names = [issue.name for issue in self.system.issues]
@@ -119,15 +125,23 @@ class OpponentModel:
         raw = (1 + 0.5 * self.kept) * self.stated
         return raw / raw.sum()
 
+    def _values(self) -> np.ndarray:
+        most = np.maximum.reduceat(self._counts, self.starts)[self._issue_of]
+        return np.divide(self._counts, most, out=np.full(len(most), 0.5), where=most > 0)
+
     def values(self) -> list[np.ndarray]:
-        return [counts / counts.max() if counts.max() > 0 else np.full(len(counts), 0.5) for counts in self.counts]
+        """Each issue's option values: how often each option was proposed, the most proposed worth 1 (all
+        0.5 before any proposal)."""
+        return np.split(self._values(), self.starts[1:])
+
+    def option_utilities(self) -> np.ndarray:
+        """Every option's issue weight times its value, in slots (issue after issue, option after option):
+        a package's modelled utility is the sum of its options' entries."""
+        return self.weights[self._issue_of] * self._values()
 
     def utilities(self, choices: np.ndarray) -> np.ndarray:
         """The modelled utility (0 to 1) of every package in ``choices`` (packages x issues)."""
-        total = np.zeros(len(choices))
-        for i, (weight, values) in enumerate(zip(self.weights, self.values())):
-            total += weight * values[choices[:, i]]
-        return total
+        return _summed(self.option_utilities(), (np.asarray(choices) + self.starts).T)
 
     def top_issues(self, count: int = 2) -> tuple[str, ...]:
         order = np.argsort(-self.weights, kind="stable")
@@ -135,6 +149,83 @@ class OpponentModel:
 
     def state_key(self) -> tuple:
         return (tuple(c.tobytes() for c in self.counts), self.kept.tobytes(), self.stated.tobytes(), self.last)
+
+
+def slot_starts(system: ScoringSystem) -> np.ndarray:
+    """Where each issue's options start when all issues' options lie side by side in one array.
+
+    >>> slot_starts(job_offer_case()).tolist()
+    [0, 5, 8, 12, 17, 20, 22, 25]
+    """
+    sizes = [len(issue.options) for issue in system.issues]
+    return np.concatenate([[0], np.cumsum(sizes)[:-1]]).astype(np.intp)
+
+
+def _summed(utilities: np.ndarray, slots: np.ndarray) -> np.ndarray:
+    """``utilities[slots[0]] + utilities[slots[1]] + ...`` (one row of ``slots`` per issue), added issue by
+    issue in that order, so that a package gets the very same float whichever path computes it."""
+    total = utilities[slots[0]]  # 0 + x is x: the first addition of a running total from zero
+    for row in slots[1:]:
+        total += utilities[row]
+    return total
+
+
+class PackageTable:
+    """A scoring system's packages laid out once for counterparts to search (built on first use, then
+    shared by every counterpart of that system): each package's options and scores in the order of
+    :meth:`ScoringSystem.all_scores`, each side's packages from its best down, and the packages as
+    :class:`Package` objects once built.
+
+    >>> case = job_offer_case()
+    >>> table = PackageTable.of(case)
+    >>> table.package(int(table.order[1][0])).scores[1], table.above[1], PackageTable.of(case) is table
+    (100.0, 15347, True)
+    """
+
+    _tables: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+    @classmethod
+    def of(cls, system: ScoringSystem) -> PackageTable:
+        table = cls._tables.get(system)
+        if table is None:
+            table = cls._tables[system] = cls(system)
+        return table
+
+    def __init__(self, system: ScoringSystem) -> None:
+        self._system = weakref.ref(system)  # the cache's key: a strong reference would keep it alive forever
+        self.scores = system.all_scores()
+        self.choices = _read_only(system._choices_of(np.arange(len(self.scores))))  # packages x issues
+        starts = slot_starts(system)
+        self.order, self.descending, self.slots, self.above = [], [], [], []
+        for side in (0, 1):
+            own = self.scores[:, side]
+            order = np.argsort(-own, kind="stable")  # its best package first
+            self.order.append(_read_only(order))
+            self.descending.append(_read_only(-own[order]))  # ascending, for searchsorted
+            # Each package's options as slots of OpponentModel.option_utilities (issues x packages, best first).
+            self.slots.append(_read_only(np.ascontiguousarray((self.choices[order] + starts).T)))
+            self.above.append(int(np.count_nonzero(own > system.batnas[side])))
+        self._packages: dict[int, Package] = {}
+
+    @property
+    def system(self) -> ScoringSystem:
+        return self._system()
+
+    def allowed(self, side: int, target: float) -> int:
+        """How many of ``side``'s best packages are worth at least ``target - 1e-9`` and more than its
+        BATNA: they are the first ones of ``order[side]``."""
+        return min(int(self.descending[side].searchsorted(-(target - 1e-9), side="right")), self.above[side])
+
+    def package(self, index: int) -> Package:
+        package = self._packages.get(index)
+        if package is None:
+            package = self._packages[index] = self.system._package(tuple(int(c) for c in self.choices[index]))
+        return package
+
+
+def _read_only(array: np.ndarray) -> np.ndarray:
+    array.flags.writeable = False
+    return array
 
 
 def _issue_list(names: Sequence[str]) -> str:
@@ -272,7 +363,8 @@ class MultiIssueDebrief:
 class MultiIssueCounterpart:
     """The computer's side of a scoring system: its aspiration over time, its model of the other side, the
     package it offers and the proposals it accepts. :class:`MultiIssueGame` plays it against a learner;
-    ``benchmarks/multi_issue_peer.py`` runs it as an automated agent.
+    ``multi_issue_batch.py`` runs it as an automated agent, one negotiation or many at once (timed against
+    NegMAS by ``benchmarks/multi_issue_peer.py``).
 
     ``t`` is the share of the negotiation gone (0 at its first offer, 1 at its last).
 
@@ -288,38 +380,71 @@ class MultiIssueCounterpart:
         self.system, self.side = system, side
         self.level = MULTI_ISSUE_LEVELS[level]
         self.rng = np.random.default_rng(seed) if rng is None else rng
-        scores = system.all_scores()
-        self.choices = system._choices_of(np.arange(len(scores)))  # packages x issues
-        self.own = scores[:, side]
+        self.table = PackageTable.of(system)
         self.batna = float(system.batnas[side])
-        above = self.own[self.own > self.batna]
-        if not len(above):
+        if not self.table.above[side]:
             raise ValueError(f"No package is better than {system.parties[side]}'s BATNA: there is nothing to "
                              "negotiate.")
-        self.top = float(self.own.max())
+        self.top = float(-self.table.descending[side][0])
         self.exponent = float(self.rng.uniform(*self.level.exponents))
         # Its reservation level: a share of the room above its BATNA, never at or below the BATNA itself.
-        self.reserve = float(min(self.batna + self.level.margin * (self.top - self.batna), above.max()))
+        self.reserve = reserve_of(self.level, self.batna, self.top)
         self.model = OpponentModel(system)
 
+    @property
+    def choices(self) -> np.ndarray:
+        """Every package's options (packages x issues), in the order of ``system.all_scores()``."""
+        return self.table.choices
+
+    @property
+    def own(self) -> np.ndarray:
+        """Every package's score to this side."""
+        return self.table.scores[:, self.side]
+
     def aspiration(self, t: float) -> float:
-        return max(self.top - (self.top - self.reserve) * min(max(t, 0.0), 1.0) ** (1 / self.exponent), self.reserve)
+        return aspiration(self.top, self.reserve, self.exponent, t)
 
     def offer(self, t: float) -> Package:
         """The package it believes the other side likes best among those worth its aspiration to it."""
-        target = self.aspiration(t)
-        allowed = np.flatnonzero((self.own >= target - 1e-9) & (self.own > self.batna))
-        guess = self.model.utilities(self.choices[allowed])
-        best = allowed[guess >= guess.max() - 1e-9]
-        best = best[self.own[best] >= self.own[best].max() - 1e-9]  # ties: the better for itself
-        pick = best[int(self.rng.integers(len(best)))] if len(best) > 1 else best[0]
-        return self.system._package(tuple(int(c) for c in self.choices[pick]))
+        return self.table.package(self.pick(t))
+
+    def pick(self, t: float) -> int:
+        """:meth:`offer` as a package's index in ``system.all_scores()``."""
+        side, table = self.side, self.table
+        # The packages worth its aspiration (and more than its BATNA) are its best ones: a prefix of its order.
+        count = table.allowed(side, self.aspiration(t))
+        if count == 1:
+            return int(table.order[side][0])
+        guess = _summed(self.model.option_utilities(), table.slots[side][:, :count])
+        best = (guess >= guess.max() - 1e-9).nonzero()[0]
+        if len(best) > 1:
+            own = table.descending[side][best]  # its scores, negated: the first is its best
+            best = best[own <= own[0] + 1e-9]  # ties: the better for itself
+            if len(best) > 1:
+                best = np.sort(table.order[side][best])
+                return int(best[int(self.rng.integers(len(best)))])
+        return int(table.order[side][best[0]])
 
     def accepts(self, package: Package, t_next: float, last: bool = False) -> bool:
         """AC-next: a proposal worth at least its next offer's aspiration (at the deadline, its reservation
         level), and always more than its BATNA."""
         own = package.scores[self.side]
         return own > self.batna and (own >= self.aspiration(t_next) - 1e-9 or (last and own >= self.reserve))
+
+
+def aspiration(top: float, reserve: float, exponent: float, t: float) -> float:
+    """A counterpart's aspiration at ``t`` (0 to 1): from ``top`` down to ``reserve``, as ``t ** (1 / exponent)``.
+
+    >>> aspiration(100.0, 40.0, 2.0, 0.25)
+    70.0
+    """
+    return max(top - (top - reserve) * min(max(t, 0.0), 1.0) ** (1 / exponent), reserve)
+
+
+def reserve_of(level: CounterpartLevel, batna: float, top: float) -> float:
+    """The lowest score a counterpart at ``level`` accepts: a share of the room above its BATNA, and never
+    more than its best package."""
+    return float(min(batna + level.margin * (top - batna), top))
 
 
 class MultiIssueGame:
@@ -442,7 +567,9 @@ class MultiIssueGame:
             raise ValueError("That is the package they already offer: accept it instead.")
         # Every check passed: from here on the game changes.
         previous = self.your_proposals[-1] if self.your_proposals else None
-        self.moves.append(MultiIssueMove("you", "propose", package.terms() + ".", package, self.round))
+        text = (f"I propose {package.terms()}." if previous is None else
+                f"I change {package.changes_from(previous)}; everything else as I proposed before.")
+        self.moves.append(MultiIssueMove("you", "propose", text, package, self.round))
         self.your_proposals.append(package)
         self.model.observe(package)
         self._note_trade(previous, package)
@@ -580,14 +707,16 @@ class MultiIssueGame:
         offer = self.counterpart.offer(self._time())
         final = len(self.your_proposals) >= self.rounds
         self.their_offers.append(offer)
-        if opening:
+        # After the opening, say only what moved since its last offer: eight terms a line hide the dance.
+        previous = self.their_offers[-2] if len(self.their_offers) > 1 else None
+        moved = "" if previous is None else offer.changes_from(previous)
+        if previous is None:
             text = f"Here is our offer: {offer.terms()}."
-        elif final:
-            text = f"This is our final offer: {offer.terms()}."
-        elif len(self.their_offers) > 1 and offer.choices == self.their_offers[-2].choices:
-            text = f"We can't move yet: {offer.terms()}."
+        elif not moved:
+            text = ("This is our final offer: our last package stands." if final else
+                    "We can't move yet: our last package stands.")
         else:
-            text = f"How about this: {offer.terms()}."
+            text = f"{'This is our final offer' if final else 'How about this'}: {moved}; everything else as before."
         return self._say("propose", text, offer)
 
     def _agree(self, package: Package) -> MultiIssueMove:
@@ -605,7 +734,7 @@ class MultiIssueGame:
         if self.post_settlement is None:
             return ""
         return (" Before we sign: keeping this deal as a fallback, here is a package I think is better for both of "
-                f"us: {self.post_settlement.terms()}.")
+                f"us: {self.post_settlement.changes_from(self.deal)}; everything else as agreed.")
 
     def _true_top(self, count: int) -> tuple[str, ...]:
         weights = np.array([issue.weights[1 - self.side] for issue in self.system.issues])

@@ -20,6 +20,7 @@ from .checks import finite_number, shown
 from .coaching import GameSummary
 from .confidence import SelfAssessment
 from .criteria import Criterion
+from .interests import InterestMap
 from .batna import MAX_RISK_AVERSION
 from .money import DOLLAR_MARKUP, a_percent, money, percent
 
@@ -37,7 +38,7 @@ GAIN_SHORTFALL = 0.10
 class PlanField:
     key: str
     label: str
-    kind: str  # text, money, lines, choice, alternatives, criteria, notes, number, ratings
+    kind: str  # text, money, lines, choice, alternatives, criteria, notes, number, ratings, practice, interests
     help: str = ""
 
 
@@ -58,6 +59,8 @@ PLAN_FIELDS: tuple[PlanField, ...] = (
               "e.g. $6,000; empty: a rough idea, 7.5% of their limit"),
     PlanField("their_aspiration", "Their likely hope or opening", "money", "e.g. $60,000"),
     PlanField("their_interests", "What they likely value", "lines", "One per line"),
+    # The interest map (model.interests): their positions, the interests behind them, questions and options.
+    PlanField("interest_map", "Their positions and the interests behind them", "interests"),
     PlanField("focal_points", "Justifications and focal points (theirs and mine)", "lines",
               "One per line: reasons for more or less, and numbers that stand out (a precedent, a round number)"),
     PlanField("criteria", "My criteria", "criteria"),
@@ -143,6 +146,7 @@ class NegotiationPlan:
     their_spread: float | None = None
     their_aspiration: float | None = None
     their_interests: tuple[str, ...] = ()
+    interest_map: InterestMap = InterestMap()   # their positions and the interests behind them: see model.interests
     focal_points: tuple[str, ...] = ()
     criteria: tuple[Criterion, ...] = ()
     justification: str = ""
@@ -186,6 +190,10 @@ class NegotiationPlan:
                 if isinstance(value, (str, bytes)) or not isinstance(value, (tuple, list)):
                     raise ValueError(f"{spec.label} must be a list of (skill, rating) pairs, not {shown(value)}.")
                 clean = SelfAssessment(tuple(value)).ratings if value else ()
+            elif spec.kind == "interests":  # a map, or its saved form (a dict)
+                if not isinstance(value, (InterestMap, dict)):
+                    raise ValueError(f"{spec.label} must be an interest map, not {shown(value)}.")
+                clean = InterestMap.from_dict(value)
             elif spec.kind == "practice":  # summaries, or their saved form (dicts)
                 if isinstance(value, (str, bytes, dict)) or not isinstance(value, (tuple, list)):
                     raise ValueError(f"{spec.label} must be a list of games, not {shown(value)}.")
@@ -345,6 +353,7 @@ class NegotiationPlan:
                             ("Their likely hope or opening", amount(self.their_aspiration)),
                             *(("What they value", item) for item in self.their_interests),
                             *(("Justification or focal point", item) for item in self.focal_points)]),
+            ("Their positions and the interests behind them", [("", line) for line in self.interest_map.lines()]),
             ("Criteria and justification", [
                 *(("", f"{c.name}: {money(c.value)} ({c.strength_text})" + (f", because {c.because}" if c.reason else ""))
                   for c in self.criteria),

@@ -23,6 +23,7 @@ import threading
 import time
 from datetime import datetime, timezone
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 from .batna import Alternative
@@ -35,7 +36,7 @@ try:
 except ImportError:  # Windows: no fcntl; the in-process lock below still orders one kernel's saves
     fcntl = None
 
-__all__ = ["PLAN_FORMAT", "PLAN_VERSION", "PlanFileError", "backup_path", "default_plan_path", "export_plan",
+__all__ = ["PLAN_FORMAT", "PLAN_VERSION", "PlanFileError", "backup_path", "change_plan", "default_plan_path", "export_plan",
            "load_plan", "lock_path", "plan_from_dict", "plan_from_json", "plan_to_json", "save_plan", "update_plan", "write_atomically"]
 
 PLAN_FORMAT = "negwidgets-plan"
@@ -83,6 +84,8 @@ def _as_dict(plan: NegotiationPlan) -> dict[str, Any]:
             value = [{"source": source, "text": text} for source, text in value]
         elif spec.kind == "practice":  # lesson 08's games; read back by NegotiationPlan itself
             value = [game.as_dict() for game in value]
+        elif spec.kind == "interests":  # the interest map; read back by NegotiationPlan itself
+            value = value.as_dict()
         elif isinstance(value, tuple):
             value = list(value)
         data[spec.key] = value
@@ -320,9 +323,9 @@ def _save(plan: NegotiationPlan, target: Path) -> Path:
     return target
 
 
-def update_plan(source: str, note: str, path: Path | str | None = None, **changes: Any) -> NegotiationPlan:
-    """Write a calculator's result into the plan file: load it (or start a new plan), change ``changes``,
-    remember ``note`` as the latest from ``source``, save. A file that cannot be read is left alone."""
+def change_plan(change: Callable[[NegotiationPlan], NegotiationPlan], path: Path | str | None = None) -> NegotiationPlan:
+    """Load the plan file (or start a new plan), apply ``change`` to the plan and save the result, all under
+    the plan's lock, and return it. A file that cannot be read is left alone (:class:`PlanFileError`)."""
     target = Path(path) if path is not None else default_plan_path()
     _writable_folder(target)
     _refuse_special_before_locking(target, " I left it as it is.")
@@ -330,9 +333,15 @@ def update_plan(source: str, note: str, path: Path | str | None = None, **change
     # and the second save would drop the first's change.
     with _locked(target):
         plan = load_plan(target) if target.exists() else NegotiationPlan()
-        updated = plan.replace(**changes).with_note(source, note)
+        updated = change(plan)
         _save(updated, target)
     return updated
+
+
+def update_plan(source: str, note: str, path: Path | str | None = None, **changes: Any) -> NegotiationPlan:
+    """Write a calculator's result into the plan file: load it (or start a new plan), change ``changes``,
+    remember ``note`` as the latest from ``source``, save. A file that cannot be read is left alone."""
+    return change_plan(lambda plan: plan.replace(**changes).with_note(source, note), path)
 
 
 def export_plan(plan: NegotiationPlan, path: Path | str, kind: str = "markdown") -> Path:

@@ -129,6 +129,24 @@ class Package:
     def terms(self) -> str:
         return "; ".join(f"{issue}: {label}" for issue, label in zip(self.issues, self.labels))
 
+    def changes_from(self, earlier: Package) -> str:
+        """The issues on which this package differs from ``earlier``, as "Salary from $75,000 to $78,000"
+        ("" when they are the same package); a transcript line that repeats every term hides what moved.
+
+        >>> from negwidgets.model import job_offer_case
+        >>> case = job_offer_case()
+        >>> a = case.package(["$80,000", "$5,000", "In 8 weeks", "4", "25", "Senior data analyst",
+        ...                   "Moving costs and a month of housing", "$3,000 a year"])
+        >>> b = case.package(["$80,000", "$5,000", "In 8 weeks", "2", "25", "Senior data analyst",
+        ...                   "Moving costs and a month of housing", "$3,000 a year"])
+        >>> b.changes_from(a)
+        'Remote days a week from 4 to 2'
+        """
+        if earlier.issues != self.issues:
+            raise ValueError("Compare two packages of the same scoring system.")
+        return "; ".join(f"{issue} from {before} to {after}" for issue, before, after
+                         in zip(self.issues, earlier.labels, self.labels) if before != after)
+
     def describe(self) -> str:
         return (f"{self.terms()}. Worth {points_text(self.scores[0])} points to {self.parties[0]} "
                 f"and {points_text(self.scores[1])} to {self.parties[1]}.")

@@ -5,12 +5,14 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
+from ..model.checks import capitalised
+from ..model.dance_drill import a_tactic
 from ..model.money import money_short, percent
 from ..model.theory import time_dependent_concession
 from .base import COLOURS, Chart, label
 from .charts import _MONEY_AXIS, _outward, _padded
 
-__all__ = ["ConcessionChart", "DanceChart", "ProgressChart"]
+__all__ = ["ConcessionChart", "DanceChart", "ProgressChart", "ReadTheDanceChart"]
 
 _REFERENCE = {"Boulware (beta 0.2)": 0.2, "Linear (beta 1)": 1.0, "Conceder (beta 5)": 5.0}
 
@@ -222,3 +224,88 @@ class ProgressChart(Chart):
                         "Below: each principle's grade in each game (circle good, triangle could improve, cross "
                         "missed, dot not applicable).")
         return self.caption
+
+
+class ReadTheDanceChart(Chart):
+    """Lesson 08's drill: a counterpart's offers so far against the range of limits the learner was told;
+    after the read, the rest of its dance to the deadline, its limit, what the first offers allowed and
+    the learner's estimate. Update it with a :class:`~negwidgets.model.dance_drill.DanceRound` (before the
+    read) or a :class:`~negwidgets.model.dance_drill.DanceRead` (after)."""
+
+    height_in = 3.4
+
+    def __init__(self) -> None:
+        super().__init__()
+        ax = self.ax
+        self.stated = self.dynamic(ax.axhspan(0, 0, color=COLOURS["neutral"], alpha=0.13, linewidth=0,
+                                              label="Limits you were told"))
+        self.readable = self.dynamic(ax.axhspan(0, 0, color=COLOURS["zone"], alpha=0.28, linewidth=0,
+                                                label="What the offers allowed"))
+        self.limit = self.dynamic(ax.axhline(0, color=COLOURS["risk"], linewidth=2, label="Their limit"))
+        self.estimate = self.dynamic(ax.axhline(0, color=COLOURS["you"], linewidth=2, linestyle=":",
+                                                label="Your estimate"))
+        (self.seen,) = ax.plot([], [], marker="o", color=COLOURS["them"], linewidth=2, label="Offers you saw")
+        (self.rest,) = ax.plot([], [], marker="o", markerfacecolor="white", color=COLOURS["them"], linewidth=1.5,
+                               linestyle="--", markevery=slice(1, None), label="Offers after, revealed")
+        # (The dashed line starts at the last offer seen, whose filled marker it leaves uncovered.)
+        self.deadline = self.dynamic(ax.axvline(0, color=COLOURS["neutral"], linewidth=1, linestyle="-."))
+        self.deadline_label = self.dynamic(ax.text(0, 1.0, "deadline", transform=ax.get_xaxis_transform(),
+                                                   ha="right", va="bottom", fontsize=8, color="#444"))
+        for artist in (self.seen, self.rest):
+            self.dynamic(artist)
+        self.legend = None
+        ax.yaxis.set_major_formatter(_MONEY_AXIS)
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.set_xlabel("Offer number (the last one comes at the deadline)")
+        ax.set_ylabel("Salary (US dollars)")
+        ax.spines[["top", "right"]].set_visible(False)
+        self.figure.subplots_adjust(left=0.13, right=0.97, top=0.88, bottom=0.3)
+
+    def update(self, shown) -> str:
+        """Draw a round before the read, or a read (its round revealed)."""
+        read = shown if hasattr(shown, "round") else None
+        r = shown.round if read is not None else shown
+        total = len(r.offers)
+        xs = list(range(1, total + 1))
+        self.seen.set_data(xs[:r.shown], r.visible)
+        self.stated.set_y(r.stated[0])
+        self.stated.set_height(r.stated[1] - r.stated[0])
+        self.ax.set_xlim(0.5, total + 0.5)
+        self.ax.set_ylim(*_outward(*_padded([r.aspiration, *r.stated], 0.06)))
+        self.deadline.set_xdata([total, total])
+        self.deadline_label.set_x(total)
+        for artist in (self.rest, self.readable, self.limit, self.estimate):
+            artist.set_visible(read is not None)
+        who, low, high = r.who, money_short(r.stated[0]), money_short(r.stated[1])
+        if read is None:
+            handles = [self.seen, self.stated]
+            self.set_title(f"Read the dance: {r.shown} of {total} {r.moves} so far")
+            self.caption = (f"{capitalised(who)}'s first {r.shown} of {total} {r.moves}, {_span(r.visible)}, by "
+                            f"number up to the deadline; the range of {r.limit_name}s you were told, {low} to {high}, "
+                            "shaded grey.")
+        else:
+            handles = [self.seen, self.rest, self.limit, self.estimate, self.readable, self.stated]
+            self.rest.set_data(xs[r.shown - 1:], r.offers[r.shown - 1:])
+            self.readable.set_y(r.readable[0])
+            self.readable.set_height(max(r.readable[1] - r.readable[0], 0))
+            self.limit.set_ydata([r.reservation] * 2)
+            self.estimate.set_ydata([read.estimate] * 2)
+            self.set_title(f"{capitalised(a_tactic(r.family))}: {r.its} {r.limit_name} was {money_short(r.reservation)}")
+            self.caption = (f"All {total} of {who}'s {r.moves} to the deadline, {_span(r.offers)}, the first "
+                            f"{r.shown} filled, the rest hollow; "
+                            f"{r.its} {r.limit_name}, {money_short(r.reservation)}, as a red line; what the first "
+                            f"{r.shown} allowed, {money_short(r.readable[0])} to {money_short(r.readable[1])}, shaded "
+                            f"green inside the grey range you were told ({low} to {high}); your estimate, "
+                            f"{money_short(read.estimate)}, dotted.")
+        if self.legend is not None:
+            self.forget(self.legend)
+        self.legend = self.dynamic(self.ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.2),
+                                                  ncol=3, fontsize=8, frameon=False))
+        return self.caption
+
+
+def _span(offers) -> str:
+    """Offers as a caption reads them: "from $60k to $66k", or "all at $60k"."""
+    if offers[0] == offers[-1]:
+        return f"all at {money_short(offers[0])}"
+    return f"from {money_short(offers[0])} to {money_short(offers[-1])}"

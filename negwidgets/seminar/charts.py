@@ -11,17 +11,18 @@ while pairs negotiate, so a hidden pair (``PairOutcome.hidden``) is drawn as "st
 from __future__ import annotations
 
 import numpy as np
-from matplotlib.ticker import PercentFormatter
+from matplotlib.ticker import MaxNLocator, PercentFormatter
 
 from matplotlib.patches import Patch
 
+from ..model.scoring import points_text
 from ..plots.base import COLOURS, Chart, label
 from ..plots.charts import _MONEY_AXIS
-from .cases import in_sentence
+from .cases import RolePlayCase, in_sentence
 from .debrief import META_ANALYSIS_R, META_ANALYSIS_SOURCE, ClassDebrief, class_r_range
 
-__all__ = ["AgreementChart", "DEBRIEF_CHARTS", "FirstOfferVsFinalChart", "OpenerChart", "OutcomeZoneChart",
-           "SubjectiveValueChart", "SurplusSplitChart"]
+__all__ = ["AgreementChart", "DEBRIEF_CHARTS", "FirstOfferVsFinalChart", "FrontierChart", "OpenerChart",
+           "OutcomeZoneChart", "SubjectiveValueChart", "SurplusSplitChart", "debrief_charts"]
 
 _ROLE_COLOURS = (COLOURS["you"], COLOURS["them"])
 SMALL = 10   # the smallest text on a debrief chart, in points
@@ -88,8 +89,10 @@ class AgreementChart(_DebriefChart):
         self.ax.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=3, fontsize=SMALL,
                        frameon=False)
         self.ax.set_yticks(range(len(rows)), [r[0] for r in rows])
+        self.ax.set_ylim(-0.5, len(rows) - 0.5)   # every row its own band, even an empty one (else it sat on the axis)
         self.ax.invert_yaxis()
         self.ax.set_xlabel("pairs")
+        self.ax.xaxis.set_major_locator(MaxNLocator(integer=True))   # whole pairs: no tick at 0.5 of a pair
         self.ax.set_xlim(0, max(1, len(debrief.outcomes)))
         return title + "."
 
@@ -151,6 +154,92 @@ class OutcomeZoneChart(_DebriefChart):
                 "green bars are zones, hatched red bars the gap where there is none"
                 + (f"; {hidden} pair{'s' if hidden != 1 else ''} {NEGOTIATING}, {'their' if hidden != 1 else 'its'} "
                    "values hidden until they report." if hidden else "."))
+
+
+class FrontierChart(_DebriefChart):
+    """A multi-issue case: every deal against the Pareto frontier, in both sides' points, with the pairs'
+    BATNAs and the joint points left on the table (``ClassDebrief.against_frontier``).
+
+    Nothing is drawn while a pair is hidden: the frontier and the deals show what each side's points are
+    worth to the other, which the pairs still negotiating must not see."""
+
+    height_in = 4.7
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.figure.subplots_adjust(left=0.14, right=0.97, top=0.9, bottom=0.35)
+
+    def draw(self, debrief: ClassDebrief) -> str:
+        title = "Deals against the Pareto frontier"
+        if debrief.case.scoring is None:
+            return self._empty(title, "a single-issue case has no frontier")
+        result = debrief.against_frontier()
+        if result.withheld:
+            self._empty(title, "shown once every pair has reported,\nor when you reveal every pair's values:\n"
+                               "until then it would tell each side\nwhat the other's points are worth")
+            return f"{title}. {result.describe()}"
+        ax = self.ax
+        first, second = result.names
+        scores = debrief.case.scoring.all_scores()
+        cloud = np.unique(scores[:, 0] + 1j * scores[:, 1])   # one dot per score pair: what the eye can see
+        ax.scatter(cloud.real, cloud.imag, s=5, color="#d0d0d0", linewidths=0, rasterized=True, zorder=0,
+                   label="other packages")
+        front = result.frontier
+        ax.plot(front[:, 0], front[:, 1], color=COLOURS["zone"], linewidth=2, marker="o", markersize=4, zorder=2,
+                label="Pareto frontier")
+        shared = result.shared_batnas
+        if shared is not None:
+            ax.axvline(shared[0], color=COLOURS["you"], linestyle=":", linewidth=1.5, label=f"{first}'s BATNA")
+            ax.axhline(shared[1], color=COLOURS["them"], linestyle=":", linewidth=1.5, label=f"{second}'s BATNA")
+        else:
+            for o in result.outcomes:   # each pair's own BATNAs, joined to its deal
+                ax.plot([o.batnas[0]], [o.batnas[1]], "s", color=COLOURS["neutral"], markerfacecolor="none",
+                        markersize=5, zorder=3)
+                if o.scores is not None:
+                    ax.plot([o.batnas[0], o.scores[0]], [o.batnas[1], o.scores[1]], color=COLOURS["neutral"],
+                            linewidth=0.6, alpha=0.45, zorder=1)
+            if result.outcomes:
+                ax.plot([], [], "s", color=COLOURS["neutral"], markerfacecolor="none", label="a pair's BATNAs")
+        for d in result.deals:
+            if d.best is not None:
+                ax.annotate("", xy=d.best, xytext=d.scores, zorder=3,
+                            arrowprops=dict(arrowstyle="->", color=COLOURS["risk"], linestyle=":", linewidth=1.2))
+        deals = {}
+        for d in result.deals:   # pairs that reached the same scores share one dot, its count beside it
+            deals.setdefault(d.scores, []).append(d)
+        for (x, y), same in deals.items():
+            inside = same[0].best is not None
+            ax.plot([x], [y], "o", color="black", markerfacecolor="white" if inside else "black", markeredgewidth=1.5,
+                    markersize=6 + 2 * min(len(same) - 1, 3), zorder=4)
+            if len(same) > 1:
+                ax.annotate(f"×{len(same)}", (x, y), xytext=(6, 4), textcoords="offset points", fontsize=SMALL,
+                            zorder=5)
+        impasses = result.impasses
+        if impasses:
+            ax.plot([i.batnas[0] for i in impasses], [i.batnas[1] for i in impasses], "x", color=COLOURS["risk"],
+                    markersize=8, markeredgewidth=2, zorder=4)
+        ax.plot([], [], "o", color="black", label="deal on the frontier")
+        ax.plot([], [], "o", color="black", markerfacecolor="white", label="deal inside it")
+        ax.plot([], [], color=COLOURS["risk"], linestyle=":", label="to the best package\nbetter for both")
+        ax.plot([], [], "x", color=COLOURS["risk"], markeredgewidth=2, label="impasse (at its BATNAs)")
+        high = np.max([*front, *(o.batnas for o in result.outcomes)], axis=0)   # a BATNA may lie beyond every deal
+        ax.set_xlim(-0.04 * high[0], 1.04 * high[0])
+        ax.set_ylim(-0.04 * high[1], 1.04 * high[1])
+        ax.set_xlabel(f"{first}'s points")
+        ax.set_ylabel(f"{second}'s points")
+        ax.spines[["top", "right"]].set_visible(False)
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=2, fontsize=SMALL, frameon=False)
+        if result.deals:
+            self.set_title(f"{title}: {points_text(round(result.total, 1))} joint points left on the table")
+        else:
+            self.set_title(title)
+        if not result.outcomes:
+            batnas = ""
+        elif shared is not None:
+            batnas = " The dotted lines are the BATNAs, the same for every pair drawn."
+        else:
+            batnas = " Each pair's own BATNAs are a grey square joined to its deal."
+        return f"{title} ({first}'s points across, {second}'s up): {result.describe()}{batnas}"
 
 
 class FirstOfferVsFinalChart(_DebriefChart):
@@ -282,3 +371,13 @@ class SubjectiveValueChart(_DebriefChart):
 
 DEBRIEF_CHARTS = (AgreementChart, OutcomeZoneChart, FirstOfferVsFinalChart, OpenerChart, SurplusSplitChart,
                   SubjectiveValueChart)
+"""The charts of every case; a multi-issue case adds ``FrontierChart`` after the zone chart."""
+
+
+def debrief_charts(case: RolePlayCase, n_pairs: int) -> list[_DebriefChart]:
+    """The dashboard's charts for a case, in order: ``DEBRIEF_CHARTS``, and for a multi-issue case the
+    Pareto frontier after the zone chart."""
+    classes = list(DEBRIEF_CHARTS)
+    if case.scoring is not None:
+        classes.insert(classes.index(OutcomeZoneChart) + 1, FrontierChart)
+    return [cls(n_pairs) if cls is OutcomeZoneChart else cls() for cls in classes]

@@ -29,11 +29,13 @@ import numpy as np
 
 from ..model.anchoring import META_ANALYSIS_R
 from ..model.money import percent
-from .cases import RolePlayCase
+from ..model.scoring import points_text
+from .cases import RolePlayCase, in_sentence
 from .packs import PackRecord, PairValues
 from .results import NOBODY, Report
 
-__all__ = ["META_ANALYSIS_R", "ClassDebrief", "Fit", "PairOutcome", "class_debrief", "class_r_range", "fit_line"]
+__all__ = ["META_ANALYSIS_R", "ClassDebrief", "Fit", "FrontierDebrief", "FrontierOutcome", "PairOutcome",
+           "class_debrief", "class_r_range", "fit_line", "frontier_debrief"]
 
 # A hidden pair's values: not a number, so nothing can be drawn or computed from them by mistake.
 _UNKNOWN = (math.nan, math.nan)
@@ -202,6 +204,10 @@ class ClassDebrief:
         rows = self.subjective()
         return fit_line([r[2] for r in rows], [r[3] for r in rows])
 
+    def against_frontier(self) -> FrontierDebrief:
+        """A multi-issue case's deals against its Pareto frontier; see ``FrontierDebrief``."""
+        return frontier_debrief(self)
+
     def flags(self) -> list[str]:
         """Pairs worth a question in the debrief, each in a sentence."""
         notes = []
@@ -231,6 +237,133 @@ class ClassDebrief:
                 text += (f" With {fit.n} agreements, 19 classes in 20 would land between r = {expected[0]:.2f} "
                          f"and {expected[1]:.2f} if the true figure were {META_ANALYSIS_R}.")
         return text
+
+
+@dataclass(frozen=True)
+class FrontierOutcome:
+    """One pair's agreement (or impasse) in a multi-issue case, against the case's Pareto frontier."""
+
+    pair: str
+    batnas: tuple[float, float]         # the pair's own reservation values: each side's BATNA score
+    scores: tuple[float, float] | None  # what the deal is worth to each role; ``None`` for an impasse
+    left_on_table: float = 0.0          # joint points between the deal and the best package better for both
+    best: tuple[float, float] | None = None   # that package's scores (``None`` on the frontier, or an impasse)
+    zone: bool = False                  # an impasse only: some package was at least as good for both as their BATNAs
+
+    @property
+    def on_frontier(self) -> bool:
+        return self.scores is not None and self.best is None
+
+
+@dataclass(frozen=True)
+class FrontierDebrief:
+    """A multi-issue class's deals against the Pareto frontier and the joint value they left on the table.
+
+    A deal leaves on the table the joint points of the best package that is better for both sides than it
+    (``PackageAnalysis.left_on_table``): 0 on the frontier. The frontier is the same for every pair (one
+    scoring system); each pair has its own BATNAs. While any pair is hidden (``withheld``), nothing is
+    computed: the frontier shows what each side's points are worth to the other, which the pairs still
+    negotiating must not see, so it waits until every pair has reported or the instructor reveals them.
+
+    >>> from negwidgets.seminar.packs import make_pack
+    >>> from negwidgets.seminar.results import check_report
+    >>> record = make_pack("job_offer", n_pairs=2, seed=2).record()
+    >>> second_options = {issue.name: issue.options[1] for issue in record.case.scoring.issues}
+    >>> reports = [check_report(record, pair=p, role="candidate", opener="employer", opening=74_000,
+    ...                         outcome="agreement", terms=second_options, rounds=5) for p in ("P1", "P2")]
+    >>> frontier = class_debrief(record, reports[:1]).against_frontier()
+    >>> frontier.withheld, frontier.deals
+    (1, ())
+    >>> frontier = class_debrief(record, reports).against_frontier()
+    >>> frontier.deals[0].scores, frontier.deals[0].best, frontier.total, frontier.on_frontier
+    ((38.0, 60.0), (56.0, 77.0), 70.0, 0)
+    """
+
+    names: tuple[str, str]              # the two roles' names, as in a sentence
+    pairs: int
+    withheld: int                       # pairs still negotiating, hidden: while there are any, nothing is shown
+    frontier: np.ndarray | None         # the frontier's score pairs, best for the first role first
+    outcomes: tuple[FrontierOutcome, ...] = ()
+    not_reported: int = 0               # pairs shown (revealed) that have not reported
+
+    @property
+    def deals(self) -> tuple[FrontierOutcome, ...]:
+        return tuple(o for o in self.outcomes if o.scores is not None)
+
+    @property
+    def impasses(self) -> tuple[FrontierOutcome, ...]:
+        return tuple(o for o in self.outcomes if o.scores is None)
+
+    @property
+    def on_frontier(self) -> int:
+        return sum(d.on_frontier for d in self.deals)
+
+    @property
+    def total(self) -> float:
+        """Joint points the class's deals left on the table, all together."""
+        return float(sum(d.left_on_table for d in self.deals))
+
+    @property
+    def mean(self) -> float | None:
+        return self.total / len(self.deals) if self.deals else None
+
+    @property
+    def shared_batnas(self) -> tuple[float, float] | None:
+        """The BATNAs when every pair drawn (every pair that reported) has the same ones, else ``None``."""
+        batnas = {o.batnas for o in self.outcomes}
+        return batnas.pop() if len(batnas) == 1 else None
+
+    def describe(self) -> str:
+        if self.withheld:
+            return (f"The frontier and the deals wait until every pair has reported or the instructor reveals every "
+                    f"pair's values ({self.withheld} of {self.pairs} pairs still negotiating): until then they "
+                    "would tell each side what the other's points are worth.")
+        deals = self.deals
+        if not deals:
+            text = "No agreement reported yet."
+        else:
+            n = len(deals)
+            text = (f"{n} deal{'s' * (n != 1)} left {points_text(round(self.total, 1))} joint points on the table "
+                    f"(a mean of {points_text(round(self.mean, 1))} a deal); {self.on_frontier} of {n} "
+                    f"{'was' if self.on_frontier == 1 else 'were'} on the frontier.")
+            most = max(deals, key=lambda d: d.left_on_table)
+            if most.left_on_table > 0:
+                text += (f" Most left: pair {most.pair}, {points_text(round(most.left_on_table, 1))} points (the best "
+                         f"package better for both gives {self.names[0]} {points_text(most.best[0])} and "
+                         f"{self.names[1]} {points_text(most.best[1])}).")
+        impasses = self.impasses
+        if impasses:
+            zones = sum(i.zone for i in impasses)
+            if len(impasses) == 1:
+                text += f" 1 impasse, with {'a' if zones else 'no'} zone of agreement."
+            else:
+                text += f" {len(impasses)} impasses, {zones} of them with a zone of agreement."
+        if self.not_reported:
+            text += f" {self.not_reported} pair{'s' * (self.not_reported != 1)} not reported yet."
+        return text
+
+
+def frontier_debrief(debrief: ClassDebrief) -> FrontierDebrief:
+    """Each reported pair's deal against the case's Pareto frontier (``ClassDebrief.against_frontier``).
+
+    A single-issue case has no frontier: a ``ValueError`` says so."""
+    case = debrief.case
+    if case.scoring is None:
+        raise ValueError(f"'{case.title}' has a single issue: only a multi-issue case has a Pareto frontier.")
+    names = (in_sentence(case.roles[0].name), in_sentence(case.roles[1].name))
+    if debrief.hidden:
+        return FrontierDebrief(names, len(debrief.outcomes), debrief.hidden, None)
+    outcomes = []
+    for o in debrief.outcomes:
+        if o.status == "agreement":
+            analysis = case.scoring.analyse(o.used.terms, batnas=o.pair.reservations, logrolls=0)
+            best = analysis.best_improvement
+            outcomes.append(FrontierOutcome(o.pair.code, o.pair.reservations, analysis.package.scores,
+                                           float(analysis.left_on_table), None if best is None else best.scores))
+        elif o.status == "impasse":
+            outcomes.append(FrontierOutcome(o.pair.code, o.pair.reservations, None, zone=o.pair.zone is not None))
+    return FrontierDebrief(names, len(debrief.outcomes), 0, case.scoring.frontier().scores, tuple(outcomes),
+                           sum(o.status == "not reported" for o in debrief.outcomes))
 
 
 def class_debrief(record: PackRecord, reports: Sequence[Report], reveal: bool = False) -> ClassDebrief:

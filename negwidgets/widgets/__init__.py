@@ -6,6 +6,8 @@ from .check import Check, Quiz, check, quiz
 from .confidence import ConfidenceBaseline, ConfidenceRevisit
 from .course_map import CourseMap, how_to_use_this_page
 from .criteria import CriteriaLadder
+from .dance_drill import ReadTheDance
+from .interests import InterestMapBuilder
 from .deals import MesoBuilder, ScoringTable, SubjectiveValueInventory
 from .multi_issue import MultiIssueNegotiation
 from .scarcity import LifetimeEarnings, WaitOrAccept
@@ -22,6 +24,7 @@ __all__ = [
     "ParticipantApp",
     "ExplodingOfferCalculator",
     "PlanBuilder",
+    "InterestMapBuilder",
     "PlanSaver",
     "TacticBrowser",
     "tactic_quiz",
@@ -34,6 +37,7 @@ __all__ = [
     "ConcessionCurves",
     "NegotiationDance",
     "PracticeNegotiation",
+    "ReadTheDance",
     "AnchoringSimulator",
     "AspirationPlanner",
     "BatnaCalculator",

@@ -44,6 +44,7 @@ class MultiIssueNegotiation(GameMoves, widgets.VBox):
         self.brief = widgets.HTML()
         self.transcript = widgets.HTML()
         self.status = widgets.HTML()
+        self.on_table = widgets.HTML()  # their package in full: the transcript says only what moved
         probe = MultiIssueGame(system, side=side, level=level, rounds=rounds, seed=seed)
         self.system = probe.system
         self.options = {
@@ -88,7 +89,7 @@ class MultiIssueNegotiation(GameMoves, widgets.VBox):
         package = widgets.HTML("<div style='margin:6px 0 2px'><b>Your package</b> (your points beside each option)"
                                "</div>")
         talk = widgets.HTML("<div style='margin:6px 0 2px'><b>Talk about priorities</b></div>")
-        super().__init__([self.level, self.new_game, self.brief, self.transcript, self.status, package,
+        super().__init__([self.level, self.new_game, self.brief, self.transcript, self.status, self.on_table, package,
                           *self.options.values(), widgets.HBox([self.propose, self.accept, self.walk], layout=wrap),
                           talk, self.ask, *self.priorities, self.tell, self.error, self.debrief, self.after_deal,
                           self.image])
@@ -144,6 +145,7 @@ class MultiIssueNegotiation(GameMoves, widgets.VBox):
         self.transcript.value = (f"<div role='log' aria-label='The negotiation so far' style='margin:4px 0'>"
                                  f"{''.join(rows)}</div>")
         self.status.value = f"<div role='status' style='font-weight:600;margin:4px 0'>{html.escape(game.status)}</div>"
+        self.on_table.value = self._on_table_html(game.standing_offer)
         over = game.finished
         for control in (*self.options.values(), self.propose):
             control.disabled = over or game.at_deadline
@@ -154,11 +156,21 @@ class MultiIssueNegotiation(GameMoves, widgets.VBox):
         if over:
             self._show_debrief()
 
+    def _on_table_html(self, offer) -> str:
+        if offer is None:
+            return ""
+        points = {issue.name: issue.points[choice][self.side] for issue, choice in zip(self.system.issues, offer.choices)}
+        rows = "".join(f"<li>{html.escape(issue)}: {html.escape(label)} <span style='color:#555'>"
+                       f"({points_text(points[issue])} points for you)</span></li>" for issue, label in zip(offer.issues, offer.labels))
+        return (f"<details style='margin:4px 0'><summary>Their package on the table, in full</summary>"
+                f"<ul style='margin:2px 0 4px 18px;padding:0'>{rows}</ul></details>")
+
     def _show_debrief(self) -> None:
         debrief = self.game.debrief()
         better = ""
         if self.game.awaiting_post_settlement:
-            better = (f"<p style='margin:4px 0'><b>They suggest:</b> {html.escape(self.game.post_settlement.terms())} "
+            change = self.game.post_settlement.changes_from(self.game.deal)
+            better = (f"<p style='margin:4px 0'><b>They suggest:</b> {html.escape(change)}, everything else as agreed "
                       f"(worth {points_text(self.game.post_settlement.scores[self.side])} of your points). Your deal "
                       "stands if you decline.</p>")
         text = html.escape(debrief.describe())

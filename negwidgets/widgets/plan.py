@@ -11,8 +11,8 @@ from pathlib import Path
 
 import ipywidgets as widgets
 
-from ..model import (PLAN_FIELDS, NegotiationPlan, export_plan, load_plan, parse_money, plan_html, plan_markdown,
-                     plan_to_json, save_plan, tactic_catalogue)
+from ..model import (PLAN_FIELDS, InterestMap, NegotiationPlan, export_plan, load_plan, parse_money, plan_html,
+                     plan_markdown, plan_to_json, save_plan, tactic_catalogue)
 from ..model.money import money
 from ..model.plan_file import backup_path, default_plan_path
 from .base import alert_html, choice, course_root, labelled, status_html
@@ -83,6 +83,7 @@ class PlanBuilder(widgets.VBox):
         self._notes: tuple = ()
         self._baseline: tuple = ()   # lesson 00's confidence ratings: not on the form, kept on every save
         self._practice: tuple = ()   # lesson 08's practice games: not on the form either, kept on every save
+        self._interest_map = InterestMap()   # the interest map's own builder edits it; kept on every save
         self._unknown_tactics: tuple = ()
         self.fields: dict[str, widgets.Widget] = {}
         self.errors: dict[str, widgets.HTML] = {}
@@ -184,6 +185,7 @@ class PlanBuilder(widgets.VBox):
             self._alternatives, self._risk_aversion, self._notes = plan.alternatives, plan.risk_aversion, plan.calculator_notes
             self._baseline = plan.confidence_baseline
             self._practice = plan.practice_games
+            self._interest_map = plan.interest_map
             if plan.alternatives:
                 self.batna_calculator.risk_aversion = plan.risk_aversion
                 self.batna_calculator.table.set_rows([batna_text_row(a) for a in plan.alternatives])
@@ -215,7 +217,8 @@ class PlanBuilder(widgets.VBox):
             except ValueError as error:
                 errors[key] = str(error)
         values.update(alternatives=self._alternatives, risk_aversion=self._risk_aversion, calculator_notes=self._notes,
-                      confidence_baseline=self._baseline, practice_games=self._practice)
+                      confidence_baseline=self._baseline, practice_games=self._practice,
+                      interest_map=self._interest_map)
         return values, errors
 
     def _plan_file(self) -> Path | None:

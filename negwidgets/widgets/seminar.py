@@ -18,9 +18,10 @@ from collections.abc import Callable
 
 import ipywidgets as widgets
 
+from ..model.scoring import points_text
 from ..seminar.access import AccessGate, AccessRefused
 from ..seminar.cases import in_sentence
-from ..seminar.charts import DEBRIEF_CHARTS, OutcomeZoneChart
+from ..seminar.charts import debrief_charts
 from ..seminar.debrief import class_debrief
 from ..seminar.imports import import_csv
 from ..seminar.results import MAX_COMMENT, NOBODY, ReportError, check_report, survey_questions
@@ -282,7 +283,7 @@ class DebriefDashboard(_SeminarApp):
                                      description=f"Refresh every {self.refresh_seconds:g} s"
                                      if self.refresh_seconds > 0 else "Refresh on a timer (off)")
         self.auto.observe(lambda change: self.start() if change["new"] else self.stop(), "value")
-        self.charts = [cls(len(self.record.pairs)) if cls is OutcomeZoneChart else cls() for cls in DEBRIEF_CHARTS]
+        self.charts = debrief_charts(self.case, len(self.record.pairs))   # a multi-issue case adds the frontier
         # For the big screen: each chart fills its cell of a grid (three across on a 1920-px projector) and
         # grows with it, so its text stays large; on a phone the cells stack.
         self.images = [figure(chart) for chart in self.charts]
@@ -460,6 +461,12 @@ def _pair_table(debrief) -> str:
     chart), folded away; a hidden pair's values are not in it, only that it is still negotiating."""
     case = debrief.case
     header = ["pair", *(in_sentence(role.name) for role in case.roles), "zone of agreement", "outcome"]
+    left = None   # a multi-issue case: each deal's joint points left on the table, as the frontier chart has them
+    if case.scoring is not None:
+        header.append("joint points left on the table")
+        frontier = debrief.against_frontier()
+        left = {d.pair: points_text(d.left_on_table) for d in frontier.deals}
+        waiting = "shown once every pair has reported" if frontier.withheld else ""
     rows = []
     for o in debrief.outcomes:
         if o.hidden:
@@ -477,6 +484,8 @@ def _pair_table(debrief) -> str:
             else:
                 outcome = f"agreement at {case.number.text(o.used.agreement)}"
             cells = [o.pair.code, *(case.value_text(v) for v in o.pair.reservations), zone, outcome]
+        if left is not None:
+            cells.append(left.get(o.pair.code, waiting if o.status == "agreement" else ""))
         rows.append("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in cells) + "</tr>")
     summary = "Each pair's values and outcome, as a table" + (
         f" ({debrief.hidden} still negotiating: their values are hidden until they report)" if debrief.hidden else "")

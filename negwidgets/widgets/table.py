@@ -31,14 +31,20 @@ def text_column(key: str, description: str, width: str, label_width: str, placeh
 
 @dataclass
 class Row:
-    """A row's controls by column key (``row.name``, ``row.value`` ...) and its Remove button."""
+    """A row's controls by column key (``row.name``, ``row.value`` ...) and its Remove button; a ``stacked`` row
+    puts its controls one under another (for rows too wide for one line)."""
 
     fields: dict[str, widgets.ValueWidget]
     remove: widgets.Button
-    box: widgets.HBox = field(init=False)
+    stacked: bool = False
+    box: widgets.Box = field(init=False)
 
     def __post_init__(self) -> None:
-        self.box = widgets.HBox([*self.fields.values(), self.remove])
+        if self.stacked:
+            self.box = widgets.VBox([*self.fields.values(), self.remove], layout=widgets.Layout(
+                border_left="3px solid #9ecae1", padding="2px 0 6px 8px", margin="6px 0"))
+        else:
+            self.box = widgets.HBox([*self.fields.values(), self.remove])
 
     def __getattr__(self, key: str):
         try:
@@ -51,8 +57,8 @@ class EditableTable(widgets.VBox):
     """Rows the learner edits, adds and removes; ``on_change()`` runs after every such change."""
 
     def __init__(self, columns: Sequence[Column], rows: Sequence[Sequence], on_change: Callable[[], None], *,
-                 add_label: str = "Add a row", row_label: str = "row"):
-        self.columns, self.rows, self.row_label = list(columns), [], row_label
+                 add_label: str = "Add a row", row_label: str = "row", stacked: bool = False):
+        self.columns, self.rows, self.row_label, self.stacked = list(columns), [], row_label, stacked
         self._on_change = lambda change=None: None  # quiet while the first rows are built
         self.add_button = widgets.Button(description=add_label, tooltip=f"Add a {row_label} to the table",
                                          layout=widgets.Layout(width="180px"))
@@ -68,7 +74,7 @@ class EditableTable(widgets.VBox):
         fields = {column.key: column.make(value, number) for column, value in zip(self.columns, padded)}
         remove = widgets.Button(description="Remove", tooltip=f"Remove {self.row_label} {number}",
                                 layout=widgets.Layout(width="80px"))
-        row = Row(fields, remove)
+        row = Row(fields, remove, stacked=self.stacked)
         for control in fields.values():
             control.observe(lambda change: self._on_change(), names="value")
         remove.on_click(lambda _button, row=row: self.remove_row(row))
