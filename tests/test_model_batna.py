@@ -133,6 +133,15 @@ def test_the_sure_amount_you_name_gives_back_the_attitude_that_values_the_gamble
     assert certainty_equivalent(rows, derived) == pytest.approx(sure, abs=0.01)
 
 
+@pytest.mark.parametrize("a", [7e-25, -7e-25, 1e-12, -1e-12])
+def test_a_tiny_attitude_gives_nearly_the_average_not_the_worst_outcome(a):
+    # Found by hypothesis on Python 3.10: exp() then log() rounded the sum to 1 and returned the anchor ($0).
+    rows = [Alternative("A", 0, 0.5), Alternative("B", 2, 0.5), Alternative("Never", -2, 0.0)]
+    assert certainty_equivalent(rows, a) == pytest.approx(1.0, abs=1e-6)
+    big = [Alternative("B", 72_000, 0.5), Alternative("Stay", 58_000, 0.5)]
+    assert certainty_equivalent(big, a) == pytest.approx(65_000, abs=0.01)
+
+
 def test_a_sure_amount_below_the_average_is_caution_and_above_it_a_taste_for_risk():
     rows = [Alternative("B", 72_000, 0.5), Alternative("Stay", 58_000, 0.5)]
     assert risk_aversion_from_certainty_equivalent(rows, 63_000) > 0

@@ -12,7 +12,6 @@ from negwidgets.model import DRILL_TACTICS, DanceDrill, dance_round, dance_round
 from negwidgets.model.dance_drill import DRILL_SIDES, OFFERS, POINTS, TOLERANCE, UNIT, readable_as
 from negwidgets.model.quiz import question
 
-from .conftest import NOTEBOOKS
 
 seeds = st.integers(min_value=0, max_value=2**32 - 1)
 FULL = sum(POINTS.values())
@@ -267,13 +266,3 @@ def test_the_lessons_check_on_shrinking_steps_agrees_with_the_model():
     naive = r.visible[-1] + r.remaining * r.steps[-1]  # the last step projected to the deadline
     assert any(o.text.startswith(f"About {money(naive)}:") for o in q.options)
     assert any(f"about {money(r.to_go)}, not {money(naive - r.visible[-1])}" in o.why for o in q.options)
-
-
-def test_the_lessons_drill_shows_every_tactic_and_the_widths_its_discussion_compares():
-    source = (NOTEBOOKS / "sources" / "08_negotiation_dance.md").read_text()
-    seed = int(re.search(r"ReadTheDance\(seed=(\d+)\)", source)[1])
-    rounds = {r.family: r for r in dance_rounds(4, seed)}
-    assert set(rounds) == set(DRILL_TACTICS)
-    width = {f: r.readable_width for f, r in rounds.items()}
-    assert width["Conceder"] < width["Boulware"] < width["Hardliner"]
-    assert f"never less than <span>&#36;</span>{TOLERANCE:,}" in source

@@ -403,6 +403,19 @@ def _job_offer_packages():
                sum(o["points"][1] for o in options))
 
 
+def test_lesson_08s_drill_shows_every_tactic_and_the_widths_its_discussion_compares():
+    from negwidgets.model import DRILL_TACTICS, dance_rounds
+    from negwidgets.model.dance_drill import TOLERANCE
+
+    source = (NOTEBOOKS / "sources" / "08_negotiation_dance.md").read_text()
+    seed = int(re.search(r"ReadTheDance\(seed=(\d+)\)", source)[1])
+    rounds = {r.family: r for r in dance_rounds(4, seed)}
+    assert set(rounds) == set(DRILL_TACTICS)
+    width = {f: r.readable_width for f, r in rounds.items()}
+    assert width["Conceder"] < width["Boulware"] < width["Hardliner"]
+    assert f"never less than <span>&#36;</span>{TOLERANCE:,}" in source
+
+
 def test_lesson_09_shows_the_frontier_the_value_left_by_splitting_and_the_svi_scores():
     text = "\n".join(outputs_text(stored("09_creating_value")))
     packages = [(a, b) for _, a, b in _job_offer_packages()]
@@ -481,6 +494,35 @@ def test_lesson_12_shows_the_drafts_two_problems_and_a_plan_that_passes():
     ana = running_example_opening()
     assert f"- **Opening:** {DOLLAR_MARKUP}{money(ana.opening)[1:]}" in text and "No problems found" in text
     assert "[]" not in text
+
+
+def test_lesson_13_shows_what_each_answer_is_worth_on_the_job_offer():
+    text = "\n".join(outputs_text(stored("13_interests_and_questions")))
+    found = re.findall(r"Knowing ([^,]+(?:, [^,]+)?), Ana would propose a package worth (\d+) points to Ana and (\d+) to the "
+                       r"employer: (\d+) joint points, (\d+|none) left on the table", text)
+    assert len(found) == 5
+    left = [0 if f[4] == "none" else int(f[4]) for f in found]
+    # Full knowledge, by brute force: of the packages worth at least 65 to Ana, the best for the employer.
+    packages = [(a, b) for _, a, b in _job_offer_packages()]
+    best = max((p for p in packages if p[0] >= 65), key=lambda p: (p[1], p[0]))
+    assert found[-1][1:4] == (str(best[0]), str(best[1]), str(best[0] + best[1])) and left[-1] == 0
+    top = max(a + b for a, b in packages if a >= best[0] and b >= best[1])
+    assert top == best[0] + best[1]
+    # What the lesson's prose says of them: the ranking alone did worse than nothing, both orders nearly all.
+    own, ranking, options, both = left[:4]
+    assert ranking > own and both < options <= own and both <= 3
+    prose = lesson_prose(NOTEBOOKS / "sources/13_interests_and_questions.md")
+    assert "knowing only which issues matter most did *worse* than knowing nothing" in prose
+    assert "gave up the training budget" in prose   # as the model's proposal does, and full knowledge keeps it
+    from negwidgets.model import job_offer_case, value_of_information
+
+    voi = value_of_information(job_offer_case(), aim=65)
+    training = lambda key: dict(zip(voi.proposal(key).package.issues, voi.proposal(key).package.labels))["Training budget"]
+    assert training("issue ranking") == "None" and training("their points") == "$3,000 a year"
+    # Averaged over every aim: the ranking alone wins back little; both orders nearly all.
+    won = [float(x) for x in re.findall(r"wins back ([\d.]+) of those", text)]
+    lost = float(re.search(r"leaves ([\d.]+) joint points on the table", text)[1])
+    assert len(won) == 4 and won[0] < 0.1 * lost and won[2] > 0.9 * lost
 
 
 def test_the_role_play_walkthrough_shows_the_pack_it_makes():

@@ -128,9 +128,11 @@ def certainty_equivalent(alternatives: Iterable[Alternative], risk_aversion: flo
     # outcomes that can happen, so that one's term is exp(0) and the sum never underflows to zero either.
     possible = [row.outcome for row in rows if row.probability > 0]
     anchor = min(possible) if a > 0 else max(possible)
-    weighted = math.fsum(row.probability / total * math.exp(-a * (row.outcome - anchor))
-                         for row in rows if row.probability > 0)
-    return anchor - math.log(weighted) / a
+    # Summed as (weighted - 1) with expm1 and undone with log1p: for a tiny attitude every term is a hair below 1,
+    # and exp() then log() would round the sum to 1 and return the anchor instead of (nearly) the average.
+    excess = math.fsum(row.probability / total * math.expm1(-a * (row.outcome - anchor))
+                       for row in rows if row.probability > 0)
+    return anchor - math.log1p(excess) / a
 
 
 def risk_aversion_from_certainty_equivalent(alternatives: Iterable[Alternative], sure_amount: float) -> float:

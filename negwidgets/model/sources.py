@@ -130,7 +130,7 @@ def cited_sources(prose: str) -> tuple[list[str], list[str]]:
 
     A citation is a year in parentheses, or after a comma or semicolon inside them, with the first
     author's surname in the words just before it ("Moore (2004)", "(Maaravi & Levy, 2017)",
-    "Rubinstein's alternating offers (1982)").
+    "Rubinstein's alternating offers (1982)"). A surname of two words is matched whole ("Van Kleef et al. (2004)").
 
     >>> cited_sources("Earlier, Galinsky and Mussweiler (2001) showed it; so did Nobody (1999).")
     (['galinsky2001'], ['Nobody (1999)'])
@@ -146,7 +146,9 @@ def cited_sources(prose: str) -> tuple[list[str], list[str]]:
         window = text[max(0, match.start() - 90):match.start()]
         window = window[window.rfind(";") + 1:] if ";" in window else window   # one citation of a list
         words = [re.sub(r"['\u2019]s?$", "", w) for w in _WORD.findall(window)]   # Bowles's -> Bowles
-        hits = [i for w in words for i in by_key.get((w.lower(), year), [])]
+        # A two-word surname ("Van Kleef") is looked up as the pair of words it is written as.
+        names = words + [f"{a} {b}" for a, b in zip(words, words[1:])]
+        hits = [i for w in names for i in by_key.get((w.lower(), year), [])]
         if hits:
             found += [i for i in dict.fromkeys(hits) if i not in found]
         else:
