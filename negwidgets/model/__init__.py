@@ -35,6 +35,8 @@ from .tactics import (DifficultTactic, Scenario, difficult_tactic, find_tactics,
 from .exploding import ExplodingOfferDecision, OtherProcess, exploding_offer
 from .interests import (Interest, InterestKind, InterestMap, Position, example_interest_map, interest_kinds,
                         load_interest_map, save_interest_map, suggested_question)
+from .ethics import (VERDICTS, EthicsBank, EthicsCategory, EthicsSorting, EthicsStatement, SortResult,
+                     ethics_categories, ethics_statement, ethics_statements, sort_statements, validate_ethics_data)
 from .plan import PLAN_FIELDS, NegotiationPlan, PlanField, plan_html, plan_markdown
 from .confidence import (SKILLS, ConfidenceChange, SelfAssessment, Skill, compare_confidence, load_baseline,
                          save_baseline, self_assessment)
@@ -116,6 +118,8 @@ __all__ = [
     "Interest", "InterestKind", "InterestMap", "Position", "example_interest_map", "interest_kinds",
     "load_interest_map", "save_interest_map", "suggested_question",
     "PlanField",
+    "VERDICTS", "EthicsBank", "EthicsCategory", "EthicsSorting", "EthicsStatement", "SortResult", "ethics_categories",
+    "ethics_statement", "ethics_statements", "sort_statements", "validate_ethics_data",
     "PlanFileError",
     "Scenario",
     "backup_path",

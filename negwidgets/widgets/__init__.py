@@ -7,6 +7,7 @@ from .confidence import ConfidenceBaseline, ConfidenceRevisit
 from .course_map import CourseMap, how_to_use_this_page
 from .criteria import CriteriaLadder
 from .dance_drill import ReadTheDance
+from .ethics import EthicsSorter
 from .interests import InterestMapBuilder
 from .deals import MesoBuilder, ScoringTable, SubjectiveValueInventory
 from .multi_issue import MultiIssueNegotiation
@@ -22,6 +23,7 @@ from .zone import ZopaExplorer, ZopaUnderUncertainty
 __all__ = [
     "DebriefDashboard",
     "ParticipantApp",
+    "EthicsSorter",
     "ExplodingOfferCalculator",
     "PlanBuilder",
     "InterestMapBuilder",
