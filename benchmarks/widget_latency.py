@@ -22,10 +22,10 @@ PROBE = r"""
 import json, statistics, tempfile, time
 from pathlib import Path
 from negwidgets.widgets import (AnchoringSimulator, AspirationPlanner, BatnaCalculator, ConcessionCurves,
-                                CriteriaLadder, ExplodingOfferCalculator, FirstOfferAdvisor, LifetimeEarnings,
-                                MesoBuilder, MultiIssueNegotiation, NegotiationDance, PlanBuilder, PracticeNegotiation, ScoringTable,
-                                SubjectiveValueInventory, TacticBrowser, WaitOrAccept, ZopaExplorer,
-                                ZopaUnderUncertainty)
+                                CriteriaLadder, ExplodingOfferCalculator, FirstOfferAdvisor, InformationExplorer,
+                                LifetimeEarnings, MesoBuilder, MultiIssueNegotiation, NegotiationDance, PlanBuilder,
+                                PracticeNegotiation, ReputationExplorer, ScoringTable, SubjectiveValueInventory,
+                                TacticBrowser, WaitOrAccept, ZopaExplorer, ZopaUnderUncertainty)
 from negwidgets.model import example_plan
 
 def measure(widget, control, values, state="result"):
@@ -70,6 +70,19 @@ def measure_practice_moves():
     times.sort()
     return {"median_ms": statistics.median(times), "p90_ms": times[int(0.9 * len(times))]}
 
+def measure_party_switches(explorer):
+    # The value-of-information explorer's "You are" dropdown: the aim re-ranged, then one model call and figure.
+    times = []
+    for i in range(%(n)d):
+        before = explorer.result
+        start = time.perf_counter()
+        explorer.party.value = 1 - explorer.party.value
+        elapsed = time.perf_counter() - start
+        assert explorer.result is not before and explorer.error_text == "", explorer.error_text
+        times.append(elapsed * 1000)
+    times.sort()
+    return {"median_ms": statistics.median(times), "p90_ms": times[int(0.9 * len(times))]}
+
 def measure_multi_issue_turns():
     # Lesson 09's multi-issue game: a package proposed, until their reply (or the deal, the debrief and the
     # Pareto figure) is drawn; every turn of %(n)d games, giving way a step on salary and the start date each time.
@@ -105,6 +118,8 @@ earnings = LifetimeEarnings()
 waiting = WaitOrAccept()
 exploding = ExplodingOfferCalculator()
 browser = TacticBrowser()
+information = InformationExplorer()
+reputation = ReputationExplorer()
 builder = PlanBuilder(Path(tempfile.mkdtemp()) / "plan.json", plan=example_plan())
 results = {
     "ZopaExplorer (slider)": measure(zopa, zopa.seller_reservation, [65_000 + 500 * k for k in range(21)]),
@@ -129,6 +144,16 @@ results = {
     "ExplodingOfferCalculator (deadline slider)": measure(exploding, exploding.deadline, list(range(1, 21))),
     "ExplodingOfferCalculator (typing a chance)": measure(exploding, exploding.rows[0].chance,
                                                           [f"{40 + 2 * k}%%" for k in range(20)]),
+    "InformationExplorer (aim slider)": measure(information, information.aim, list(range(31, 101, 3))),
+    "InformationExplorer (You are dropdown)": measure_party_switches(information),
+    "ReputationExplorer (caught slider)": measure(reputation, reputation.detection, [0.05 * k for k in range(21)]),
+    "ReputationExplorer (gain slider)": measure(reputation, reputation.gain, [250 * k for k in range(1, 21)]),
+    "ReputationExplorer (repeat slider)": measure(reputation, reputation.repeat, [0.6 + 0.02 * k for k in range(1, 21)]),
+    "ReputationExplorer (repeat once caught slider)": measure(reputation, reputation.repeat_distrusted,
+                                                              [0.05 * k for k in range(13)]),
+    "ReputationExplorer (share once caught slider)": measure(reputation, reputation.share_distrusted,
+                                                             [0.05 * k for k in range(11)]),
+    "ReputationExplorer (deals shown slider)": measure(reputation, reputation.encounters, list(range(5, 100, 4))),
     "TacticBrowser (typing a search)": measure(browser, browser.search, ["d", "de", "dead", "deadline", "", "final",
                                                                           "final offer", "nibble"], state="matches"),
     "PlanBuilder (typing an amount)": measure(builder, builder.fields["opening"], [f"${86 + k},500" for k in range(20)],

@@ -151,6 +151,17 @@ def test_an_endless_relationship_pays_back_beyond_the_search():
     assert "only ends the tactic's extra gain" in same.describe()
 
 
+def test_honest_play_that_gets_nothing_never_catches_up_even_when_every_deal_repeats():
+    """Every deal happens, but honest play gets 0% of each: its total stays $0 while the tactic's grows, so
+    honesty never catches up, however often the tactic is caught (it once said "only after 1,000 deals")."""
+    for detection in (0.01, 0.25, 1.0):
+        result = repeated_negotiation(share=0, share_distrusted=0, repeat=1, repeat_distrusted=0.5,
+                                      detection=detection)
+        assert result.honest_total == 0 and result.hard_total >= 2_000
+        assert result.break_even is None and not result.honesty_ever_wins
+        assert "honesty never catches up: honest play gets you nothing from a deal here" in result.describe()
+
+
 @given(surplus=st.floats(0.01, 1e9), share=st.floats(0, 1), gain_part=st.floats(0, 1), detection=st.floats(0, 1),
        repeat=st.floats(0, 1), repeat_part=st.floats(0, 1), share_part=st.floats(0, 1), discount=st.floats(0, 1),
        n=st.integers(1, MAX_ENCOUNTERS))

@@ -186,8 +186,8 @@ def _honesty_ever_wins(share: float, gain: float, detection: float, repeat: floa
         return honest > hard * (1 + TIE)
     if detection == 0:                         # every deal happens and the tactic always gains
         return gain == 0
-    if c < 1:                                  # honesty's total grows without end, the tactic's stops
-        return True
+    if c < 1:                                  # honesty's total grows without end (unless it gets nothing a
+        return honest_deal > 0                 # deal), the tactic's stops
     return tactic_deal < honest_deal or gain == 0   # every deal happens either way: the per-deal pay decides
 
 

@@ -7,10 +7,12 @@ inline backend: a widget shows the PNG bytes in an ``Image`` widget and only tho
 from .base import Chart, label
 from .dance import ConcessionChart, DanceChart, ProgressChart, ReadTheDanceChart
 from .exploding import ExplodingOfferChart
+from .information import InformationChart
+from .reputation import ReputationChart
 from .deals import EarningsChart, ParetoChart, SubjectiveValueChart, WaitChart
 from .multi_issue import GameParetoChart
 from .charts import (AnchoringChart, AspirationChart, DecisionTreeChart, FirstOfferChart, LadderChart, UncertaintyChart,
                      ZoneChart)
 
-__all__ = ["GameParetoChart", "ExplodingOfferChart", "EarningsChart", "ParetoChart", "SubjectiveValueChart", "WaitChart", "AnchoringChart", "AspirationChart", "Chart", "ConcessionChart", "DanceChart", "ProgressChart", "ReadTheDanceChart", "DecisionTreeChart", "FirstOfferChart", "LadderChart", "UncertaintyChart",
+__all__ = ["GameParetoChart", "InformationChart", "ReputationChart", "ExplodingOfferChart", "EarningsChart", "ParetoChart", "SubjectiveValueChart", "WaitChart", "AnchoringChart", "AspirationChart", "Chart", "ConcessionChart", "DanceChart", "ProgressChart", "ReadTheDanceChart", "DecisionTreeChart", "FirstOfferChart", "LadderChart", "UncertaintyChart",
            "ZoneChart", "label"]

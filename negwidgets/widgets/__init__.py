@@ -8,6 +8,7 @@ from .course_map import CourseMap, how_to_use_this_page
 from .criteria import CriteriaLadder
 from .dance_drill import ReadTheDance
 from .ethics import EthicsSorter
+from .information import InformationExplorer
 from .interests import InterestMapBuilder
 from .deals import MesoBuilder, ScoringTable, SubjectiveValueInventory
 from .multi_issue import MultiIssueNegotiation
@@ -17,6 +18,7 @@ from .plan import PlanBuilder
 from .saving import PlanSaver
 from .seminar import DebriefDashboard, ParticipantApp
 from .practice import ConcessionCurves, NegotiationDance, PracticeNegotiation
+from .reputation import ReputationExplorer
 from .first_offer import AnchoringSimulator, FirstOfferAdvisor, OfferForms
 from .zone import ZopaExplorer, ZopaUnderUncertainty
 
@@ -26,7 +28,9 @@ __all__ = [
     "EthicsSorter",
     "ExplodingOfferCalculator",
     "PlanBuilder",
+    "InformationExplorer",
     "InterestMapBuilder",
+    "ReputationExplorer",
     "PlanSaver",
     "TacticBrowser",
     "tactic_quiz",

@@ -17,8 +17,8 @@ import ipywidgets as widgets
 
 from .controls import Choice, Figure, IntSlider, LogSlider, RangeSlider, Slider, course_root
 
-__all__ = ["ModelView", "alert_html", "choice", "course_root", "figure", "int_slider", "labelled", "log_slider",
-           "money_slider", "number_slider", "percent_slider", "range_slider", "scale", "status_html"]
+__all__ = ["ModelView", "alert_html", "choice", "course_root", "figure", "grow_for_projector", "int_slider", "labelled",
+           "log_slider", "money_slider", "number_slider", "percent_slider", "range_slider", "scale", "status_html"]
 
 ERROR_STYLE = (
     "color:#8a1010;background:#fdecea;border-left:4px solid #d62728;padding:4px 10px;"
@@ -66,6 +66,14 @@ def figure(chart, **layout) -> Figure:
     """A chart's figure: its PNG at its natural size (never so small that its text is unreadable), with its
     caption as the image's text alternative and as the visible "Figure: ..." line."""
     return Figure(chart, layout=widgets.Layout(**layout)) if layout else Figure(chart)
+
+
+def grow_for_projector(image: Figure, widest: str = "860px") -> None:
+    """Let a figure grow with its box up to ``widest`` (its natural size is 700 CSS px): on a projector's
+    1920-px page its smallest text then reaches 14 CSS px, while a laptop shows it only a little larger and
+    a phone still scrolls it sideways rather than shrink its text."""
+    image.fill = True
+    image.layout.max_width = widest
 
 
 def labelled(widget_class, description: str, **kwargs):
