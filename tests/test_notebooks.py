@@ -511,18 +511,63 @@ def test_lesson_13_shows_what_each_answer_is_worth_on_the_job_offer():
     # What the lesson's prose says of them: the ranking alone did worse than nothing, both orders nearly all.
     own, ranking, options, both = left[:4]
     assert ranking > own and both < options <= own and both <= 3
-    prose = lesson_prose(NOTEBOOKS / "sources/13_interests_and_questions.md")
-    assert "knowing only which issues matter most did *worse* than knowing nothing" in prose
+    prose = " ".join(lesson_prose(NOTEBOOKS / "sources/13_interests_and_questions.md").split())
+    assert "at this aim, knowing only which issues matter most did *worse* than knowing nothing" in prose
     assert "gave up the training budget" in prose   # as the model's proposal does, and full knowledge keeps it
-    from negwidgets.model import job_offer_case, value_of_information
+    from negwidgets.model import information_table, job_offer_case, value_of_information
 
-    voi = value_of_information(job_offer_case(), aim=65)
+    case = job_offer_case()
+    voi = value_of_information(case, aim=65)
     training = lambda key: dict(zip(voi.proposal(key).package.issues, voi.proposal(key).package.labels))["Training budget"]
     assert training("issue ranking") == "None" and training("their points") == "$3,000 a year"
+    # The demo's discussion, against the model: where the fixed-pie guess loses most, where the ranking alone
+    # does worse than nothing, and what the ranking is worth to the employer.
+    left_at = lambda aim, key="own points": value_of_information(case, aim=aim).proposal(key).left_on_table
+    high = max(left_at(a) for a in range(91, 101))
+    assert (f"At an aim of 31 the fixed-pie guess leaves {left_at(31):.0f} joint points on the table, at 65 it "
+            f"leaves {left_at(65):.0f}, and above 90 never more than {high:.0f}.") in prose
+    assert left_at(31) == max(left_at(a) for a in range(31, 101))
+    worse = [a for a in range(31, 101) if left_at(a, "issue ranking") > left_at(a)]
+    assert "From an aim of about 60 to 86." in prose and worse[0] == 60 and 86 in worse
+    assert sum(a not in range(60, 87) for a in worse) <= 1   # one stray aim (89) besides the range
+    employer = information_table(case, side=1)
+    won = employer.summary("issue ranking").recovered / employer.summary("own points").left_on_table
+    assert 0.4 < won < 0.6 and "wins back about half of what the fixed-pie guess leaves on the table" in prose
     # Averaged over every aim: the ranking alone wins back little; both orders nearly all.
     won = [float(x) for x in re.findall(r"wins back ([\d.]+) of those", text)]
     lost = float(re.search(r"leaves ([\d.]+) joint points on the table", text)[1])
     assert len(won) == 4 and won[0] < 0.1 * lost and won[2] > 0.9 * lost
+
+
+def _repeated_deals(detection=0.25, repeat=0.9, repeat_distrusted=0.6, share_distrusted=0.4, share=0.5,
+                    surplus=10_000, gain=2_000, deals=1_000):
+    """The repeated-deals model's cumulative expected totals by the plain recursion its docstring states, and
+    the first deal from which honest play is level or ahead (None within ``deals``)."""
+    honest = hard = 0.0
+    trusted, caught, alive = 1.0, 0.0, 1.0
+    totals, even = [], None
+    for k in range(1, deals + 1):
+        honest += share * surplus * alive
+        hard += trusted * (share * surplus + gain) + caught * share_distrusted * surplus
+        totals.append((honest, hard))
+        if even is None and honest >= hard * (1 - 1e-9):
+            even = k
+        trusted, caught = repeat * (1 - detection) * trusted, repeat_distrusted * (detection * trusted + caught)
+        alive *= repeat
+    return totals, even
+
+
+def test_lesson_14_shows_when_honesty_catches_up_and_its_discussion_agrees():
+    text = "\n".join(outputs_text(stored("14_emotions_relationships_ethics")))
+    totals, even = _repeated_deals()
+    assert f"honesty catches up by the {even}th deal" in text and even == 6
+    assert f"Over 20 deals honest play is worth {money(totals[19][0])} on average, the hard tactic {money(totals[19][1])}" in text
+    assert f"by the 2nd deal at a 100% chance of being caught, by the {_repeated_deals(0.10)[1]}th at 10%" in text
+    assert _repeated_deals(0.05)[1] is None and "At 5% or less it does not catch up within 1,000 deals" in text
+    prose = " ".join(lesson_prose(NOTEBOOKS / "sources/14_emotions_relationships_ethics.md").split())
+    assert f"1. From the {_repeated_deals(0.5)[1]}th deal" in prose
+    assert _repeated_deals(repeat=0.7, repeat_distrusted=0.5)[1] is None and "2. Honesty no longer catches up" in prose
+    assert f"catches up by the {_repeated_deals(share_distrusted=0.5)[1]}th deal instead of the {even}th" in prose
 
 
 def test_the_role_play_walkthrough_shows_the_pack_it_makes():
