@@ -103,7 +103,7 @@ def test_the_reservation_value_statement_explains_the_grey_area_and_the_course_s
     floor = ethics_statement("false-floor")
     assert "puffery" in floor.reasoning and "grey area" in floor.reasoning
     assert "The course treats it as a lie." in floor.reasoning
-    assert floor.rewrite.startswith("$40,000 is what I'm prepared to agree to today")
+    assert floor.rewrite.startswith("My price is $40,000")
     weakness = ethics_statement("silent-weakness")
     assert "Withholding is not lying." in weakness.reasoning
     assert "in many places the law requires" in weakness.reasoning

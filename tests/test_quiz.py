@@ -75,7 +75,7 @@ def test_numeric_answers_are_what_the_model_computes():
     assert _answer("lesson10", "reservation") == round(wait_or_accept(65_000, 0.25, 64_000, 80_000, 1_250).reservation)
     assert _answer("lesson11", "extension-value") == round(example_exploding_offer().with_extension)
     from negwidgets.model import repeated_negotiation
-    assert _answer("lesson14", "break-even") == repeated_negotiation(detection=0.5).break_even
+    assert _answer("lesson14", "break-even") == repeated_negotiation(gain=3_000).break_even
 
 
 def test_choice_grading():
