@@ -338,3 +338,17 @@ def test_at_most_max_aims_evenly_spread_from_the_lowest_to_your_best():
     mine = np.unique(system.all_scores()[:, 0])
     assert len(mine[mine > 0]) > MAX_AIMS and len(result.aims) == MAX_AIMS
     assert result.aims[0] == mine[mine > 0][0] and result.aims[-1] == mine.max()
+
+
+def test_a_proposal_worth_exactly_their_batna_is_refused_and_said_to_be_as_good():
+    # Aim 80 on the job offer: the employer's full points give a package worth exactly its BATNA (25).
+    from negwidgets.model import job_offer_case, value_of_information
+
+    case = job_offer_case()
+    ties = [p for aim in range(31, 101) for p in value_of_information(case, aim=aim).proposals
+            if p.acceptance == 0 and p.alike == 1 and p.their_points == case.batnas[1]]
+    assert ties, "no proposal worth exactly the employer's BATNA on the job offer"
+    assert all("the employer's BATNA, worth 25, is as good." in p.describe() for p in ties)
+    below = [p for aim in range(31, 101) for p in value_of_information(case, aim=aim).proposals
+             if p.acceptance == 0 and p.alike == 1 and p.their_points < case.batnas[1]]
+    assert all("is better." in p.describe() for p in below)

@@ -246,8 +246,15 @@ def test_post_settlement_offer_is_better_for_both_and_can_be_taken_or_declined()
         assert better.scores[0] > split.scores[0] and better.scores[1] > split.scores[1]
         with pytest.raises(ValueError, match="take it or keep your deal"):
             game.propose(split.choices)
+        # The same package proposed twice is said plainly (not "I change ;").
+        again = [m.text for m in game.moves if m.who == "you" and m.kind == "propose"][1:]
+        assert again and all(text == "I propose the same package again." for text in again)
         (game.take_post_settlement if take else game.keep_deal)()
         assert game.debrief().final == (better if take else split)
+        # Taken, the debrief ends with the final deal, so it agrees with what the game says it is worth.
+        text = game.debrief().describe()
+        assert (f"your final deal is worth {better.scores[0]:g} of your points and {better.scores[1]:g} of "
+                f"the employer's" in text) == take
         before = game.snapshot()
         with pytest.raises(ValueError, match="already answered"):
             game.take_post_settlement()

@@ -29,7 +29,7 @@ def test_the_widget_plays_the_models_game_and_shows_the_debrief_at_the_end():
     if widget.game.awaiting_post_settlement:
         assert widget.after_deal.layout.display == ""
         widget.take_better.click()
-        assert widget.game.post_settlement_taken and "You took it." in widget.debrief.value
+        assert widget.game.post_settlement_taken and "You took it: your final deal is worth" in widget.debrief.value
     assert widget.after_deal.layout.display == "none"
 
 

@@ -130,7 +130,9 @@ class InformedProposal:
         if self.accepted:
             text += f" {capitalised(them)} would accept it ({them}'s BATNA is worth {batna})."
         elif self.acceptance == 0:
-            text += f" {capitalised(them)} would refuse it: {them}'s BATNA, worth {batna}, is better."
+            # Equal to the BATNA is refused too: a deal must beat walking away.
+            better = "is better" if self.their_points < self.analysis.batnas[1 - self.side] else "is as good"
+            text += f" {capitalised(them)} would refuse it: {them}'s BATNA, worth {batna}, {better}."
         else:
             text += (f" {capitalised(them)} would accept {percent(self.acceptance)} of them "
                      f"({them}'s BATNA is worth {batna}).")

@@ -350,8 +350,13 @@ class MultiIssueDebrief:
                      f"{_issue_list(mine)}).")
         if self.post_settlement is not None:
             gain = [self.post_settlement.scores[s] - self.deal.scores[s] for s in (you, them)]
-            decided = {None: "You have not yet decided.", True: "You took it.", False: "You kept your deal."}[
-                self.post_settlement_taken]
+            final = self.post_settlement.scores
+            after = self.system.analyse(self.post_settlement)
+            left = ("none left on the table" if after.on_frontier else
+                    f"{points_text(max(0.0, float(after.left_on_table)))} joint points still left on the table")
+            decided = {None: "You have not yet decided.", False: "You kept your deal.",
+                       True: f"You took it: your final deal is worth {points_text(final[you])} of your points and "
+                             f"{points_text(final[them])} of {them_name}'s, with {left}."}[self.post_settlement_taken]
             parts.append(f"After the deal, {them_name} offered a package better for both (a post-settlement "
                          f"settlement): you +{points_text(gain[0])}, {them_name} +{points_text(gain[1])}. {decided}")
         return " ".join(parts)
@@ -568,6 +573,7 @@ class MultiIssueGame:
         # Every check passed: from here on the game changes.
         previous = self.your_proposals[-1] if self.your_proposals else None
         text = (f"I propose {package.terms()}." if previous is None else
+                "I propose the same package again." if package.choices == previous.choices else
                 f"I change {package.changes_from(previous)}; everything else as I proposed before.")
         self.moves.append(MultiIssueMove("you", "propose", text, package, self.round))
         self.your_proposals.append(package)

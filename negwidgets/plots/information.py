@@ -121,7 +121,7 @@ class InformationChart(Chart):
                    Patch(facecolor=COLOURS["them"], edgecolor="black", label=label(f"{capitalised(them)}'s points")),
                    Patch(facecolor=_LEFT, edgecolor="#555555", hatch="///", label="Joint points left on the table"),
                    self.batna]
-        self.batna.set_label(label(f"{capitalised(them)}'s BATNA: a proposal below it is refused"))
+        self.batna.set_label(label(f"{capitalised(them)}'s BATNA: a proposal at or below it is refused"))
         ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.27), ncol=2, fontsize=9,
                   frameon=False)
         self.side, self.keys = side, keys
