@@ -312,3 +312,24 @@ for _service in c.JupyterHub.services:
     _service["environment"] = {{**_service["environment"], **_stand_ins["env"],
                                 "NEGWIDGETS_RESULTS_URL": _stand_ins["url"]}}
 """
+
+
+def one_cell_notebook(tmp_path: Path, name: str, cell: str) -> Path:
+    """A notebook of one code cell, alone in its own folder (a file the widget saves lands beside it), for a
+    widget that no lesson shows in that form."""
+    import nbformat
+
+    folder = tmp_path / "page"
+    folder.mkdir()
+    notebook = folder / f"{name}.ipynb"
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(cell)])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(nb, notebook)
+    return notebook
+
+
+def shots_folder(tmp_path: Path) -> Path:
+    """Where a browser test puts its screenshots: ``$NEGWIDGETS_SHOTS`` when set, else a temporary folder."""
+    shots = Path(os.environ.get("NEGWIDGETS_SHOTS", tmp_path / "shots"))
+    shots.mkdir(parents=True, exist_ok=True)
+    return shots

@@ -4,16 +4,14 @@ layout on a phone.
 
 Screenshots at laptop and phone widths go to a temporary folder (or to ``$NEGWIDGETS_SHOTS`` when set)."""
 
-import os
 import re
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
 from .conftest import NOTEBOOKS
 from .page_checks import LAPTOP, PHONE, axe_violations, settle
-from .servers import chromium, voila
+from .servers import chromium, shots_folder, voila
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -36,8 +34,7 @@ def test_voila_drill_reads_one_counterpart_and_shows_the_reveal(tmp_path):
     score = model.describe()
     second = model.next()
 
-    shots = Path(os.environ.get("NEGWIDGETS_SHOTS", tmp_path / "shots"))
-    shots.mkdir(parents=True, exist_ok=True)
+    shots = shots_folder(tmp_path)
     with voila(LESSON, tmp_path) as url, chromium(tmp_path) as page:
         page.set_viewport_size(LAPTOP)
         page.goto(url, timeout=180_000)

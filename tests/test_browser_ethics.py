@@ -5,17 +5,14 @@ yet, so the test writes a one-cell notebook.
 
 Screenshots at laptop and phone widths go to a temporary folder (or to ``$NEGWIDGETS_SHOTS`` when set)."""
 
-import os
-from pathlib import Path
 
-import nbformat
 import pytest
 from playwright.sync_api import expect
 
 from negwidgets.model import ethics_categories, ethics_statements
 
 from .page_checks import LAPTOP, PHONE, axe_violations, focus_problems, phone_problems, settle
-from .servers import chromium, voila
+from .servers import chromium, one_cell_notebook, shots_folder, voila
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -33,14 +30,9 @@ def verdict(box, number: int, key: str):
 
 
 def test_voila_ethics_sorter_is_answered_checked_and_explained(tmp_path):
-    shots = Path(os.environ.get("NEGWIDGETS_SHOTS", tmp_path / "shots"))
-    shots.mkdir(parents=True, exist_ok=True)
-    folder = tmp_path / "page"
-    folder.mkdir()
-    notebook = folder / "ethics.ipynb"
-    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(CELL)])
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    nbformat.write(nb, notebook)
+    shots = shots_folder(tmp_path)
+    notebook = one_cell_notebook(tmp_path, "ethics", CELL)
+    folder = notebook.parent
     with voila(notebook, tmp_path) as url, chromium(tmp_path) as page:
         page.set_viewport_size(LAPTOP)
         page.goto(url, timeout=180_000)

@@ -5,11 +5,9 @@ a projector. No lesson shows them yet, so each test writes a one-cell notebook.
 
 Screenshots at laptop, phone and projector widths go to a temporary folder (or to ``$NEGWIDGETS_SHOTS``)."""
 
-import os
 import re
 from pathlib import Path
 
-import nbformat
 import pytest
 from playwright.sync_api import expect
 
@@ -18,27 +16,11 @@ from negwidgets.model.money import money_short
 from negwidgets.model.scoring import points_text
 
 from .page_checks import LAPTOP, PHONE, PROJECTOR, axe_violations, phone_problems, projector_problems, settle
-from .servers import chromium, voila
+from .servers import chromium, one_cell_notebook, shots_folder, voila
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 NARROW_PHONE = {"width": 360, "height": 780}
-
-
-def one_cell_notebook(tmp_path: Path, name: str, cell: str) -> Path:
-    folder = tmp_path / "page"
-    folder.mkdir()
-    notebook = folder / f"{name}.ipynb"
-    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(cell)])
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    nbformat.write(nb, notebook)
-    return notebook
-
-
-def shots_folder(tmp_path: Path) -> Path:
-    shots = Path(os.environ.get("NEGWIDGETS_SHOTS", tmp_path / "shots"))
-    shots.mkdir(parents=True, exist_ok=True)
-    return shots
 
 
 def check_layouts(page, box, shots: Path, name: str) -> None:

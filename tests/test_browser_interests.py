@@ -5,10 +5,7 @@ to the plan file. No lesson shows it yet, so the test writes a one-cell notebook
 Screenshots at laptop and phone widths go to a temporary folder (or to ``$NEGWIDGETS_SHOTS`` when set)."""
 
 import json
-import os
-from pathlib import Path
 
-import nbformat
 import pytest
 from playwright.sync_api import expect
 
@@ -16,7 +13,7 @@ from negwidgets.model import load_plan
 from negwidgets.model.interests import example_interest_map, suggested_question
 
 from .page_checks import LAPTOP, PHONE, axe_violations, phone_problems, settle
-from .servers import chromium, voila
+from .servers import chromium, one_cell_notebook, shots_folder, voila
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -26,14 +23,9 @@ InterestMapBuilder(example_interest_map(), path="plan.json")"""
 
 
 def test_voila_interest_map_is_read_edited_and_saved(tmp_path):
-    shots = Path(os.environ.get("NEGWIDGETS_SHOTS", tmp_path / "shots"))
-    shots.mkdir(parents=True, exist_ok=True)
-    folder = tmp_path / "page"
-    folder.mkdir()
-    notebook = folder / "interest_map.ipynb"
-    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(CELL)])
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    nbformat.write(nb, notebook)
+    shots = shots_folder(tmp_path)
+    notebook = one_cell_notebook(tmp_path, "interest_map", CELL)
+    folder = notebook.parent
     with voila(notebook, tmp_path) as url, chromium(tmp_path) as page:
         page.set_viewport_size(LAPTOP)
         page.goto(url, timeout=180_000)

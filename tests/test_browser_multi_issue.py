@@ -4,15 +4,13 @@ proposed with the dropdowns, a deal, and the debrief with the Pareto figure read
 Screenshots of the game and its debrief at laptop and phone widths go to a temporary folder (or to
 ``$NEGWIDGETS_SHOTS`` when set)."""
 
-import os
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
 from .conftest import NOTEBOOKS
 from .page_checks import LAPTOP, PHONE, settle
-from .servers import chromium, voila
+from .servers import chromium, shots_folder, voila
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -49,8 +47,7 @@ def model_game():
 def test_voila_multi_issue_game_is_played_to_a_deal_and_the_debrief_is_read(tmp_path):
     game, played = model_game()
     debrief = game.debrief().describe()
-    shots = Path(os.environ.get("NEGWIDGETS_SHOTS", tmp_path / "shots"))
-    shots.mkdir(parents=True, exist_ok=True)
+    shots = shots_folder(tmp_path)
     with voila(NOTEBOOKS / "09_creating_value.ipynb", tmp_path) as url, chromium(tmp_path) as page:
         page.set_viewport_size(LAPTOP)
         page.goto(url, timeout=180_000)
