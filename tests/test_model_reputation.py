@@ -232,3 +232,17 @@ def test_bad_sensitivity_input_is_a_sentence(args, kwargs, message):
     with pytest.raises(ValueError) as error:
         break_even_by_detection(*args, **kwargs)
     assert message in str(error.value) and str(error.value).endswith(".")
+
+
+@pytest.mark.parametrize("assumptions, reason", [
+    (dict(detection=0.05), "caught too rarely (a 5% chance each time), and later deals are too unlikely"),
+    (dict(repeat=0.7, repeat_distrusted=0.5), "caught too rarely (a 25% chance each time), and later deals"),
+    (dict(detection=0.0), "the tactic is never caught"),
+])
+def test_when_honesty_never_catches_up_the_reason_names_what_holds_it_back(assumptions, reason):
+    result = repeated_negotiation(**assumptions)
+    assert result.break_even is None and reason in result.describe()
+    # The reason is true: a sure catch, or a relationship sure to go on, would let honesty catch up.
+    if assumptions.get("detection", 0.25) > 0:
+        assert repeated_negotiation(**{**assumptions, "detection": 1.0}).break_even is not None
+        assert repeated_negotiation(**{**assumptions, "repeat": 1.0, "encounters": 1_000}).break_even is not None

@@ -41,7 +41,7 @@ import numpy as np
 
 from .aspiration import _ordinal
 from .checks import finite_number
-from .money import money, percent
+from .money import a_percent, money, percent
 
 __all__ = ["MAX_ENCOUNTERS", "TIE", "DetectionSensitivity", "RepeatedNegotiation", "break_even_by_detection",
            "repeated_negotiation"]
@@ -120,6 +120,19 @@ class RepeatedNegotiation:
         if self.share_distrusted == self.share and self.repeat_distrusted == self.repeat:
             return ("being caught only ends the tactic's extra gain, since later deals are as likely and as "
                     "large as honest ones")
+        # Say which assumption holds honesty back: would a sure catch, or a relationship that always goes on,
+        # let it catch up?
+        terms = (self.share, self.gain / self.surplus, self.detection, self.repeat, self.repeat_distrusted,
+                 self.share_distrusted, self.discount)
+        caught_fixes = _honesty_ever_wins(*terms[:2], 1.0, *terms[3:])
+        future_fixes = _honesty_ever_wins(*terms[:3], 1.0, self.repeat_distrusted, self.share_distrusted, 1.0)
+        if caught_fixes and future_fixes:
+            return (f"the tactic is caught too rarely ({a_percent(self.detection)} chance each time), and later "
+                    "deals are too unlikely, for the trust lost to outweigh what it gains: a likelier catch, or a "
+                    "relationship more sure to go on, would change that")
+        if caught_fixes:
+            return (f"the tactic is caught too rarely ({a_percent(self.detection)} chance each time) for the trust "
+                    "lost to outweigh what it gains")
         return ("later deals are too unlikely, or count too little, for the trust lost to outweigh "
                 "what the tactic gains")
 
