@@ -319,8 +319,8 @@ def test_course_map_links_ready_lessons_and_marks_the_rest_coming():
     course_map = CourseMap()
     assert "02_batna.ipynb" in course_map.route.value
     course_map.goal.value = "I want the whole course"
-    assert course_map.route_numbers == [f"{n:02d}" for n in range(13)]
     statuses = {lesson["number"]: lesson["status"] for lesson in load("course")["lessons"]}
+    assert course_map.route_numbers == sorted(statuses) and len(statuses) >= 15   # every lesson, in order
     coming = [n for n in course_map.route_numbers if statuses[n] == "coming"]
     assert course_map.route.value.count("(coming soon)") == len(coming)
     assert course_map.route.value.count(".ipynb") == len(course_map.route_numbers) - len(coming)
