@@ -24,7 +24,7 @@ from pathlib import Path
 from negwidgets.widgets import (AnchoringSimulator, AspirationPlanner, BatnaCalculator, ConcessionCurves,
                                 CriteriaLadder, ExplodingOfferCalculator, FirstOfferAdvisor, InformationExplorer,
                                 LifetimeEarnings, MesoBuilder, MultiIssueNegotiation, NegotiationDance, PlanBuilder,
-                                PracticeNegotiation, ReputationExplorer, ScoringTable, SubjectiveValueInventory,
+                                PracticeNegotiation, RaiseCaseBuilder, ReputationExplorer, ScoringTable, SubjectiveValueInventory,
                                 TacticBrowser, WaitOrAccept, ZopaExplorer, ZopaUnderUncertainty)
 from negwidgets.model import example_plan
 
@@ -121,6 +121,7 @@ browser = TacticBrowser()
 information = InformationExplorer()
 reputation = ReputationExplorer()
 builder = PlanBuilder(Path(tempfile.mkdtemp()) / "plan.json", plan=example_plan())
+raise_case = RaiseCaseBuilder(path=Path(tempfile.mkdtemp()) / "plan.json")
 results = {
     "ZopaExplorer (slider)": measure(zopa, zopa.seller_reservation, [65_000 + 500 * k for k in range(21)]),
     "BatnaCalculator (sure-amount slider)": measure(batna, batna.sure, [60_000 + 500 * k for k in range(1, 21)]),
@@ -159,6 +160,7 @@ results = {
     "PlanBuilder (typing an amount)": measure(builder, builder.fields["opening"], [f"${86 + k},500" for k in range(20)],
                                               state="plan"),
     "PlanBuilder (Save plan clicked)": measure_plan_saves(builder),
+    "RaiseCaseBuilder (typing a salary)": measure(raise_case, raise_case.current_salary, [f"{70 + k}k" for k in range(9)]),
 }
 print("RESULTS " + json.dumps(results))
 """

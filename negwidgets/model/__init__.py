@@ -35,6 +35,10 @@ from .tactics import (DifficultTactic, Scenario, difficult_tactic, find_tactics,
 from .exploding import ExplodingOfferDecision, OtherProcess, exploding_offer
 from .interests import (Interest, InterestKind, InterestMap, Position, example_interest_map, interest_kinds,
                         load_interest_map, save_interest_map, suggested_question)
+# ``raise_case()`` itself stays in its module: exported here, the function would hide the module of the same name.
+from .raise_case import (OUTSIDE_OPTIONS, Evidence, Fallback, FallbackKind, MarketPosition, PreparedQuestion, RaiseCase,
+                         RaiseCaseError, email_draft, example_raise_case, fallback_kinds, market_position,
+                         prepared_questions, questions_to_prepare, raise_percent)
 from .ethics import (VERDICTS, EthicsBank, EthicsCategory, EthicsSorting, EthicsStatement, SortResult,
                      ethics_categories, ethics_statement, ethics_statements, sort_statements, validate_ethics_data)
 from .plan import PLAN_FIELDS, NegotiationPlan, PlanField, plan_html, plan_markdown
@@ -118,6 +122,9 @@ __all__ = [
     "Interest", "InterestKind", "InterestMap", "Position", "example_interest_map", "interest_kinds",
     "load_interest_map", "save_interest_map", "suggested_question",
     "PlanField",
+    "OUTSIDE_OPTIONS", "Evidence", "Fallback", "FallbackKind", "MarketPosition", "PreparedQuestion", "RaiseCase",
+    "RaiseCaseError", "email_draft", "example_raise_case", "fallback_kinds", "market_position", "prepared_questions",
+    "questions_to_prepare", "raise_percent",
     "VERDICTS", "EthicsBank", "EthicsCategory", "EthicsSorting", "EthicsStatement", "SortResult", "ethics_categories",
     "ethics_statement", "ethics_statements", "sort_statements", "validate_ethics_data",
     "PlanFileError",

@@ -15,6 +15,7 @@ from .multi_issue import MultiIssueNegotiation
 from .scarcity import LifetimeEarnings, WaitOrAccept
 from .tactics import ExplodingOfferCalculator, TacticBrowser, tactic_quiz
 from .plan import PlanBuilder
+from .raise_case import RaiseCaseBuilder
 from .saving import PlanSaver
 from .seminar import DebriefDashboard, ParticipantApp
 from .practice import ConcessionCurves, NegotiationDance, PracticeNegotiation
@@ -28,6 +29,7 @@ __all__ = [
     "EthicsSorter",
     "ExplodingOfferCalculator",
     "PlanBuilder",
+    "RaiseCaseBuilder",
     "InformationExplorer",
     "InterestMapBuilder",
     "ReputationExplorer",
