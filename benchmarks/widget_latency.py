@@ -21,7 +21,7 @@ CHANGES = 50
 PROBE = r"""
 import json, statistics, tempfile, time
 from pathlib import Path
-from negwidgets.widgets import (AnchoringSimulator, AspirationPlanner, BatnaCalculator, ConcessionCurves,
+from negwidgets.widgets import (AnchoringSimulator, AspirationPlanner, BatnaCalculator, CoalitionExplorer, ConcessionCurves,
                                 CriteriaLadder, ExplodingOfferCalculator, FirstOfferAdvisor, InformationExplorer,
                                 LifetimeEarnings, MesoBuilder, MultiIssueNegotiation, NegotiationDance, PlanBuilder,
                                 PracticeNegotiation, RaiseCaseBuilder, ReputationExplorer, ScoringTable, SubjectiveValueInventory,
@@ -120,6 +120,7 @@ exploding = ExplodingOfferCalculator()
 browser = TacticBrowser()
 information = InformationExplorer()
 reputation = ReputationExplorer()
+coalitions = CoalitionExplorer()
 builder = PlanBuilder(Path(tempfile.mkdtemp()) / "plan.json", plan=example_plan())
 raise_case = RaiseCaseBuilder(path=Path(tempfile.mkdtemp()) / "plan.json")
 results = {
@@ -155,6 +156,8 @@ results = {
     "ReputationExplorer (share once caught slider)": measure(reputation, reputation.share_distrusted,
                                                              [0.05 * k for k in range(11)]),
     "ReputationExplorer (deals shown slider)": measure(reputation, reputation.encounters, list(range(5, 100, 4))),
+    "CoalitionExplorer (typing a pair's value)": measure(coalitions, coalitions.values["AB"],
+                                                         [f"${50 + k},000" for k in range(20)]),
     "TacticBrowser (typing a search)": measure(browser, browser.search, ["d", "de", "dead", "deadline", "", "final",
                                                                           "final offer", "nibble"], state="matches"),
     "PlanBuilder (typing an amount)": measure(builder, builder.fields["opening"], [f"${86 + k},500" for k in range(20)],

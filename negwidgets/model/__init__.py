@@ -29,6 +29,8 @@ from .multi_issue import MULTI_ISSUE_LEVELS, MultiIssueDebrief, MultiIssueGame
 from .subjective import FACTORS, SubjectiveValue, SviItem, svi_items, svi_scores
 from .earnings import EarningsGap, cost_of_not_negotiating
 from .waiting import WaitDecision, wait_or_accept
+from .coalitions import (Block, CoalitionAnalysis, CoalitionExample, CoalitionGame, Core, OrderRow, ShapleyValue,
+                         SplitCheck, coalition_example, coalition_examples, coalition_value)
 from .reputation import DetectionSensitivity, RepeatedNegotiation, break_even_by_detection, repeated_negotiation
 from .tactics import (DifficultTactic, Scenario, difficult_tactic, find_tactics, tactic_catalogue, tactic_questions,
                       tactic_scenarios, tactic_situations)
@@ -104,6 +106,8 @@ from .uncertainty import DiscreteBelief, NormalBelief, UniformBelief, ZoneOutloo
 from .zone import BargainingZone, Party, ZoneAnalysis, analyse_zone, bargaining_zone
 
 __all__ = [
+    "Block", "CoalitionAnalysis", "CoalitionExample", "CoalitionGame", "Core", "OrderRow", "ShapleyValue", "SplitCheck",
+    "coalition_example", "coalition_examples", "coalition_value",
     "ConfidenceChange",
     "SKILLS",
     "SelfAssessment",
