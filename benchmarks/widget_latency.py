@@ -21,7 +21,8 @@ CHANGES = 50
 PROBE = r"""
 import json, statistics, tempfile, time
 from pathlib import Path
-from negwidgets.widgets import (AnchoringSimulator, AspirationPlanner, BatnaCalculator, ConcessionCurves,
+from negwidgets.widgets import (AnchoringSimulator, AspirationPlanner, BatnaCalculator, CompensationComparer,
+                                ConcessionCurves,
                                 CriteriaLadder, ExplodingOfferCalculator, FirstOfferAdvisor, InformationExplorer,
                                 LifetimeEarnings, MesoBuilder, MultiIssueNegotiation, NegotiationDance, PlanBuilder,
                                 PracticeNegotiation, ReputationExplorer, ScoringTable, SubjectiveValueInventory,
@@ -120,6 +121,7 @@ exploding = ExplodingOfferCalculator()
 browser = TacticBrowser()
 information = InformationExplorer()
 reputation = ReputationExplorer()
+compensation = CompensationComparer(path=Path(tempfile.mkdtemp()) / "plan.json")
 builder = PlanBuilder(Path(tempfile.mkdtemp()) / "plan.json", plan=example_plan())
 results = {
     "ZopaExplorer (slider)": measure(zopa, zopa.seller_reservation, [65_000 + 500 * k for k in range(21)]),
@@ -154,6 +156,11 @@ results = {
     "ReputationExplorer (share once caught slider)": measure(reputation, reputation.share_distrusted,
                                                              [0.05 * k for k in range(11)]),
     "ReputationExplorer (deals shown slider)": measure(reputation, reputation.encounters, list(range(5, 100, 4))),
+    "CompensationComparer (typing a salary)": measure(compensation, compensation.entries["B"]["salary"],
+                                                      [f"${86 + k},000" for k in range(20)]),
+    "CompensationComparer (typing a chance)": measure(compensation, compensation.entries["B"]["equity_chance"],
+                                                      [f"{10 + 4 * k}%%" for k in range(20)]),
+    "CompensationComparer (years slider)": measure(compensation, compensation.years, list(range(1, 11))),
     "TacticBrowser (typing a search)": measure(browser, browser.search, ["d", "de", "dead", "deadline", "", "final",
                                                                           "final offer", "nibble"], state="matches"),
     "PlanBuilder (typing an amount)": measure(builder, builder.fields["opening"], [f"${86 + k},500" for k in range(20)],

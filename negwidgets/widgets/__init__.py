@@ -3,6 +3,7 @@
 from .aspiration import AspirationPlanner
 from .batna import BatnaCalculator
 from .check import Check, Quiz, check, quiz
+from .compensation import CompensationComparer
 from .confidence import ConfidenceBaseline, ConfidenceRevisit
 from .course_map import CourseMap, how_to_use_this_page
 from .criteria import CriteriaLadder
@@ -23,6 +24,7 @@ from .first_offer import AnchoringSimulator, FirstOfferAdvisor, OfferForms
 from .zone import ZopaExplorer, ZopaUnderUncertainty
 
 __all__ = [
+    "CompensationComparer",
     "DebriefDashboard",
     "ParticipantApp",
     "EthicsSorter",
