@@ -21,7 +21,8 @@ CHANGES = 50
 PROBE = r"""
 import json, statistics, tempfile, time
 from pathlib import Path
-from negwidgets.widgets import (AnchoringSimulator, AspirationPlanner, BatnaCalculator, CoalitionExplorer, ConcessionCurves,
+from negwidgets.widgets import (AnchoringSimulator, AspirationPlanner, BatnaCalculator, CoalitionExplorer,
+                                CompensationComparer, ConcessionCurves,
                                 CriteriaLadder, ExplodingOfferCalculator, FirstOfferAdvisor, InformationExplorer,
                                 LifetimeEarnings, MesoBuilder, MultiIssueNegotiation, NegotiationDance, PlanBuilder,
                                 PracticeNegotiation, RaiseCaseBuilder, ReputationExplorer, ScoringTable, SubjectiveValueInventory,
@@ -121,6 +122,7 @@ browser = TacticBrowser()
 information = InformationExplorer()
 reputation = ReputationExplorer()
 coalitions = CoalitionExplorer()
+compensation = CompensationComparer(path=Path(tempfile.mkdtemp()) / "plan.json")
 builder = PlanBuilder(Path(tempfile.mkdtemp()) / "plan.json", plan=example_plan())
 raise_case = RaiseCaseBuilder(path=Path(tempfile.mkdtemp()) / "plan.json")
 results = {
@@ -158,6 +160,11 @@ results = {
     "ReputationExplorer (deals shown slider)": measure(reputation, reputation.encounters, list(range(5, 100, 4))),
     "CoalitionExplorer (typing a pair's value)": measure(coalitions, coalitions.values["AB"],
                                                          [f"${50 + k},000" for k in range(20)]),
+    "CompensationComparer (typing a salary)": measure(compensation, compensation.entries["B"]["salary"],
+                                                      [f"${86 + k},000" for k in range(20)]),
+    "CompensationComparer (typing a chance)": measure(compensation, compensation.entries["B"]["equity_chance"],
+                                                      [f"{10 + 4 * k}%%" for k in range(20)]),
+    "CompensationComparer (years slider)": measure(compensation, compensation.years, list(range(1, 11))),
     "TacticBrowser (typing a search)": measure(browser, browser.search, ["d", "de", "dead", "deadline", "", "final",
                                                                           "final offer", "nibble"], state="matches"),
     "PlanBuilder (typing an amount)": measure(builder, builder.fields["opening"], [f"${86 + k},500" for k in range(20)],

@@ -31,6 +31,9 @@ from .earnings import EarningsGap, cost_of_not_negotiating
 from .waiting import WaitDecision, wait_or_accept
 from .coalitions import (Block, CoalitionAnalysis, CoalitionExample, CoalitionGame, Core, OrderRow, ShapleyValue,
                          SplitCheck, coalition_example, coalition_examples, coalition_value)
+from .compensation import (CompensationComparison, CompensationPackage, PackageValue, RaiseOrMove,
+                           compare_compensation, example_raise_or_move, parse_vesting, raise_or_move, value_package,
+                           vesting_schedule)
 from .reputation import DetectionSensitivity, RepeatedNegotiation, break_even_by_detection, repeated_negotiation
 from .tactics import (DifficultTactic, Scenario, difficult_tactic, find_tactics, tactic_catalogue, tactic_questions,
                       tactic_scenarios, tactic_situations)
@@ -181,6 +184,8 @@ __all__ = [
     "svi_items",
     "svi_scores",
     "wait_or_accept",
+    "CompensationComparison", "CompensationPackage", "PackageValue", "RaiseOrMove", "compare_compensation",
+    "example_raise_or_move", "parse_vesting", "raise_or_move", "value_package", "vesting_schedule",
     "DetectionSensitivity",
     "RepeatedNegotiation",
     "break_even_by_detection",

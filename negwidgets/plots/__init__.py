@@ -10,10 +10,11 @@ from .exploding import ExplodingOfferChart
 from .information import InformationChart
 from .reputation import ReputationChart
 from .coalitions import CoalitionChart
+from .compensation import CompensationChart
 from .deals import EarningsChart, ParetoChart, SubjectiveValueChart, WaitChart
 from .multi_issue import GameParetoChart
 from .charts import (AnchoringChart, AspirationChart, DecisionTreeChart, FirstOfferChart, LadderChart, UncertaintyChart,
                      ZoneChart)
 
-__all__ = ["CoalitionChart", "GameParetoChart", "InformationChart", "ReputationChart", "ExplodingOfferChart", "EarningsChart", "ParetoChart", "SubjectiveValueChart", "WaitChart", "AnchoringChart", "AspirationChart", "Chart", "ConcessionChart", "DanceChart", "ProgressChart", "ReadTheDanceChart", "DecisionTreeChart", "FirstOfferChart", "LadderChart", "UncertaintyChart",
+__all__ = ["CoalitionChart", "CompensationChart", "GameParetoChart", "InformationChart", "ReputationChart", "ExplodingOfferChart", "EarningsChart", "ParetoChart", "SubjectiveValueChart", "WaitChart", "AnchoringChart", "AspirationChart", "Chart", "ConcessionChart", "DanceChart", "ProgressChart", "ReadTheDanceChart", "DecisionTreeChart", "FirstOfferChart", "LadderChart", "UncertaintyChart",
            "ZoneChart", "label"]

@@ -4,6 +4,7 @@ from .aspiration import AspirationPlanner
 from .batna import BatnaCalculator
 from .check import Check, Quiz, check, quiz
 from .coalitions import CoalitionExplorer
+from .compensation import CompensationComparer
 from .confidence import ConfidenceBaseline, ConfidenceRevisit
 from .course_map import CourseMap, how_to_use_this_page
 from .criteria import CriteriaLadder
@@ -26,6 +27,7 @@ from .zone import ZopaExplorer, ZopaUnderUncertainty
 
 __all__ = [
     "CoalitionExplorer",
+    "CompensationComparer",
     "DebriefDashboard",
     "ParticipantApp",
     "EthicsSorter",

@@ -56,7 +56,10 @@ class PlanSaver(widgets.VBox):
         except ValueError as error:
             self._say(str(error), error=True)
             return
-        self._say(f"Saved to {target.name}: {_summary(changes)}. Lesson 12 shows your whole plan.")
+        summary = _summary(changes)
+        # A calculator that changes no field of the plan (a comparison, say) leaves its sentences as a note only.
+        saved = f"Saved to {target.name}: {summary}." if summary else f"Saved to {target.name} as a note from this calculator."
+        self._say(f"{saved} Lesson 12 shows your whole plan.")
 
     def _say(self, message: str, error: bool = False) -> None:
         self.status_text = message
