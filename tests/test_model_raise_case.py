@@ -52,13 +52,18 @@ def test_anas_case_is_the_course_data_and_fits_the_running_example():
     # One year after the job offer of lessons 02-12, her salary lies inside that negotiation's zone.
     candidate, employer = running_example()
     zone = bargaining_zone(candidate.reservation, employer.reservation)
-    assert zone.low <= ana.current_salary == data["current_salary"] == 78_000 <= zone.high
+    # One story: the salary the total-compensation example starts from (tests/test_one_story.py ties both to
+    # lesson 12's close).
+    from negwidgets.model import example_raise_or_move
+    agreed = example_raise_or_move().current.salary
+    assert ana.current_salary == data["current_salary"] == agreed
+    assert zone.low <= ana.current_salary <= zone.high
     # Her ask is lesson 03's reading of the survey at the 75th percentile: her strongest standard in lesson 06.
     assert ana.target_percentile == 75 and ana.ask_amount is None
     assert ana.ask == aspiration_from_benchmarks(MARKET, 75).aspiration == 83_000
     survey = next(c for c in running_example_criteria() if c.name.startswith("Salary survey, 75th"))
     assert survey.value == ana.ask
-    assert ana.raise_amount == 5_000 and ana.raise_percent == pytest.approx(5_000 / 78_000)
+    assert ana.raise_amount == 83_000 - agreed and ana.raise_percent == pytest.approx((83_000 - agreed) / agreed)
     assert ana.outside_option == "none" and ana.warnings == () and ana.suggestions == ()
     assert all(item.has_number for item in ana.evidence)
 
@@ -69,9 +74,10 @@ def test_anas_email_cites_her_figures_results_ask_and_fallbacks():
     assert "\n" not in draft and draft.startswith("Hi Sam, I'd like to talk with you about my salary before this "
                                                   "year's reviews.")
     assert ("According to this year's salary survey for data analysts in our region, the 50th percentile is $72,000 "
-            "and the 75th is $83,000; my salary is $78,000.") in draft
+            "and the 75th is $83,000; my salary is $79,000.") in draft
     assert "automated the monthly report (saves the team 2 days a month)" in draft
-    assert (f"I'd like to ask for $83,000, a raise of {dollars(83_000 - 78_000)} ({rate(5_000 / 78_000)}) that "
+    salary = example_raise_case().current_salary
+    assert (f"I'd like to ask for $83,000, a raise of {dollars(83_000 - salary)} ({rate((83_000 - salary) / salary)}) that "
             f"brings me to the 75th percentile.") in draft
     assert ("If the budget is fixed this cycle, I'd like to discuss leading the reporting for the new product line, "
             "the title Senior data analyst and a salary review in six months.") in draft
@@ -87,7 +93,7 @@ def test_anas_questions_are_the_five_hard_ones_with_answers_from_her_case():
         "What if we can't move on salary until next year?", "Are you looking elsewhere?"]
     why, peers, budget, next_year, elsewhere = questions
     assert why.answer.startswith("It's the 75th percentile in this year's salary survey")
-    assert all(dollars(v) in peers.answer for v in MARKET.values()) and "my salary is $78,000" in peers.answer
+    assert all(dollars(v) in peers.answer for v in MARKET.values()) and "my salary is $79,000" in peers.answer
     assert budget.you_ask and not any(q.you_ask for q in questions if q is not budget)
     for answer in (budget.answer, next_year.answer):
         assert all(f.detail in answer for f in ana.fallbacks)

@@ -177,3 +177,13 @@ def test_the_practice_counterpart_and_its_coach_agree_with_lesson_05_on_anas_ope
     assert game.standing_offer == 60_000
     assert f"answers $60,000 with {money(ANSWER.counter)}" in coach(game.record()).score("counter").rule
     assert f"opens at {money(ANA.opening)}" in coach(PracticeGame(seed=7).record()).score("opening").rule
+
+
+def test_anas_salary_a_year_on_is_the_one_she_agreed_in_lesson_12():
+    """Lesson 12's close agrees her salary; the raise case and the total-compensation example start from it."""
+    from negwidgets.model import example_raise_or_move
+    from negwidgets.model.raise_case import example_raise_case
+
+    close = (NOTEBOOKS / "sources/12_closing_and_your_plan.md").read_text()
+    agreed = int(re.search(r"aligned: <span>&#36;</span>([\d,]+),", close)[1].replace(",", ""))
+    assert example_raise_case().current_salary == example_raise_or_move().current.salary == agreed

@@ -91,7 +91,7 @@ def test_bad_input_is_explained_beside_its_part_and_the_last_draft_kept(builder)
     builder.current_salary.value = "$84,000"
     assert builder.error_field == "ask" and "below your current salary ($84,000)" in builder.error_text
     assert builder.result is good
-    builder.current_salary.value = "78000"
+    builder.current_salary.value = "79000"
     assert builder.error_text == "" and alerts(builder) == {} and builder.stale.value == ""
     assert builder.result == good
 
@@ -167,7 +167,7 @@ def test_save_to_my_plan_writes_the_ask_its_reason_the_draft_and_the_issues(buil
     builder.current_salary.value = "oops"
     builder.plan_saver.save()
     assert "Fix the input above first" in builder.plan_saver.status_text and not (tmp_path / "plan.json").exists()
-    builder.current_salary.value = "$78,000"
+    builder.current_salary.value = "$79,000"
     builder.plan_saver.save()
     assert builder.plan_saver.status_text.startswith("Saved to plan.json: your target (aspiration value): $83,000")
     plan = load_plan(tmp_path / "plan.json")

@@ -18,9 +18,9 @@ Two judgement calls, made here once:
 
 >>> ana = example_raise_case()
 >>> ana.ask, ana.raise_amount, round(ana.raise_percent, 4)
-(83000.0, 5000.0, 0.0641)
+(83000.0, 4000.0, 0.0506)
 >>> ana.describe()
-'You ask for $83,000: a raise of $5,000 (6.4%) on your $78,000. Your ask is the 75th percentile of your market figures; your salary now sits between the 50th ($72,000) and 75th ($83,000) percentiles.'
+'You ask for $83,000: a raise of $4,000 (5.1%) on your $79,000. Your ask is the 75th percentile of your market figures; your salary now sits between the 50th ($72,000) and 75th ($83,000) percentiles.'
 """
 
 from __future__ import annotations
@@ -541,7 +541,7 @@ def email_draft(case: RaiseCase) -> str:
     if the budget is fixed. It mentions no other employer, no deadline and no commitment.
 
     >>> print(email_draft(example_raise_case()))
-    Hi Sam, I'd like to talk with you about my salary before this year's reviews. According to this year's salary survey for data analysts in our region, the 50th percentile is $72,000 and the 75th is $83,000; my salary is $78,000. What I've delivered: automated the monthly report (saves the team 2 days a month); built the churn dashboard for the sales team (its alerts flagged 31 at-risk accounts last quarter). Given these results, I'd like to ask for $83,000, a raise of $5,000 (6.4%) that brings me to the 75th percentile. If the budget is fixed this cycle, I'd like to discuss leading the reporting for the new product line, the title Senior data analyst and a salary review in six months. When would be a good time for you to talk? Thank you.
+    Hi Sam, I'd like to talk with you about my salary before this year's reviews. According to this year's salary survey for data analysts in our region, the 50th percentile is $72,000 and the 75th is $83,000; my salary is $79,000. What I've delivered: automated the monthly report (saves the team 2 days a month); built the churn dashboard for the sales team (its alerts flagged 31 at-risk accounts last quarter). Given these results, I'd like to ask for $83,000, a raise of $4,000 (5.1%) that brings me to the 75th percentile. If the budget is fixed this cycle, I'd like to discuss leading the reporting for the new product line, the title Senior data analyst and a salary review in six months. When would be a good time for you to talk? Thank you.
     """
     greeting = f"Hi {case.manager_name}," if case.manager_name else "Hello,"
     sentences = [f"{greeting} I'd like to talk with you about my salary{' ' + case.timing if case.timing else ''}."]
