@@ -64,7 +64,7 @@ def test_anas_case_is_the_course_data_and_fits_the_running_example():
     survey = next(c for c in running_example_criteria() if c.name.startswith("Salary survey, 75th"))
     assert survey.value == ana.ask
     assert ana.raise_amount == 83_000 - agreed and ana.raise_percent == pytest.approx((83_000 - agreed) / agreed)
-    assert ana.outside_option == "none" and ana.warnings == () and ana.suggestions == ()
+    assert ana.outside_option == "offer" and ana.warnings == () and ana.suggestions == ()
     assert all(item.has_number for item in ana.evidence)
 
 
@@ -97,7 +97,8 @@ def test_anas_questions_are_the_five_hard_ones_with_answers_from_her_case():
     assert budget.you_ask and not any(q.you_ask for q in questions if q is not budget)
     for answer in (budget.answer, next_year.answer):
         assert all(f.detail in answer for f in ana.fallbacks)
-    assert elsewhere.answer.startswith("No, I'm not looking elsewhere.")
+    assert elsewhere.answer.startswith("Yes, I have an offer from another employer.")   # the start-up's
+    assert "offer" not in email_draft(ana)   # the email never raises it
     lines = questions_to_prepare(ana)
     assert lines == [str(q) for q in questions] and all(q.answer in line for q, line in zip(questions, lines))
     text = raise_case_text(ana)
