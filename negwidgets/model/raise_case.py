@@ -634,7 +634,7 @@ def questions_to_prepare(case: RaiseCase) -> list[str]:
     """The hard questions with their answers, one line each (:func:`prepared_questions` gives their parts).
 
     >>> questions_to_prepare(example_raise_case())[-1]
-    "Are you looking elsewhere? \u2014 \u201cNo, I'm not looking elsewhere. I'm raising this because of the market figures and the results I've described.\u201d"
+    "Are you looking elsewhere? \u2014 \u201cYes, I have an offer from another employer. I'm raising this with you because I'd like to see whether we can make it work here.\u201d"
     """
     return [str(question) for question in prepared_questions(case)]
 
