@@ -77,3 +77,17 @@ def test_a_figure_from_the_wrong_work_is_caught():
     assert "g = 0.20" in kugler.figures and "g = 0.20" not in mazei.figures
     cited, _ = cited_sources("A meta-analysis found a difference (g = 0.20) (Mazei et al., 2015).")
     assert cited == ["mazei2015"] and "g = 0.20" not in {f for i in cited for f in sources()[i].figures}
+
+
+def test_two_works_by_one_first_author_in_one_year_are_told_apart_by_the_citation(monkeypatch):
+    """Thompson & Hrebec (1996) and Thompson, Peterson & Brodt (1996): the co-author, or "et al.", decides."""
+    import negwidgets.model.sources as register
+    from negwidgets.model.sources import Source
+
+    works = {"pair": Source("pair", ("Thompson, L.", "Hrebec, D."), 1996, "Lose-lose"),
+             "team": Source("team", ("Thompson, L.", "Peterson, E.", "Brodt, S. E."), 1996, "Team negotiation")}
+    monkeypatch.setattr(register, "sources", lambda: works)
+    assert cited_sources("As Thompson and Hrebec (1996) found.")[0] == ["pair"]
+    assert cited_sources("Teams did better (Thompson et al., 1996).")[0] == ["team"]
+    assert cited_sources("Thompson, Peterson and Brodt (1996) compared teams.")[0] == ["team"]
+    assert sorted(cited_sources("Thompson (1996) said so.")[0]) == ["pair", "team"]   # nothing to tell them apart

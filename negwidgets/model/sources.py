@@ -148,12 +148,27 @@ def cited_sources(prose: str) -> tuple[list[str], list[str]]:
         words = [re.sub(r"['\u2019]s?$", "", w) for w in _WORD.findall(window)]   # Bowles's -> Bowles
         # A two-word surname ("Van Kleef") is looked up as the pair of words it is written as.
         names = words + [f"{a} {b}" for a, b in zip(words, words[1:])]
-        hits = [i for w in names for i in by_key.get((w.lower(), year), [])]
+        hits = list(dict.fromkeys(i for w in names for i in by_key.get((w.lower(), year), [])))
+        if len(hits) > 1:   # one first author, two works that year: the co-author named, or "et al.", decides
+            hits = _by_coauthors(hits, words, "et al" in window)
         if hits:
             found += [i for i in dict.fromkeys(hits) if i not in found]
         else:
             unknown.append(f"{(words or ['?'])[-1]} ({year})")
     return found, unknown
+
+
+def _by_coauthors(ids: list[str], words: list[str], et_al: bool) -> list[str]:
+    """Of several works by one first author in one year, those whose second author the citation names, else,
+    for "et al.", those with three or more authors; all of them when neither tells them apart."""
+    register = sources()
+    named = {w.lower() for w in words}
+    second = [i for i in ids if len(register[i].authors) > 1
+              and register[i].authors[1].split(",")[0].strip().lower() in named]
+    if second:
+        return second
+    many = [i for i in ids if len(register[i].authors) >= 3] if et_al else []
+    return many or ids
 
 
 # A research figure as lessons quote it: r = 0.62, g = -0.42, N = 16,334 (not d: lesson 08's d is a discount factor).
