@@ -570,6 +570,28 @@ def test_lesson_14_shows_when_honesty_catches_up_and_its_discussion_agrees():
     assert f"catches up by the {_repeated_deals(share_distrusted=0.5)[1]}th deal instead of the {even}th" in prose
 
 
+def test_lesson_15_weighs_the_raise_against_the_move_and_its_discussion_agrees():
+    import dataclasses
+
+    from negwidgets.model import compare_compensation, example_raise_or_move
+
+    text = "\n".join(outputs_text(stored("15_current_employer")))
+    case = yaml.safe_load((ROOT / "negwidgets/data/compensation.yaml").read_text())
+    choice = example_raise_or_move()
+    assert choice.stay.salary == case["current"]["salary"] * (1 + case["raise"])   # the 4% raise on her $79,000
+    assert choice.describe() in text
+    prose = " ".join(lesson_prose(NOTEBOOKS / "sources/15_current_employer.md").replace(DOLLAR_MARKUP, "$").split())
+    # The demo's discussion, against the model: a 10% chance, one year, and the matching raise.
+    rare = compare_compensation(choice.stay, dataclasses.replace(choice.offer, equity_chance=0.10))
+    assert rare.leader is rare.first and f"Staying, by {money(-rare.present_value_difference)} over four years" in prose
+    one = compare_compensation(choice.stay, choice.offer, years=1)
+    assert one.leader is one.first and f"Over one year staying is worth {money(-one.present_value_difference)} more" in prose
+    assert f"the {money(case['offer']['one_off_costs'])} match she forfeits" in prose
+    matching = case["current"]["salary"] * (1 + choice.matching_raise)
+    assert f"About {money(round(matching, -2))} a year, the {choice.matching_raise:.1%} the model names" in prose
+    assert "almost exactly the $83,000 she will ask for" in prose and abs(matching - 83_000) < 500
+
+
 def test_the_role_play_walkthrough_shows_the_pack_it_makes():
     """The instructor's notebook: 12 pairs of the salary case from seed 2026, a quarter without a zone."""
     from negwidgets.seminar import load_case

@@ -76,6 +76,8 @@ def test_numeric_answers_are_what_the_model_computes():
     assert _answer("lesson11", "extension-value") == round(example_exploding_offer().with_extension)
     from negwidgets.model import repeated_negotiation
     assert _answer("lesson14", "break-even") == repeated_negotiation(gain=3_000).break_even
+    from negwidgets.model import example_raise_or_move
+    assert _answer("lesson15", "matching-raise") == pytest.approx(round(example_raise_or_move().matching_raise, 3))
 
 
 def test_choice_grading():
@@ -248,3 +250,10 @@ def test_a_bank_with_a_wrong_option_that_tempts_nobody_does_not_load(monkeypatch
     monkeypatch.setattr("negwidgets.data.load", lambda name: bank)
     with pytest.raises(ValueError, match="needs 'tempts'"):
         quiz_module.load_questions("made-up")
+
+
+@pytest.mark.parametrize("typed, correct", [("5.2%", True), ("5.2", True), ("0.052", True), ("5.3", False), ("52%", False)])
+def test_a_percentage_is_read_with_or_without_its_sign(typed, correct):
+    q = next(q for q in load_questions("lesson15") if q.id == "matching-raise")
+    assert q.grade(typed).correct is correct
+

@@ -106,7 +106,9 @@ class NumberQuestion:
         if self.unit == "money":
             return parse_money(text, "your answer")
         if self.unit == "percent":
-            return parse_probability(text, "your answer")
+            value = parse_probability(text, "your answer")
+            # "5.2" typed for 5.2%: a bare number above 1 is read as a percentage, one of 1 or less as a share.
+            return value / 100 if value > 1 and "%" not in str(text) else value
         try:
             return finite_number(float(str(text).replace(",", "")), "your answer")
         except ValueError as error:
