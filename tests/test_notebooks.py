@@ -587,6 +587,10 @@ def test_lesson_15_weighs_the_raise_against_the_move_and_its_discussion_agrees()
     one = compare_compensation(choice.stay, choice.offer, years=1)
     assert one.leader is one.first and f"Over one year staying is worth {money(-one.present_value_difference)} more" in prose
     assert f"the {money(case['offer']['one_off_costs'])} match she forfeits" in prose
+    gains = sum(one.component_difference(k)[0] for k in ("salary", "equity"))
+    losses = -sum(one.component_difference(k)[0] for k in ("bonus", "benefits", "retirement_match"))
+    assert f"(about {money(round(gains, -2))}) only just exceed the bonus, benefits and match she gives up (about " \
+           f"{money(round(losses, -1))})" in prose and gains - losses < case["offer"]["one_off_costs"]
     matching = case["current"]["salary"] * (1 + choice.matching_raise)
     assert f"About {money(round(matching, -2))} a year, the {choice.matching_raise:.1%} the model names" in prose
     assert "almost exactly the $83,000 she will ask for" in prose and abs(matching - 83_000) < 500
