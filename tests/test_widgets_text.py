@@ -55,7 +55,8 @@ def test_no_description_of_a_view_holds_two_dollar_signs():
 def test_no_check_or_seminar_app_description_holds_two_dollar_signs(tmp_path):
     _instances.clear()
     for lesson in load("course")["lessons"]:
-        views.quiz(f"lesson{lesson['number']}")
+        if lesson["status"] == "ready":   # a lesson still coming has no checks yet
+            views.quiz(f"lesson{lesson['number']}")
     with ResultsStore(f"sqlite:///{tmp_path / 'results.sqlite'}") as store:
         for case in CASE_KEYS:
             pack = make_pack(case, 2, seed=1)
