@@ -40,6 +40,9 @@ from .tactics import (DifficultTactic, Scenario, difficult_tactic, find_tactics,
 from .exploding import ExplodingOfferDecision, OtherProcess, exploding_offer
 from .interests import (Interest, InterestKind, InterestMap, Position, example_interest_map, interest_kinds,
                         load_interest_map, save_interest_map, suggested_question)
+from .collaboration import (CREDIT_ROLES, ICMJE_CRITERIA, CollaborationError, CollaborationTerms, Contribution, Gap,
+                            Partner, agreement_gaps, collaboration_terms, example_collaboration, load_collaboration,
+                            terms_summary)
 # ``raise_case()`` itself stays in its module: exported here, the function would hide the module of the same name.
 from .raise_case import (OUTSIDE_OPTIONS, Evidence, Fallback, FallbackKind, MarketPosition, PreparedQuestion, RaiseCase,
                          RaiseCaseError, email_draft, example_raise_case, fallback_kinds, market_position,
@@ -129,6 +132,8 @@ __all__ = [
     "Interest", "InterestKind", "InterestMap", "Position", "example_interest_map", "interest_kinds",
     "load_interest_map", "save_interest_map", "suggested_question",
     "PlanField",
+    "CREDIT_ROLES", "ICMJE_CRITERIA", "CollaborationError", "CollaborationTerms", "Contribution", "Gap", "Partner",
+    "agreement_gaps", "collaboration_terms", "example_collaboration", "load_collaboration", "terms_summary",
     "OUTSIDE_OPTIONS", "Evidence", "Fallback", "FallbackKind", "MarketPosition", "PreparedQuestion", "RaiseCase",
     "RaiseCaseError", "email_draft", "example_raise_case", "fallback_kinds", "market_position", "prepared_questions",
     "questions_to_prepare", "raise_percent",

@@ -18,6 +18,7 @@ from typing import Any
 from .batna import Alternative
 from .checks import finite_number, shown
 from .coaching import GameSummary
+from .collaboration import CollaborationTerms, summary_sections
 from .confidence import SelfAssessment
 from .criteria import Criterion
 from .interests import InterestMap
@@ -38,7 +39,8 @@ GAIN_SHORTFALL = 0.10
 class PlanField:
     key: str
     label: str
-    kind: str  # text, money, lines, choice, alternatives, criteria, notes, number, ratings, practice, interests
+    kind: str  # text, money, lines, choice, alternatives, criteria, notes, number, ratings, practice, interests,
+    # collaboration
     help: str = ""
 
 
@@ -78,6 +80,9 @@ PLAN_FIELDS: tuple[PlanField, ...] = (
     PlanField("confidence_baseline", "My confidence at the start of the course (lesson 00)", "ratings"),
     # Not on the page either: lesson 08's practice games, their grades and shares of the zone (model.coaching).
     PlanField("practice_games", "My practice games (lesson 08)", "practice"),
+    # The terms of a collaboration (lesson 16's builder; model.collaboration): a section of its own on the page,
+    # since a collaboration is often another negotiation than the plan's.
+    PlanField("collaboration", "My collaboration agreement (lesson 16)", "collaboration"),
 )
 _FIELDS = {f.key: f for f in PLAN_FIELDS}
 
@@ -161,6 +166,7 @@ class NegotiationPlan:
     calculator_notes: tuple[tuple[str, str], ...] = field(default=())
     confidence_baseline: tuple[tuple[str, int], ...] = ()   # (skill, rating 1-7) pairs: see model.confidence
     practice_games: tuple[GameSummary, ...] = ()   # lesson 08's games, oldest first: see model.coaching
+    collaboration: CollaborationTerms | None = None   # lesson 16's agreement: see model.collaboration
 
     def __post_init__(self) -> None:
         for spec in PLAN_FIELDS:
@@ -200,6 +206,8 @@ class NegotiationPlan:
                 if len(value) > MAX_LINES:
                     raise ValueError(f"{spec.label} has {len(value)} games; a plan keeps the latest {MAX_LINES}.")
                 clean = tuple(GameSummary.from_dict(item) for item in value)
+            elif spec.kind == "collaboration":  # terms, or their saved form (a dict); None until saved
+                clean = None if value is None else CollaborationTerms.from_dict(value)
             else:  # notes: (source, text) pairs
                 clean = tuple((_text(source, spec.key), _text(text, spec.key))
                               for source, text in _entries(value, spec.key, tuple, 2, 2))
@@ -370,6 +378,11 @@ class NegotiationPlan:
             ("Closing", [("", self.closing or "Summarise what we agreed, issue by issue; ask for a clear yes; "
                                               "write it down and send it the same day.")]),
         ]
+        if self.collaboration is not None:
+            terms = self.collaboration
+            sections.append((f"Collaboration agreement: {terms.project}",
+                             [("Partners", "; ".join(str(p) for p in terms.partners))]
+                             + [item for _, items in summary_sections(terms) for item in items]))
         if self.calculator_notes:
             sections.append(("From the course's calculators", [(source, text) for source, text in self.calculator_notes]))
         return [(heading, items) for heading, items in sections if items]

@@ -86,6 +86,8 @@ def _as_dict(plan: NegotiationPlan) -> dict[str, Any]:
             value = [game.as_dict() for game in value]
         elif spec.kind == "interests":  # the interest map; read back by NegotiationPlan itself
             value = value.as_dict()
+        elif spec.kind == "collaboration":  # lesson 16's terms (or None); read back by NegotiationPlan itself
+            value = None if value is None else value.as_dict()
         elif isinstance(value, tuple):
             value = list(value)
         data[spec.key] = value

@@ -4,6 +4,7 @@ from .aspiration import AspirationPlanner
 from .batna import BatnaCalculator
 from .check import Check, Quiz, check, quiz
 from .coalitions import CoalitionExplorer
+from .collaboration import CollaborationAgreementBuilder
 from .compensation import CompensationComparer
 from .confidence import ConfidenceBaseline, ConfidenceRevisit
 from .course_map import CourseMap, how_to_use_this_page
@@ -27,6 +28,7 @@ from .zone import ZopaExplorer, ZopaUnderUncertainty
 
 __all__ = [
     "CoalitionExplorer",
+    "CollaborationAgreementBuilder",
     "CompensationComparer",
     "DebriefDashboard",
     "ParticipantApp",

@@ -9,6 +9,8 @@ selected state; its Image takes no text alternative. These widgets keep the same
   ``aria-valuetext`` and a visible readout formatted in the browser as the course writes numbers
   ("$70,000", "35%"), so nothing waits for the kernel while it moves;
 - :class:`Choice`: a labelled radio group drawn as buttons, each option named with its meaning;
+- :class:`Checklist`: several options at once, native checkboxes in a ``<fieldset>`` whose ``<legend>``
+  names the group, wrapping into as many columns as fit (one or two on a phone);
 - :class:`Figure`: a chart's PNG in a ``<figure>``, its caption as the image's text alternative and as
   the visible "Figure: ..." caption, never shown so small that its text drops below 9 CSS px;
 - :class:`Stylesheet`: the course's stylesheet (focus rings, labels above controls on narrow screens),
@@ -26,7 +28,7 @@ import traitlets as t
 
 from ..model.money import money
 
-__all__ = ["Choice", "Figure", "IntSlider", "LogSlider", "RangeSlider", "Slider", "Stylesheet", "course_root",
+__all__ = ["Checklist", "Choice", "Figure", "IntSlider", "LogSlider", "RangeSlider", "Slider", "Stylesheet", "course_root",
            "decimals_for", "readout"]
 
 _STATIC = Path(__file__).with_name("static")
@@ -228,6 +230,47 @@ class Choice(anywidget.AnyWidget, widgets.ValueWidget):
     @t.observe("index")
     def _index_changed(self, change) -> None:
         self.value = None if change["new"] is None else self._values[change["new"]]
+
+
+class Checklist(anywidget.AnyWidget, widgets.ValueWidget):
+    """Several options at once: ``value`` is the tuple of options chosen, in the options' order.
+
+    ``options`` are the labels (each is also its value); ``description`` names the group (the fieldset's
+    legend, which screen readers announce with each box) and ``help`` says more under it.
+
+    >>> roles = Checklist(["Software", "Methodology", "Validation"], value=("Validation", "Software"),
+    ...                   description="Amara's roles")
+    >>> roles.value
+    ('Software', 'Validation')
+    >>> roles.value = ["Coding"]
+    Traceback (most recent call last):
+    ...
+    traitlets.traitlets.TraitError: 'Coding' is not one of the options of 'Amara's roles'.
+    """
+
+    _esm = _STATIC / "checklist.js"
+
+    value = t.Tuple().tag(sync=True)
+    labels = t.List(t.Unicode()).tag(sync=True)
+    description = t.Unicode("").tag(sync=True)
+    help = t.Unicode("").tag(sync=True)
+    disabled = t.Bool(False).tag(sync=True)
+
+    def __init__(self, options: Sequence[str], value: Sequence[str] = (), **kwargs):
+        super().__init__(labels=[str(option) for option in options], **kwargs)
+        self.value = tuple(value)
+
+    @property
+    def options(self) -> list[str]:
+        return list(self.labels)
+
+    @t.validate("value")
+    def _valid_value(self, proposal):
+        chosen = set(proposal["value"])
+        unknown = [v for v in proposal["value"] if v not in self.labels]
+        if unknown:
+            raise t.TraitError(f"{unknown[0]!r} is not one of the options of '{self.description}'.")
+        return tuple(label for label in self.labels if label in chosen)
 
 
 class Figure(anywidget.AnyWidget):

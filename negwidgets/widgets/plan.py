@@ -84,6 +84,7 @@ class PlanBuilder(widgets.VBox):
         self._baseline: tuple = ()   # lesson 00's confidence ratings: not on the form, kept on every save
         self._practice: tuple = ()   # lesson 08's practice games: not on the form either, kept on every save
         self._interest_map = InterestMap()   # the interest map's own builder edits it; kept on every save
+        self._collaboration = None   # lesson 16's collaboration agreement: its own builder edits it; kept on every save
         self._unknown_tactics: tuple = ()
         self.fields: dict[str, widgets.Widget] = {}
         self.errors: dict[str, widgets.HTML] = {}
@@ -186,6 +187,7 @@ class PlanBuilder(widgets.VBox):
             self._baseline = plan.confidence_baseline
             self._practice = plan.practice_games
             self._interest_map = plan.interest_map
+            self._collaboration = plan.collaboration
             if plan.alternatives:
                 self.batna_calculator.risk_aversion = plan.risk_aversion
                 self.batna_calculator.table.set_rows([batna_text_row(a) for a in plan.alternatives])
@@ -218,7 +220,7 @@ class PlanBuilder(widgets.VBox):
                 errors[key] = str(error)
         values.update(alternatives=self._alternatives, risk_aversion=self._risk_aversion, calculator_notes=self._notes,
                       confidence_baseline=self._baseline, practice_games=self._practice,
-                      interest_map=self._interest_map)
+                      interest_map=self._interest_map, collaboration=self._collaboration)
         return values, errors
 
     def _plan_file(self) -> Path | None:

@@ -14,6 +14,7 @@ from .base import alert_html, status_html
 __all__ = ["PlanSaver"]
 
 _LABELS = {spec.key: spec.label for spec in PLAN_FIELDS}
+_KINDS = {spec.key: spec.kind for spec in PLAN_FIELDS}
 
 
 def _summary(changes: dict) -> str:
@@ -25,6 +26,8 @@ def _summary(changes: dict) -> str:
             parts.append(f"{label}: {money(value)}")
         elif isinstance(value, tuple):
             parts.append(f"{label}: {len(value)}")
+        elif _KINDS[key] == "collaboration":   # lesson 16's terms: named by their project
+            parts.append(f"{label}: {value.project}")
     return "; ".join(parts)
 
 
