@@ -20,7 +20,7 @@ from negwidgets.model import (Alternative, Criterion, NegotiationPlan, PlanFileE
                               update_plan)
 from negwidgets.model.plan import MAX_LINES, MAX_TEXT, PLAN_FIELDS
 from negwidgets.model import money, percent, rough_belief
-from negwidgets.model import InterestMap, example_interest_map
+from negwidgets.model import InterestMap, example_collaboration, example_interest_map
 from negwidgets.model.plan_file import lock_path
 from negwidgets.model.confidence import SKILLS
 from negwidgets.model.checks import MAX_AMOUNT
@@ -43,6 +43,7 @@ plans = st.builds(
     tactic_notes=lines, walk_away=text, closing=text,
     calculator_notes=st.lists(st.tuples(text, text), max_size=2).map(tuple),
     interest_map=st.sampled_from([InterestMap(), example_interest_map()]),
+    collaboration=st.sampled_from([None, example_collaboration()]),
 )
 
 
@@ -368,6 +369,7 @@ good = {"text": st.text(max_size=8), "money": st.none() | st.integers(-10 ** 6, 
         "number": st.floats(-1e-3, 1e-3), "lines": st.lists(st.text(max_size=5), max_size=2),
         "ratings": st.just([]) | st.just([[skill.key, 4] for skill in SKILLS]), "practice": st.just([]),
         "interests": st.just({"positions": []}) | st.just(example_interest_map().as_dict()),
+        "collaboration": st.none() | st.just(example_collaboration().as_dict()),
         "choice": st.sampled_from(["more", "less"]),
         "tactics": st.lists(st.sampled_from([t.id for t in tactic_catalogue()]), max_size=2)}
 ENTRIES = {"alternatives": {"name": good["text"], "value": good["money"], "probability": st.floats(0, 1),

@@ -143,11 +143,12 @@ def credit_role(text: object) -> str:
     >>> credit_role("Coding")
     Traceback (most recent call last):
     ...
-    ValueError: 'Coding' is not one of the 14 CRediT roles: choose from Conceptualization, Data curation, Formal analysis, Funding acquisition, Investigation, Methodology, Project administration, Resources, Software, Supervision, Validation, Visualization, Writing – original draft and Writing – review & editing.
+    ValueError: The role 'Coding' is not one of the 14 CRediT roles: choose from Conceptualization, Data curation, Formal analysis, Funding acquisition, Investigation, Methodology, Project administration, Resources, Software, Supervision, Validation, Visualization, Writing – original draft and Writing – review & editing.
     """
     role = _ROLES.get(_fold(text_value(text, "a contributor role")))
     if role is None:
-        raise ValueError(f"{shown(text)} is not one of the 14 CRediT roles: choose from {_joined(list(CREDIT_ROLES))}.")
+        raise ValueError(f"The role {shown(text)} is not one of the 14 CRediT roles: choose from "
+                         f"{_joined(list(CREDIT_ROLES))}.")
     return role
 
 
@@ -307,12 +308,12 @@ class CollaborationTerms:
             if len(partners) > MAX_PARTNERS:
                 raise ValueError(f"You listed {len(partners)} partners; this builder takes up to {MAX_PARTNERS}. For "
                                  f"a larger group, write the terms for each work package and its partners.")
-            seen: set[str] = set()
+            seen: dict[str, str] = {}
             for partner in partners:
-                if partner.name.casefold() in seen:
-                    raise ValueError(f"{partner.name} is listed twice among the partners: list each partner once "
-                                     f"(add an initial if two share a name).")
-                seen.add(partner.name.casefold())
+                first = seen.setdefault(partner.name.casefold(), partner.name)
+                if first is not partner.name:
+                    raise ValueError(f"The list of partners names {first} twice: list each partner once (add an "
+                                     f"initial if two share a name).")
             keep("partners", partners)
 
         with _about("contributions"):
@@ -350,8 +351,8 @@ class CollaborationTerms:
                 names[key] = name
                 keep(key, name)
             if names["first_author"] and names["first_author"] == names["last_author"]:
-                raise ValueError(f"{names['first_author']} cannot be both first and last author: choose another "
-                                 f"last author, or leave it empty until you agree.")
+                raise ValueError(f"The first and the last author cannot be the same partner ({names['first_author']}): "
+                                 f"choose another last author, or leave it empty until you agree.")
             keep("order_rule", _tidy(self.order_rule, "the rule for the author order", MAX_TERM))
             if not isinstance(self.icmje, bool):
                 raise ValueError(f"Whether you follow the ICMJE criteria is yes or no (True or False), not "
@@ -389,7 +390,7 @@ class CollaborationTerms:
             if name in chosen:
                 raise ValueError(f"The contributor roles of {name} are given twice: give them once.")
             if isinstance(roles, (str, bytes)) or not isinstance(roles, Iterable):
-                raise ValueError(f"{name}'s contributor roles are a list of CRediT roles, not {shown(roles)}.")
+                raise ValueError(f"The contributor roles of {name} are a list of CRediT roles, not {shown(roles)}.")
             picked = {credit_role(role) for role in roles}
             chosen[name] = tuple(role for role in CREDIT_ROLES if role in picked)
         return tuple((p.name, chosen.get(p.name, ())) for p in partners)
@@ -563,7 +564,7 @@ def agreement_gaps(terms: CollaborationTerms) -> tuple[Gap, ...]:
     for row in terms.contributions:
         if not row.partner:
             gaps.append(Gap("unassigned", "contributions",
-                            f"Nobody is named for '{row.what}' yet. Agree who "
+                            f"Nobody is named for {_short(row.what, 60)} yet. Agree who "
                             f"{'brings' if row.is_resource else 'does'} it: a "
                             f"{'resource' if row.is_resource else 'task'} that belongs to everyone tends to be "
                             f"{'brought' if row.is_resource else 'done'} by no one."))
@@ -583,7 +584,7 @@ def agreement_gaps(terms: CollaborationTerms) -> tuple[Gap, ...]:
                             f"now tells each of you what credit to expect for which work.", name))
         elif not _WRITING & set(roles):
             gaps.append(Gap("no_writing_role", "authorship",
-                            f"{name} has no writing role. Under the ICMJE criteria, which many journals use, every "
+                            f"No writing role is chosen for {name}. Under the ICMJE criteria, which many journals use, every "
                             f"author drafts or critically revises the paper and approves the final version: agree "
                             f"whether {name} will review the drafts (Writing \u2013 review & editing) or be thanked "
                             f"in the acknowledgements.", name))
