@@ -22,7 +22,7 @@ PROBE = r"""
 import json, statistics, tempfile, time
 from pathlib import Path
 from negwidgets.widgets import (AnchoringSimulator, AspirationPlanner, BatnaCalculator, CoalitionExplorer,
-                                CompensationComparer, ConcessionCurves,
+                                CollaborationAgreementBuilder, CompensationComparer, ConcessionCurves,
                                 CriteriaLadder, ExplodingOfferCalculator, FirstOfferAdvisor, InformationExplorer,
                                 LifetimeEarnings, MesoBuilder, MultiIssueNegotiation, NegotiationDance, PlanBuilder,
                                 PracticeNegotiation, RaiseCaseBuilder, ReputationExplorer, ScoringTable, SubjectiveValueInventory,
@@ -125,6 +125,7 @@ coalitions = CoalitionExplorer()
 compensation = CompensationComparer(path=Path(tempfile.mkdtemp()) / "plan.json")
 builder = PlanBuilder(Path(tempfile.mkdtemp()) / "plan.json", plan=example_plan())
 raise_case = RaiseCaseBuilder(path=Path(tempfile.mkdtemp()) / "plan.json")
+collaboration = CollaborationAgreementBuilder(path=Path(tempfile.mkdtemp()) / "plan.json")
 results = {
     "ZopaExplorer (slider)": measure(zopa, zopa.seller_reservation, [65_000 + 500 * k for k in range(21)]),
     "BatnaCalculator (sure-amount slider)": measure(batna, batna.sure, [60_000 + 500 * k for k in range(1, 21)]),
@@ -171,6 +172,10 @@ results = {
                                               state="plan"),
     "PlanBuilder (Save plan clicked)": measure_plan_saves(builder),
     "RaiseCaseBuilder (typing a salary)": measure(raise_case, raise_case.current_salary, [f"{70 + k}k" for k in range(9)]),
+    "CollaborationAgreementBuilder (typing a term)": measure(collaboration, collaboration.revisit,
+                                                             [f"At the end of month {k}" for k in range(1, 13)]),
+    "CollaborationAgreementBuilder (a role ticked)": measure(collaboration, collaboration.roles.children[0],
+                                                             [("Software",), ("Software", "Validation"), ()]),
 }
 print("RESULTS " + json.dumps(results))
 """
