@@ -135,10 +135,12 @@ def test_names_are_matched_by_full_name_in_any_case_or_a_first_name_only_one_par
 
 
 def test_text_is_tidied_but_never_changed_in_meaning():
-    terms = two(partners=("  Joon-ho   Park ", ("Amara Nwosu", " Harbourside  University. ")),
+    terms = two(partners=("  Joon-ho   Park ", ("Amara N.", " Harbourside  Labs Inc. ")),
                 contributions=(("Joon-ho Park", " Runs the survey. ", " by 31 August "),),
-                revisit="At the first draft.")
-    assert terms.partners == (Partner("Joon-ho Park"), Partner("Amara Nwosu", "Harbourside University"))
+                revisit="At the first draft.", first_author="amara n.")
+    # A name's full stop is its own (an initial, "Inc."); a sentence's is the summary's to write.
+    assert terms.partners == (Partner("Joon-ho Park"), Partner("Amara N.", "Harbourside Labs Inc."))
+    assert terms.first_author == "Amara N."
     assert terms.contributions == (Contribution("Joon-ho Park", "Runs the survey", "by 31 August"),)
     assert terms.revisit == "At the first draft"
 

@@ -95,13 +95,16 @@ class _about:
         return False
 
 
-def _tidy(value: object, what: str, limit: int) -> str:
-    """Text as a sentence quotes it: spaces tidied, no full stop at the end, at most ``limit`` characters.
+def _tidy(value: object, what: str, limit: int, stop: bool = True) -> str:
+    """Text as a sentence quotes it: spaces tidied, no full stop at the end (a name keeps its own: ``stop=False``),
+    at most ``limit`` characters.
 
-    >>> _tidy("  Runs   the survey. ", "what they do", 40)
-    'Runs the survey'
+    >>> _tidy("  Runs   the survey. ", "what they do", 40), _tidy("Amara N. ", "a name", 40, stop=False)
+    ('Runs the survey', 'Amara N.')
     """
-    text = " ".join(text_value(value, what).split()).rstrip(".").rstrip()
+    text = " ".join(text_value(value, what).split())
+    if stop:
+        text = text.rstrip(".").rstrip()
     if len(text) > limit:
         raise ValueError(f"{capitalised(what)} is {len(text):,} characters long; keep it under {limit} so the "
                          f"summary stays easy to read.")
@@ -170,11 +173,12 @@ class Partner:
     affiliation: str = ""
 
     def __post_init__(self) -> None:
-        name = _tidy(self.name, "a partner's name", MAX_NAME)
+        name = _tidy(self.name, "a partner's name", MAX_NAME, stop=False)
         if not name:
             raise ValueError("A partner needs a name, such as 'Amara Nwosu' or 'the Harbourside imaging team'.")
         object.__setattr__(self, "name", name)
-        object.__setattr__(self, "affiliation", _tidy(self.affiliation, f"where {name} works", MAX_AFFILIATION))
+        affiliation = _tidy(self.affiliation, f"where {name} works", MAX_AFFILIATION, stop=False)
+        object.__setattr__(self, "affiliation", affiliation)
 
     def __str__(self) -> str:
         return f"{self.name} ({self.affiliation})" if self.affiliation else self.name
@@ -202,7 +206,7 @@ class Contribution:
         if not isinstance(self.kind, str) or self.kind not in CONTRIBUTION_KINDS:
             raise ValueError(f"A row is a task or a resource ({_joined([repr(k) for k in CONTRIBUTION_KINDS])}), "
                              f"not {shown(self.kind)}.")
-        object.__setattr__(self, "partner", _tidy(self.partner, "the partner's name", MAX_NAME))
+        object.__setattr__(self, "partner", _tidy(self.partner, "the partner's name", MAX_NAME, stop=False))
         what = _tidy(self.what, "what is done or brought", MAX_WHAT)
         if not what:
             raise ValueError("Write what is done or brought, such as 'Runs the field survey' or 'A licence for the "
@@ -342,7 +346,7 @@ class CollaborationTerms:
             names = {}
             for key, role in (("first_author", "first author"), ("last_author", "last author"),
                               ("corresponding_author", "corresponding author")):
-                typed = _tidy(getattr(self, key), f"the {role}", MAX_NAME)
+                typed = _tidy(getattr(self, key), f"the {role}", MAX_NAME, stop=False)
                 name = _match(typed, partners) if typed else ""
                 if name is None:
                     raise ValueError(f"The {role}, {shown(typed)}, is not among the partners "
@@ -382,7 +386,7 @@ class CollaborationTerms:
             if isinstance(pair, (str, bytes)) or not isinstance(pair, (tuple, list)) or len(pair) != 2:
                 raise ValueError(f"Contributor roles are given as a partner and their roles, not {shown(pair)}.")
             typed, roles = pair
-            typed = _tidy(typed, "the partner whose roles these are", MAX_NAME)
+            typed = _tidy(typed, "the partner whose roles these are", MAX_NAME, stop=False)
             name = _match(typed, partners)
             if name is None:
                 raise ValueError(f"Contributor roles are given for {shown(typed)}, {_not_a_partner(partners)}. "

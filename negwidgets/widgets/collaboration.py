@@ -27,7 +27,9 @@ _SUMMARY_STYLE = ("box-sizing:border-box;max-width:46em;margin:4px 0;padding:8px
                   "overflow-wrap:anywhere")
 _GAP_STYLE = f"color:#7c2d12;background:#fff4e5;border-left:4px solid #ff7f0e;padding:4px 10px;margin:4px 0;{_PROSE}"
 _DONE_STYLE = f"color:#14532d;background:#e8f5e9;border-left:4px solid #2ca02c;padding:4px 10px;margin:4px 0;{_PROSE}"
-_TEXT_AREA = {"width": "600px", "max_width": "100%", "height": "64px"}
+# No fixed height: on a phone the label goes above the box, and a fixed height would let the box spill over the
+# next control. Four rows show a term of about 300 characters whole on a laptop.
+_TEXT_AREA = {"width": "600px", "max_width": "100%"}
 
 # Each label ends in the row's number, which _renumber keeps in step with the rows' order.
 PARTNER_COLUMNS = [
@@ -62,7 +64,7 @@ def _note(text: str) -> widgets.HTML:
 
 
 def _term(description: str, value: str, placeholder: str) -> widgets.Textarea:
-    return labelled(widgets.Textarea, description, value=value, placeholder=placeholder,
+    return labelled(widgets.Textarea, description, value=value, placeholder=placeholder, rows=4,
                     layout=widgets.Layout(**_TEXT_AREA))
 
 
@@ -110,7 +112,7 @@ class CollaborationAgreementBuilder(widgets.VBox):
         self.order_rule = _term("The rest of the author order", terms.order_rule,
                                 "e.g. in order of contribution; anyone who joins later goes before the last author")
         self.icmje = widgets.Checkbox(value=terms.icmje, indent=False, layout=widgets.Layout(width="auto"),
-                                      description="Every author meets all four ICMJE criteria; others are acknowledged")
+                                      description="Authors meet the ICMJE criteria")
         # One checklist of CRediT roles per partner row, kept on the row (so renaming a partner keeps the roles).
         self._initial_roles = dict(terms.credit_roles)
         self.roles = widgets.VBox()
@@ -152,9 +154,10 @@ class CollaborationAgreementBuilder(widgets.VBox):
             _heading("Authorship and credit"),
             self.first_author, self.last_author, self.corresponding_author, self.order_rule,
             self.icmje,
-            widgets.HTML(f"<div style='{_NOTE_STYLE}'>The ICMJE recommendations, which many journals follow, ask "
-                         f"each author for all four of: <ol style='margin:2px 0;padding-left:1.6em'>{criteria}</ol>"
-                         f"Whoever helped without meeting all four is thanked in the acknowledgements.</div>"),
+            widgets.HTML(f"<div style='{_NOTE_STYLE}'>Tick it if every author will meet all four criteria of the "
+                         f"ICMJE recommendations, which many journals follow: "
+                         f"<ol style='margin:2px 0;padding-left:1.6em'>{criteria}</ol>"
+                         f"Whoever helps without meeting all four is thanked in the acknowledgements.</div>"),
             _note("Each partner's contributor roles, from the 14 of the CRediT taxonomy: they record who did what "
                   "(the author order is agreed above)."),
             self.roles, self.errors["authorship"],
