@@ -75,24 +75,24 @@ def test_voila_collaboration_builder_is_read_edited_and_saved(tmp_path):
         revisit.fill("When the cameras go back, in September")
         expect(box.locator(".nw-collab-gap")).to_have_count(0)
 
-        # A role ticked in Amara's group of checkboxes (found by the group's name, as a screen reader finds it).
-        amara = box.get_by_role("group", name="Amara Nwosu's contributor roles")
-        amara.get_by_label("Validation", exact=True).check()
-        expect(summary).to_contain_text("- Amara Nwosu's roles (CRediT): Formal analysis, Methodology, Resources, "
+        # A role ticked in Rosa's group of checkboxes (found by the group's name, as a screen reader finds it).
+        rosa = box.get_by_role("group", name="Rosa Nwosu's contributor roles")
+        rosa.get_by_label("Validation", exact=True).check()
+        expect(summary).to_contain_text("- Rosa Nwosu's roles (CRediT): Formal analysis, Methodology, Resources, "
                                         "Software, Validation, Visualization, Writing \u2013 review & editing")
 
         # A row given to someone who is not a partner: the sentence beside the rows, the last summary kept.
         before = shown_text(summary)
         who = box.get_by_label("Who 4", exact=True)
-        who.fill("Amara N.")
+        who.fill("Rosa N.")
         alert = box.get_by_role("alert").first
-        expect(alert).to_contain_text("is given to 'Amara N.', who is not among the partners")
+        expect(alert).to_contain_text("is given to 'Rosa N.', who is not among the partners")
         expect(box.get_by_role("alert")).to_have_count(2)   # the sentence, and the note that the summary is older
         assert shown_text(summary) == before
-        expect(who).to_have_value("Amara N.")
+        expect(who).to_have_value("Rosa N.")
         alert.scroll_into_view_if_needed()
         page.screenshot(path=shots / "collaboration-error-laptop.png")
-        who.fill("Amara")
+        who.fill("Rosa")
         expect(box.get_by_role("alert")).to_have_count(0)
 
         # A new partner, with a row and a role: the summary names them.
@@ -107,14 +107,14 @@ def test_voila_collaboration_builder_is_read_edited_and_saved(tmp_path):
         kofi.get_by_label("Resources", exact=True).check()
         kofi.get_by_label("Writing \u2013 review & editing", exact=True).check()
         expect(box.locator(".nw-collab-gap")).to_have_count(0)
-        amara_roles = (*example.roles_of("Amara Nwosu"), "Validation")
+        rosa_roles = (*example.roles_of("Rosa Nwosu"), "Validation")
         expected = dataclasses.replace(
             renamed, revisit="When the cameras go back, in September",
             partners=(*example.partners, Partner("Kofi Mensah")),
             contributions=(*example.contributions, Contribution("Kofi Mensah", "Lends the drone for aerial photos",
                                                                 kind="resource")),
-            credit_roles=(*((n, r) for n, r in example.credit_roles if n != "Amara Nwosu"),
-                          ("Amara Nwosu", amara_roles), ("Kofi Mensah", ("Resources", "Writing - review & editing"))))
+            credit_roles=(*((n, r) for n, r in example.credit_roles if n != "Rosa Nwosu"),
+                          ("Rosa Nwosu", rosa_roles), ("Kofi Mensah", ("Resources", "Writing - review & editing"))))
         expect(summary).to_have_text(terms_summary(expected))
         expect(summary).to_contain_text("- Kofi Mensah brings: Lends the drone for aerial photos")
 
@@ -124,7 +124,7 @@ def test_voila_collaboration_builder_is_read_edited_and_saved(tmp_path):
         assert load_plan(folder / "plan.json").collaboration == expected
 
         whole_form(page, box, PHONE["width"], shots / "collaboration-phone.png")
-        amara.scroll_into_view_if_needed()
+        rosa.scroll_into_view_if_needed()
         page.screenshot(path=shots / "collaboration-roles-phone.png")
         summary.scroll_into_view_if_needed()
         page.screenshot(path=shots / "collaboration-summary-phone.png")

@@ -28,8 +28,8 @@ TERM_FIELDS = ("data_owner", "data_after", "decisions", "revisit", "leaving")
 
 def two(**changes):
     """Two partners and one row each, everything else as given."""
-    values = dict(project="Tree survey", partners=("Joon-ho Park", "Amara Nwosu"),
-                  contributions=(("Joon-ho Park", "Runs the survey"), ("Amara Nwosu", "Analyses the images")))
+    values = dict(project="Tree survey", partners=("Joon-ho Park", "Rosa Nwosu"),
+                  contributions=(("Joon-ho Park", "Runs the survey"), ("Rosa Nwosu", "Analyses the images")))
     values.update(changes)
     return collaboration_terms(values.pop("project"), values.pop("partners"), values.pop("contributions"), **values)
 
@@ -62,10 +62,10 @@ def test_a_role_is_read_the_way_people_type_it(typed, official):
 
 
 def test_roles_are_kept_in_credits_order_whatever_order_they_are_given():
-    terms = two(credit_roles={"Amara": ["Writing - review & editing", "Software", "formal analysis", "Software"]})
-    assert terms.roles_of("Amara Nwosu") == ("Formal analysis", "Software", "Writing \u2013 review & editing")
+    terms = two(credit_roles={"Rosa": ["Writing - review & editing", "Software", "formal analysis", "Software"]})
+    assert terms.roles_of("Rosa Nwosu") == ("Formal analysis", "Software", "Writing \u2013 review & editing")
     assert terms.roles_of("Joon-ho Park") == ()
-    assert [name for name, _ in terms.credit_roles] == ["Joon-ho Park", "Amara Nwosu"]
+    assert [name for name, _ in terms.credit_roles] == ["Joon-ho Park", "Rosa Nwosu"]
 
 
 # -- validation ------------------------------------------------------------------------------------------------
@@ -80,9 +80,9 @@ BAD = [
     (dict(partners=("Joon-ho Park", "joon-ho  park")), "partners", "names Joon-ho Park twice"),
     (dict(partners=("Joon-ho Park", "  ")), "partners", "A partner needs a name"),
     (dict(partners=("Joon-ho Park", "n" * (MAX_NAME + 1))), "partners", f"keep it under {MAX_NAME}"),
-    (dict(partners=("Joon-ho Park", ("Amara Nwosu", "a" * (MAX_AFFILIATION + 1)))), "partners", "where Amara Nwosu works"),
+    (dict(partners=("Joon-ho Park", ("Rosa Nwosu", "a" * (MAX_AFFILIATION + 1)))), "partners", "where Rosa Nwosu works"),
     (dict(contributions=(("Lucía", "Reviews the drafts"),)), "contributions",
-     "'Reviews the drafts' is given to 'Lucía', who is not among the partners (Joon-ho Park and Amara Nwosu)"),
+     "'Reviews the drafts' is given to 'Lucía', who is not among the partners (Joon-ho Park and Rosa Nwosu)"),
     (dict(contributions=(("Joon-ho Park", "  "),)), "contributions", "Row 1 of who does what: write what is done"),
     (dict(contributions=(("Joon-ho Park", "w" * (MAX_WHAT + 1)),)), "contributions", f"keep it under {MAX_WHAT}"),
     (dict(contributions=(("Joon-ho Park", "Runs it", "w" * (MAX_WHEN + 1)),)), "contributions", "by when for 'Runs it'"),
@@ -91,13 +91,13 @@ BAD = [
      f"keep it to {MAX_CONTRIBUTIONS}"),
     (dict(first_author="Lucía"), "authorship", "The first author, 'Lucía', is not among the partners"),
     (dict(corresponding_author="Kofi"), "authorship", "The corresponding author, 'Kofi'"),
-    (dict(first_author="Amara", last_author="amara nwosu"), "authorship",
-     "cannot be the same partner (Amara Nwosu)"),
-    (dict(credit_roles={"Amara": ["Coding"]}), "authorship", "The role 'Coding' is not one of the 14 CRediT roles"),
+    (dict(first_author="Rosa", last_author="rosa nwosu"), "authorship",
+     "cannot be the same partner (Rosa Nwosu)"),
+    (dict(credit_roles={"Rosa": ["Coding"]}), "authorship", "The role 'Coding' is not one of the 14 CRediT roles"),
     (dict(credit_roles={"Kofi": ["Software"]}), "authorship", "Contributor roles are given for 'Kofi'"),
-    (dict(credit_roles=[("Amara", ["Software"]), ("Amara Nwosu", ["Methodology"])]), "authorship",
-     "roles of Amara Nwosu are given twice"),
-    (dict(credit_roles={"Amara": "Software"}), "authorship", "a list of CRediT roles"),
+    (dict(credit_roles=[("Rosa", ["Software"]), ("Rosa Nwosu", ["Methodology"])]), "authorship",
+     "roles of Rosa Nwosu are given twice"),
+    (dict(credit_roles={"Rosa": "Software"}), "authorship", "a list of CRediT roles"),
     (dict(icmje="yes"), "authorship", "yes or no"),
     (dict(order_rule=LONG), "authorship", f"keep it under {MAX_TERM}"),
     (dict(data_after=LONG), "data", "who may use the data after the project is 400 characters long"),
@@ -125,22 +125,22 @@ def test_the_limits_themselves_are_allowed():
 
 
 def test_names_are_matched_by_full_name_in_any_case_or_a_first_name_only_one_partner_has():
-    terms = two(partners=("Joon-ho Park", "Amara Nwosu", "Amara Diallo"),
-                contributions=(("JOON-HO", "Runs the survey"), ("amara diallo", "Books the van")),
+    terms = two(partners=("Joon-ho Park", "Rosa Nwosu", "Rosa Diallo"),
+                contributions=(("JOON-HO", "Runs the survey"), ("rosa diallo", "Books the van")),
                 first_author="joon-ho park", corresponding_author="Joon-ho")
-    assert [c.partner for c in terms.contributions] == ["Joon-ho Park", "Amara Diallo"]
+    assert [c.partner for c in terms.contributions] == ["Joon-ho Park", "Rosa Diallo"]
     assert terms.first_author == terms.corresponding_author == "Joon-ho Park"
-    with pytest.raises(CollaborationError, match="'Amara', who is not among the partners"):
-        two(partners=("Joon-ho Park", "Amara Nwosu", "Amara Diallo"), contributions=(("Amara", "Analyses"),))
+    with pytest.raises(CollaborationError, match="'Rosa', who is not among the partners"):
+        two(partners=("Joon-ho Park", "Rosa Nwosu", "Rosa Diallo"), contributions=(("Rosa", "Analyses"),))
 
 
 def test_text_is_tidied_but_never_changed_in_meaning():
-    terms = two(partners=("  Joon-ho   Park ", ("Amara N.", " Harbourside  Labs Inc. ")),
+    terms = two(partners=("  Joon-ho   Park ", ("Rosa N.", " Harbourside  Labs Inc. ")),
                 contributions=(("Joon-ho Park", " Runs the survey. ", " by 31 August "),),
-                revisit="At the first draft.", first_author="amara n.")
+                revisit="At the first draft.", first_author="rosa n.")
     # A name's full stop is its own (an initial, "Inc."); a sentence's is the summary's to write.
-    assert terms.partners == (Partner("Joon-ho Park"), Partner("Amara N.", "Harbourside Labs Inc."))
-    assert terms.first_author == "Amara N."
+    assert terms.partners == (Partner("Joon-ho Park"), Partner("Rosa N.", "Harbourside Labs Inc."))
+    assert terms.first_author == "Rosa N."
     assert terms.contributions == (Contribution("Joon-ho Park", "Runs the survey", "by 31 August"),)
     assert terms.revisit == "At the first draft"
 
@@ -170,32 +170,32 @@ def test_a_row_nobody_is_named_for_and_a_partner_with_nothing_to_do_are_named():
     terms = two(contributions=(("Joon-ho Park", "Runs the survey"), ("", "Books the van"),
                                ("", "Lab time on the thermal rig", "", "resource")),
                 credit_roles={"Joon-ho": ["Investigation", "Writing - original draft"],
-                              "Amara": ["Software", "Writing - review & editing"]},
+                              "Rosa": ["Software", "Writing - review & editing"]},
                 first_author="Joon-ho", **{name: "Agreed" for name in TERM_FIELDS})
     gaps = agreement_gaps(terms)
     assert [(g.key, g.partner) for g in gaps] == [("unassigned", ""), ("unassigned", ""),
-                                                  ("no_contribution", "Amara Nwosu")]
+                                                  ("no_contribution", "Rosa Nwosu")]
     assert "'Books the van'" in gaps[0].text and "does it" in gaps[0].text
     assert "'Lab time on the thermal rig'" in gaps[1].text and "brings it" in gaps[1].text
-    assert "Amara Nwosu" in gaps[2].text and all(g.field == "contributions" for g in gaps)
-    # Amara takes the van: both of those gaps go, the other row stays unassigned.
+    assert "Rosa Nwosu" in gaps[2].text and all(g.field == "contributions" for g in gaps)
+    # Rosa takes the van: both of those gaps go, the other row stays unassigned.
     fixed = dataclasses.replace(terms, contributions=(terms.contributions[0],
-                                                      Contribution("Amara Nwosu", "Books the van"),
+                                                      Contribution("Rosa Nwosu", "Books the van"),
                                                       terms.contributions[2]))
     assert keys(fixed) == ["unassigned"]
 
 
 def test_roles_gaps_follow_the_writing_roles():
     base = two(first_author="Joon-ho", **{name: "Agreed" for name in TERM_FIELDS},
-               credit_roles={"Joon-ho": ["Investigation", "Writing - original draft"], "Amara": ["Software"]})
+               credit_roles={"Joon-ho": ["Investigation", "Writing - original draft"], "Rosa": ["Software"]})
     gaps = agreement_gaps(base)
-    assert [(g.key, g.partner) for g in gaps] == [("no_writing_role", "Amara Nwosu")]
+    assert [(g.key, g.partner) for g in gaps] == [("no_writing_role", "Rosa Nwosu")]
     assert "ICMJE" in gaps[0].text and "acknowledgements" in gaps[0].text
     for writing in WRITING:
-        assert keys(dataclasses.replace(base, credit_roles={"Joon-ho": ["Investigation"], "Amara": ["Software", writing]}
-                                        )) == ["no_writing_role"]   # now Joon-ho lacks one, Amara has one
+        assert keys(dataclasses.replace(base, credit_roles={"Joon-ho": ["Investigation"], "Rosa": ["Software", writing]}
+                                        )) == ["no_writing_role"]   # now Joon-ho lacks one, Rosa has one
     both = dataclasses.replace(base, credit_roles={"Joon-ho": ["Writing - original draft"],
-                                                   "Amara": ["Software", "Writing - review & editing"]})
+                                                   "Rosa": ["Software", "Writing - review & editing"]})
     assert keys(both) == []
     assert keys(dataclasses.replace(base, credit_roles={"Joon-ho": ["Writing - original draft"]})) == ["no_roles"]
 
@@ -243,7 +243,7 @@ def test_the_summary_says_not_agreed_where_the_terms_say_nothing_and_adds_nothin
     # True whoever of the partners sends it: it speaks for "we" (and to "your understanding"), never as one of them.
     words = re.findall(r"[A-Za-z']+", summary)
     assert not {"I", "I'm", "I've", "my", "me", "mine"} & set(words) and "we" in words
-    assert summary.count("Joon-ho Park") == 2 and summary.count("Amara Nwosu") == 2   # partners, and their row
+    assert summary.count("Joon-ho Park") == 2 and summary.count("Rosa Nwosu") == 2   # partners, and their row
 
 
 def test_the_summary_follows_every_change_of_the_terms():

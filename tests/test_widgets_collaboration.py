@@ -127,7 +127,7 @@ def test_bad_input_is_explained_beside_its_part_and_the_last_summary_kept(builde
     row = builder.contributions.rows[1]
     row.partner.value = "Joonho"
     assert builder.error_field == "contributions" and list(alerts(builder)) == ["contributions"]
-    assert "'Joonho', who is not among the partners (Joon-ho Park, Amara Nwosu and Lucía Ferreira)" in builder.error_text
+    assert "'Joonho', who is not among the partners (Joon-ho Park, Rosa Nwosu and Lucía Ferreira)" in builder.error_text
     assert "role='alert'" in builder.errors["contributions"].value
     assert builder.result is good and builder.summary.value == summary and "last input that worked" in builder.stale.value
     assert row.partner.value == "Joonho"   # nothing typed is changed

@@ -13,7 +13,7 @@ are acknowledged (``icmje=True``).
 
 >>> terms = example_collaboration()
 >>> [p.name for p in terms.partners]
-['Joon-ho Park', 'Amara Nwosu', 'Lucía Ferreira']
+['Joon-ho Park', 'Rosa Nwosu', 'Lucía Ferreira']
 >>> terms.describe()
 'The terms for “Street trees and pavement heat: a thermal-imaging field study” name 3 partners and 7 things to do or bring (2 of them resources). Nothing commonly left unsaid is missing.'
 """
@@ -99,8 +99,8 @@ def _tidy(value: object, what: str, limit: int, stop: bool = True) -> str:
     """Text as a sentence quotes it: spaces tidied, no full stop at the end (a name keeps its own: ``stop=False``),
     at most ``limit`` characters.
 
-    >>> _tidy("  Runs   the survey. ", "what they do", 40), _tidy("Amara N. ", "a name", 40, stop=False)
-    ('Runs the survey', 'Amara N.')
+    >>> _tidy("  Runs   the survey. ", "what they do", 40), _tidy("Rosa N. ", "a name", 40, stop=False)
+    ('Runs the survey', 'Rosa N.')
     """
     text = " ".join(text_value(value, what).split())
     if stop:
@@ -161,12 +161,12 @@ def credit_role(text: object) -> str:
 class Partner:
     """A partner: a person (or a team) by name, and where they work or what their role is (optional).
 
-    >>> Partner("  Amara   Nwosu ", "Harbourside University").name
-    'Amara Nwosu'
+    >>> Partner("  Rosa   Nwosu ", "Harbourside University").name
+    'Rosa Nwosu'
     >>> Partner(" ")
     Traceback (most recent call last):
     ...
-    ValueError: A partner needs a name, such as 'Amara Nwosu' or 'the Harbourside imaging team'.
+    ValueError: A partner needs a name, such as 'Rosa Nwosu' or 'the Harbourside imaging team'.
     """
 
     name: str
@@ -175,7 +175,7 @@ class Partner:
     def __post_init__(self) -> None:
         name = _tidy(self.name, "a partner's name", MAX_NAME, stop=False)
         if not name:
-            raise ValueError("A partner needs a name, such as 'Amara Nwosu' or 'the Harbourside imaging team'.")
+            raise ValueError("A partner needs a name, such as 'Rosa Nwosu' or 'the Harbourside imaging team'.")
         object.__setattr__(self, "name", name)
         affiliation = _tidy(self.affiliation, f"where {name} works", MAX_AFFILIATION, stop=False)
         object.__setattr__(self, "affiliation", affiliation)
@@ -189,9 +189,9 @@ class Contribution:
     """One row of who does and brings what: the partner responsible (empty: nobody yet), what they do or bring,
     by when (free text, optional) and whether it is a task or a resource (:data:`CONTRIBUTION_KINDS`).
 
-    >>> Contribution("Amara", "A licence for the image software.", kind="resource").what
+    >>> Contribution("Rosa", "A licence for the image software.", kind="resource").what
     'A licence for the image software'
-    >>> Contribution("Amara", "")
+    >>> Contribution("Rosa", "")
     Traceback (most recent call last):
     ...
     ValueError: Write what is done or brought, such as 'Runs the field survey' or 'A licence for the analysis software'.
@@ -404,7 +404,7 @@ class CollaborationTerms:
     def roles_of(self, partner: str) -> tuple[str, ...]:
         """A partner's CRediT roles (by name), in CRediT's order.
 
-        >>> example_collaboration().roles_of("Amara Nwosu")[:2]
+        >>> example_collaboration().roles_of("Rosa Nwosu")[:2]
         ('Formal analysis', 'Methodology')
         """
         return dict(self.credit_roles)[partner]
@@ -424,7 +424,7 @@ class CollaborationTerms:
     def describe(self) -> str:
         """The terms in two sentences: the partners, the rows and the resources, and how many gaps remain.
 
-        >>> collaboration_terms("Tree survey", ["Joon-ho Park", "Amara Nwosu"]).describe()
+        >>> collaboration_terms("Tree survey", ["Joon-ho Park", "Rosa Nwosu"]).describe()
         'The terms for “Tree survey” name 2 partners and nothing to do or bring yet. 10 things commonly left unsaid are missing: see the list.'
         """
         count = len(self.contributions)
@@ -518,15 +518,15 @@ def collaboration_terms(project: str, partners: Iterable[Partner | str | tuple[s
     """Make and check the terms; partners may be names or ``(name, affiliation)`` pairs and rows
     ``(partner, what, when, kind)`` tuples (``when`` and ``kind`` optional).
 
-    >>> terms = collaboration_terms("Tree survey", ["Joon-ho Park", ("Amara Nwosu", "Harbourside University")],
-    ...                             [("joon-ho", "Runs the survey", "by 31 August"), ("Amara", "Software licence", "", "resource")],
+    >>> terms = collaboration_terms("Tree survey", ["Joon-ho Park", ("Rosa Nwosu", "Harbourside University")],
+    ...                             [("joon-ho", "Runs the survey", "by 31 August"), ("Rosa", "Software licence", "", "resource")],
     ...                             first_author="Joon-ho")
     >>> terms.first_author, terms.contributions[0].line()
     ('Joon-ho Park', 'Joon-ho Park: Runs the survey (by 31 August)')
-    >>> collaboration_terms("Tree survey", ["Joon-ho Park", "Amara Nwosu"], [("Lucía", "Supervises")])
+    >>> collaboration_terms("Tree survey", ["Joon-ho Park", "Rosa Nwosu"], [("Lucía", "Supervises")])
     Traceback (most recent call last):
     ...
-    negwidgets.model.collaboration.CollaborationError: In who does what, 'Supervises' is given to 'Lucía', who is not among the partners (Joon-ho Park and Amara Nwosu). Type a partner's name as the list of partners gives it, or add them to that list.
+    negwidgets.model.collaboration.CollaborationError: In who does what, 'Supervises' is given to 'Lucía', who is not among the partners (Joon-ho Park and Rosa Nwosu). Type a partner's name as the list of partners gives it, or add them to that list.
     """
     return CollaborationTerms(project, tuple(partners), tuple(contributions), first_author, last_author,
                               corresponding_author, order_rule, icmje, credit_roles, data_owner, data_after,
@@ -557,8 +557,8 @@ def agreement_gaps(terms: CollaborationTerms) -> tuple[Gap, ...]:
 
     >>> [gap.key for gap in agreement_gaps(example_collaboration())]
     []
-    >>> bare = collaboration_terms("Tree survey", ["Joon-ho Park", "Amara Nwosu"], [("", "Book the lab van")],
-    ...                            credit_roles={"Amara": ["Software"]}, first_author="Joon-ho")
+    >>> bare = collaboration_terms("Tree survey", ["Joon-ho Park", "Rosa Nwosu"], [("", "Book the lab van")],
+    ...                            credit_roles={"Rosa": ["Software"]}, first_author="Joon-ho")
     >>> [gap.key for gap in agreement_gaps(bare)]
     ['unassigned', 'no_contribution', 'no_contribution', 'no_roles', 'no_writing_role', 'no_data_owner', 'no_data_after', 'no_decisions', 'no_revisit', 'no_leaving']
     >>> print(agreement_gaps(bare)[0])
@@ -656,19 +656,19 @@ def terms_summary(terms: CollaborationTerms) -> str:
     """The summary to paste into an email to the other partners: what the terms say, part by part, and a request
     to reply if anything differs. It is true whoever of the partners sends it, and invents nothing.
 
-    >>> print(terms_summary(collaboration_terms("Tree survey", ["Joon-ho Park", "Amara Nwosu"],
-    ...                                          [("Joon-ho", "Runs the survey", "by 31 August")], first_author="Amara")))
+    >>> print(terms_summary(collaboration_terms("Tree survey", ["Joon-ho Park", "Rosa Nwosu"],
+    ...                                          [("Joon-ho", "Runs the survey", "by 31 August")], first_author="Rosa")))
     Subject: What we agreed for Tree survey
     <BLANKLINE>
     Hello,
     <BLANKLINE>
-    Here is what we agreed for Tree survey, so that we have it in writing. The partners are Joon-ho Park and Amara Nwosu.
+    Here is what we agreed for Tree survey, so that we have it in writing. The partners are Joon-ho Park and Rosa Nwosu.
     <BLANKLINE>
     Who does and brings what
     - Joon-ho Park: Runs the survey (by 31 August)
     <BLANKLINE>
     Authorship and credit
-    - First author: Amara Nwosu
+    - First author: Rosa Nwosu
     <BLANKLINE>
     Data and code
     - Who owns and keeps the data: not agreed yet

@@ -33,7 +33,7 @@ _TEXT_AREA = {"width": "600px", "max_width": "100%"}
 
 # Each label ends in the row's number, which _renumber keeps in step with the rows' order.
 PARTNER_COLUMNS = [
-    text_column("name", "Name", "300px", "60px", "e.g. Amara Nwosu", numbered=True),
+    text_column("name", "Name", "300px", "60px", "e.g. Rosa Nwosu", numbered=True),
     text_column("affiliation", "Where they work", "360px", "130px", "e.g. Harbourside University (optional)",
                 numbered=True),
 ]

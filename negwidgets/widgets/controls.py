@@ -239,13 +239,13 @@ class Checklist(anywidget.AnyWidget, widgets.ValueWidget):
     legend, which screen readers announce with each box) and ``help`` says more under it.
 
     >>> roles = Checklist(["Software", "Methodology", "Validation"], value=("Validation", "Software"),
-    ...                   description="Amara's roles")
+    ...                   description="Rosa's roles")
     >>> roles.value
     ('Software', 'Validation')
     >>> roles.value = ["Coding"]
     Traceback (most recent call last):
     ...
-    traitlets.traitlets.TraitError: 'Coding' is not one of the options of 'Amara's roles'.
+    traitlets.traitlets.TraitError: 'Coding' is not one of the options of 'Rosa's roles'.
     """
 
     _esm = _STATIC / "checklist.js"
