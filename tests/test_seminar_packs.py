@@ -24,11 +24,11 @@ CODE = re.compile(rf"^[{CODE_ALPHABET}]{{4}}-[{CODE_ALPHABET}]{{4}}$")
 
 # -- cases ----------------------------------------------------------------------------------------------
 
-def test_the_course_ships_the_four_cases_the_issue_asks_for():
+def test_the_course_ships_the_four_cases_the_issue_asks_for_and_the_raise_of_lesson_15():
     cases = {case.key: case for case in case_catalogue()}
-    assert set(cases) == {"salary", "research_collaboration", "used_car", "job_offer"}
+    assert set(cases) == {"salary", "research_collaboration", "used_car", "job_offer", "raise"}
     assert cases["salary"].kind == cases["used_car"].kind == "single-issue"
-    assert cases["research_collaboration"].kind == cases["job_offer"].kind == "multi-issue"
+    assert cases["research_collaboration"].kind == cases["job_offer"].kind == cases["raise"].kind == "multi-issue"
     research = cases["research_collaboration"]
     issues = " ".join(issue.name.lower() for issue in research.scoring.issues)
     for word in ("budget", "author", "maintenance", "licence"):
