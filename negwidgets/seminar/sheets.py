@@ -191,6 +191,9 @@ def _html_body(document: Document) -> str:
 _FRAGMENT_STYLE = ("<style>.negwidgets-sheet{max-width:46em;border:1px solid #ccc;padding:4px 16px;margin:8px 0;"
                    "background:#fffdf5}.negwidgets-sheet table{border-collapse:collapse}"
                    ".negwidgets-sheet td,.negwidgets-sheet th{border:1px solid #bbb;padding:2px 6px;text-align:left}"
+                   # Whole words: on a phone the course's stylesheet lets a result table's words break anywhere
+                   # (.nw-root .widget-html-content td), which cut a sheet's "Salary" into "Salar" and "y".
+                   ".nw-root .widget-html-content .negwidgets-sheet :is(td,th){overflow-wrap:normal}"
                    ".negwidgets-sheet .box div{border-bottom:1px solid #999;height:1.6em}</style>")
 
 
