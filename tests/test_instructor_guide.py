@@ -30,7 +30,8 @@ def section(title: str) -> str:
 def test_the_guide_has_every_part_an_instructor_needs():
     headings = re.findall(r"^## (.*)", TEXT, re.M)
     assert headings == [
-        "Learning objectives", "The 90-minute class", "The half-day workshop", "Lessons to assign before and after",
+        "Learning objectives", "The 90-minute class", "The half-day workshop", "A class on raises and promotions",
+        "Lessons to assign before and after",
         "Discussion questions, lesson by lesson", "Debrief questions for each chart",
         "Running the apps for a room: one machine with Voila", "Running the apps for a large course: JupyterHub",
         "Presenting a lesson as slides", "Sources and further reading",
@@ -70,10 +71,11 @@ def test_every_debrief_chart_has_its_questions_under_its_own_title():
 
 def test_the_guides_schedules_readings_and_r_range_are_the_seminar_codes():
     texts = outputs_text(nbformat.read(NOTEBOOKS / "seminar/instructor_guide.ipynb", as_version=4))
-    ninety, half_day = session_plan("ninety_minutes"), session_plan("half_day")
+    ninety, half_day, raises = (session_plan(key) for key in ("ninety_minutes", "half_day", "current_employer"))
     assert ninety.describe(start="14:00") + "\n" in texts
     assert half_day.describe(start="09:00") + "\n" in texts
-    for plan in (ninety, half_day):
+    assert raises.describe(start="14:00") + "\n" in texts and raises.cases == ("raise",)
+    for plan in (ninety, half_day, raises):
         assert f"{plan.reading('before')}\n{plan.reading('after')}\n" in texts
     low, high = class_r_range(12)
     assert f"12 agreements: r between {low:.2f} and {high:.2f} in 19 classes of 20 when the true r is 0.62\n" in texts

@@ -208,3 +208,65 @@ def test_a_multi_issue_dashboard_shows_the_frontier_only_once_every_pair_has_rep
         page.screenshot(path=SHOTS / "frontier-3-all-reported-1920.png", full_page=True)
         body = page.inner_text("body")
         assert "Traceback" not in body and "Error displaying widget" not in body
+
+
+def test_a_raise_sheet_opens_in_the_participant_app_fits_a_phone_and_reports_its_salary(tmp_path, monkeypatch):
+    """Lesson 15's role-play in Voila: Dara, in a pair without an outside offer, opens the sheet on a phone
+    (its own values, none of Robin's facts, nothing that would invent an offer) and reports a deal, whose
+    salary is read from the option of the salary and level."""
+    import re
+
+    url = f"sqlite:///{tmp_path / 'class_results.sqlite'}"
+    monkeypatch.setenv("NEGWIDGETS_RESULTS_URL", url)
+    pack = make_pack("raise", 6, seed=3)
+    with ResultsStore(url) as store:
+        store.publish(pack.record())
+    pair = next(p for p in pack.pairs if p.reservations[0] == 10)   # no outside offer
+    dara = pack.participant(pair.code, "employee")
+    terms = {"Salary and level": "$68,000 as Senior planner", "Remote days": "One day a week",
+             "Training budget": "$3,000", "Salary review": "In 6 months, against goals written down now"}
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    with voila(NOTEBOOKS / "seminar" / "participant_app.ipynb", tmp_path / "participant") as app_url, \
+            chromium(tmp_path) as page:
+        page.set_viewport_size({"width": 390, "height": 844})
+        page.goto(app_url, timeout=120_000)
+        app = page.locator(".negwidgets").first
+        app.wait_for(timeout=120_000)
+        for label, text in (("Pair code", pair.code), ("Personal access code", dara.access_code)):
+            field = app.locator(".widget-text").filter(has_text=label).locator("input").first
+            field.fill(text)
+            field.press("Tab")
+        app.get_by_role("button", name="Open my sheet").click()
+        expect(app).to_contain_text(f"Confidential: Dara, pair {pair.code}", timeout=30_000)
+        text = app.inner_text()
+        assert "You have no other offer" in text and "Your reservation value: 10 points." in text
+        assert f"{pair.reservations[1]:g} points" not in text
+        for secret in ("$9,600", "$69,300", "promotion fund", "Coastline", "Friday next week"):
+            assert secret not in text, secret
+        sheet = app.locator(".negwidgets-sheet")
+        assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+        assert sheet.evaluate("e => e.scrollWidth <= e.clientWidth + 1")   # its table wraps, nothing hidden
+        # Voila's page scrolls inside itself, so a screenshot of the whole sheet needs a window as tall as it.
+        for width, name in ((390, "phone"), (1280, "laptop")):
+            page.set_viewport_size({"width": width, "height": 900})
+            tall = app.evaluate("e => e.scrollHeight")
+            page.set_viewport_size({"width": width, "height": tall + 200})
+            sheet.screenshot(path=SHOTS / f"raise-sheet-{name}.png")
+        page.set_viewport_size({"width": 1280, "height": 900})
+
+        app.locator(".widget-dropdown").filter(has_text="Who named the first number").locator("select") \
+            .select_option(label="Robin")
+        field = app.locator(".widget-text").filter(has_text="The first number").locator("input").first
+        field.fill("65,000")
+        field.press("Tab")
+        for issue, option in terms.items():
+            app.locator(".widget-dropdown").filter(has_text=re.compile(rf"^{issue}")).locator("select") \
+                .select_option(label=option)
+        app.get_by_role("button", name="Submit my result").click()
+        expect(app).to_contain_text("Thank you: your result is in.", timeout=30_000)
+        body = page.inner_text("body")
+        assert "Traceback" not in body and "Error displaying widget" not in body
+    with ResultsStore(url) as store:
+        (report,) = store.reports(pack.pack_id)
+    assert (report.pair, report.role, report.opening, report.agreement, report.terms) == (
+        pair.code, "employee", 65_000, 68_000, terms)

@@ -155,7 +155,7 @@ def test_the_debrief_sets_the_class_r_beside_the_range_a_class_of_its_size_would
     assert class_r_range(3) is None and class_r_range(40)[1] - class_r_range(40)[0] < high - low
 
 
-@pytest.mark.parametrize("key", ["salary", "used_car", "job_offer"])
+@pytest.mark.parametrize("key", ["salary", "used_car", "job_offer", "raise"])
 def test_a_pair_still_negotiating_changes_nothing_on_any_chart_until_it_reports_or_is_revealed(key):
     """Issue 17.1: the zone chart drew every pair's zone (in a one-number case, its two reservation values)
     before anyone reported, on the screen the whole room sees."""
@@ -325,3 +325,49 @@ def test_only_a_multi_issue_case_gets_the_frontier_chart_after_the_zone_chart(sa
     assert [type(c) for c in debrief_charts(salary.case, 8)] == list(DEBRIEF_CHARTS)
     kinds = [type(c) for c in debrief_charts(job.case, 4)]
     assert kinds[:3] == [DEBRIEF_CHARTS[0], OutcomeZoneChart, FrontierChart] and kinds[3:] == list(DEBRIEF_CHARTS[2:])
+
+
+# -- the raise: value created as well as claimed ----------------------------------------------------------
+
+RAISE = load_case("raise")
+
+
+def _raise_points():
+    """Every package of the raise with both sides' points, added up here from the case's table."""
+    issues = RAISE.scoring.issues
+    packages = [dict(zip((i.name for i in issues), labels))
+                for labels in itertools.product(*(issue.options for issue in issues))]
+    points = np.array([[sum(issue.points[issue.options.index(p[issue.name])][side] for issue in issues)
+                        for side in (0, 1)] for p in packages])
+    return packages, points
+
+
+def test_a_raise_haggled_on_salary_alone_leaves_points_that_trading_the_other_issues_finds():
+    packages, points = _raise_points()
+    # Dara holds the $70,000 offer (61 points) and Robin's BATNA is 70: every pair gets these.
+    record = make_pack("raise", 3, seed=2, same_numbers=True).record()
+    assert {p.reservations for p in record.pairs} == {(61, 70)}
+    # P1 haggles the salary only; P2 adds the title, a remote day, the training and a review with goals.
+    haggled = {"Salary and level": "$70,000 as Senior planner", "Remote days": "None", "Training budget": "None",
+               "Salary review": "In 12 months (the usual cycle)"}
+    traded = {"Salary and level": "$66,000 as Senior planner", "Remote days": "One day a week",
+              "Training budget": "$3,000", "Salary review": "In 6 months, against goals written down now"}
+    reports = []
+    for code, terms in (("P1", haggled), ("P2", traded)):
+        reports.append(check_report(record, pair=code, role="employee", opener="employee", opening=74_000,
+                                    outcome="agreement", terms=terms, rounds=6, survey=[5, 5, 5, 5]))
+    reports.append(check_report(record, pair="P3", role="manager", opener="manager", opening=65_000,
+                                outcome="impasse", rounds=3, survey=[3, 3, 3, 3]))
+    result = class_debrief(record, _numbered(reports)).against_frontier()
+    first, second = result.deals
+    mine = points[packages.index(haggled)]
+    better = np.all(points >= mine, axis=1) & np.any(points > mine, axis=1)
+    assert tuple(mine) == first.scores == (40, 72)    # below Dara's 61: Dara should have walked away
+    assert first.left_on_table == points[better].sum(axis=1).max() - mine.sum() > 0
+    theirs = points[packages.index(traded)]
+    assert second.scores == tuple(theirs) and min(theirs - (61, 70)) >= 0   # better than both BATNAs
+    assert second.on_frontier == (not np.any(np.all(points >= theirs, axis=1) & np.any(points > theirs, axis=1)))
+    assert second.on_frontier and theirs.sum() - mine.sum() == 36   # the trades created 36 joint points
+    assert result.impasses[0].zone   # P3 walked away from a zone
+    flags = class_debrief(record, _numbered(reports)).flags()
+    assert "Pair P1: the agreement is worse than a side's reservation value." in flags

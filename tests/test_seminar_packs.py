@@ -24,11 +24,11 @@ CODE = re.compile(rf"^[{CODE_ALPHABET}]{{4}}-[{CODE_ALPHABET}]{{4}}$")
 
 # -- cases ----------------------------------------------------------------------------------------------
 
-def test_the_course_ships_the_four_cases_the_issue_asks_for():
+def test_the_course_ships_the_four_cases_the_issue_asks_for_and_the_raise_of_lesson_15():
     cases = {case.key: case for case in case_catalogue()}
-    assert set(cases) == {"salary", "research_collaboration", "used_car", "job_offer"}
+    assert set(cases) == {"salary", "research_collaboration", "used_car", "job_offer", "raise"}
     assert cases["salary"].kind == cases["used_car"].kind == "single-issue"
-    assert cases["research_collaboration"].kind == cases["job_offer"].kind == "multi-issue"
+    assert cases["research_collaboration"].kind == cases["job_offer"].kind == cases["raise"].kind == "multi-issue"
     research = cases["research_collaboration"]
     issues = " ".join(issue.name.lower() for issue in research.scoring.issues)
     for word in ("budget", "author", "maintenance", "licence"):
@@ -345,3 +345,172 @@ def test_a_multi_issue_agreement_names_an_option_for_every_issue(research):
         with pytest.raises(ReportError, match=words):
             check_report(research, pair="P2", role="lab", opener="company", opening="150000",
                          outcome="agreement", terms=bad, rounds=3)
+
+
+# -- the raise (lesson 15's role-play) ------------------------------------------------------------------
+
+def _raw_raise():
+    """The raise case's file as YAML gives it, for sums done here rather than by the scoring code."""
+    from negwidgets.data import load
+
+    return json.loads(json.dumps(load("seminar/raise")))
+
+
+def _points(raw, side, package):
+    """A package's points for one side (0 Dara, 1 Robin), added up from the file's own table."""
+    total = 0
+    for issue in raw["issues"]:
+        (option,) = [o for o in issue["options"] if o["label"] == package[issue["name"]]]
+        total += option["points"][side]
+    return total
+
+
+def _money(text):
+    return {int(amount.replace(",", "")) for amount in re.findall(r"\$(\d[\d,]*)", text)}
+
+
+STANDARD = {"Salary and level": "$65,000 as Planner", "Remote days": "None", "Training budget": "None",
+            "Salary review": "In 12 months (the usual cycle)"}
+
+
+@pytest.mark.parametrize("key", CASE_KEYS)
+def test_every_case_names_lessons_that_are_on_the_course_map(key):
+    from negwidgets.data import load
+
+    stems = {lesson["file"] for lesson in load("course")["lessons"]}
+    lessons = load_case(key).lessons
+    assert lessons and set(lessons) <= stems
+    if key == "raise":
+        assert lessons[0] == "15_current_employer"
+
+
+def test_each_of_daras_alternatives_is_worth_the_package_it_names_on_daras_own_table():
+    raw = _raw_raise()
+    employee = raw["roles"][0]
+    alternatives = employee["reservation"]["alternatives"]
+    case = load_case("raise")
+    role = case.role("employee")
+    assert [a.value for a in role.alternatives] == [a["value"] for a in alternatives]
+    assert sorted(role.reservation.grid()) == sorted(a["value"] for a in alternatives)
+    offers = 0
+    for alternative in alternatives:
+        worth = _points(raw, 0, alternative["equivalent"]) + alternative["adjust"]
+        assert worth == alternative["value"], alternative["label"]
+        brief = " ".join(alternative["brief"].split())
+        if alternative["equivalent"] == STANDARD:
+            # No offer: staying with the standard raise (0 points) and a search counted at the adjustment.
+            assert "no other offer" in brief and f"worth {alternative['adjust']} points more" in brief
+            assert "Coastline" not in brief and "Friday" not in brief
+        else:
+            offers += 1
+            salary = int(alternative["equivalent"]["Salary and level"].split(" ")[0].strip("$").replace(",", ""))
+            training = int(alternative["equivalent"]["Training budget"].strip("$").replace(",", ""))
+            assert _money(brief) == {salary, training} and f"${salary:,}" in alternative["label"]
+            remote = {"One day a week": "one remote day a week", "Two days a week": "two remote days a week"}
+            assert remote[alternative["equivalent"]["Remote days"]] in brief
+            assert f"less {-alternative['adjust']} points" in brief and "pay reviewed once a year" in brief
+    assert offers == 3 and "no outside offer" in [a["label"] for a in alternatives]
+
+
+def test_an_alternative_whose_value_disagrees_with_its_package_is_refused():
+    raw = _raw_raise()
+    raw["roles"][0]["reservation"]["alternatives"][1]["value"] += 1
+    with pytest.raises(ValueError, match="is worth 47 points by its equivalent package"):
+        case_from_dict("mine", raw)
+    raw = _raw_raise()
+    raw["roles"][0]["brief"] = raw["roles"][0]["brief"].replace("{alternative}", "")
+    with pytest.raises(ValueError, match="with {alternative}"):
+        case_from_dict("mine", raw)
+
+
+def test_the_raise_briefs_numbers_agree_with_the_options_and_with_each_other():
+    raw = _raw_raise()
+    public = " ".join(raw["public"].split())
+    robin = " ".join(raw["roles"][1]["brief"].split())
+    dara = " ".join(raw["roles"][0]["brief"].split())
+    salaries = {o["label"]: int(o["label"].split(" ")[0].strip("$").replace(",", "")) for o in raw["issues"][0]["options"]}
+    planner = max(v for label, v in salaries.items() if label.endswith("as Planner"))
+    senior = max(v for label, v in salaries.items() if label.endswith("as Senior planner"))
+    current = 63_000
+    assert f"earns ${current:,} a year" in public
+    standard = salaries[STANDARD["Salary and level"]]
+    assert f"standard raise of ${standard - current:,}, to ${standard:,} (about {round(100 * (standard / current - 1))}%)" in public
+    # Robin's sheet: the band tops are the options' tops; the budget, the cap and the costs add up.
+    assert f"a Planner is paid from $52,000 to ${planner:,}" in robin and f"Senior planner from $62,000 to ${senior:,}" in robin
+    assert f"payroll of $320,000: ${round(0.03 * 320_000):,} to share" in robin
+    assert f"The plan gives Dara ${standard - current:,} of it" in robin
+    cap = round(current * 1.10)
+    assert f"above 10%, to more than ${cap:,}" in robin
+    points = {label: points for label, points in ((o["label"], o["points"]) for o in raw["issues"][0]["options"])}
+    over, under = ([points[label][1] for label, v in salaries.items() if (v > cap) == side] for side in (True, False))
+    assert max(over) < min(under)   # above the cap is worse for Robin than anything below it
+    assert f"about ${round(0.2 * standard):,} (20% of the salary)" in robin
+    training = [int(o["label"].strip("$").replace(",", "")) for o in raw["issues"][2]["options"] if o["label"] != "None"]
+    assert "$4,000 unspent" in robin and max(training) <= 4_000
+    assert f"costs ${max(training):,} with its exams" in dara
+    # The standard raise is both sides' no-agreement outcome: 0 points for Dara, 100 for Robin, as both say.
+    assert (_points(raw, 0, STANDARD), _points(raw, 1, STANDARD)) == (0, 100)
+    assert "(the package worth 100 points on your table)" in robin
+    assert "standard raise to $65,000 (0 points on your table)" in " ".join(
+        raw["roles"][0]["reservation"]["alternatives"][0]["brief"].split())
+    # Robin counts no agreement below the standard raise (Dara may leave), and each side's table tops at 100.
+    assert raw["roles"][1]["reservation"]["range"][1] < 100
+    for side in (0, 1):
+        assert sum(max(o["points"][side] for o in issue["options"]) for issue in raw["issues"]) == 100
+    # A Planner's salary stops at the band's top: every option above it is a promotion.
+    assert all(label.endswith("as Senior planner") for label, v in salaries.items() if v > planner)
+
+
+def test_a_raise_class_mixes_pairs_without_an_offer_and_with_each_offer_and_the_key_says_which():
+    pack = make_pack("raise", 40, seed=15, no_zone_share=0.2)
+    case = pack.case
+    labels = {a.value: a.label for a in case.role("employee").alternatives}
+    drawn = {pair.reservations[0] for pair in pack.pairs}
+    assert drawn == set(labels)   # 40 pairs draw every alternative
+    low, high = case.role("manager").reservation.low, case.role("manager").reservation.high
+    assert all(low <= pair.reservations[1] <= high and pair.reservations[1] % 5 == 0 for pair in pack.pairs)
+    # Without an offer there is always a zone: the standard raise is worth 100 to Robin, above any BATNA.
+    assert all(pair.zone is not None for pair in pack.pairs if pair.reservations[0] == 10)
+    key = sheet_markdown(instructor_key(pack)).replace(DOLLAR_MARKUP, "$")
+    for pair in pack.pairs:
+        assert f"| {pair.code} | {pair.reservations[0]:g} points ({labels[pair.reservations[0]]}) |" in key
+
+
+def test_a_raise_sheet_holds_its_own_sides_secrets_only():
+    pack = make_pack("raise", 24, seed=9, no_zone_share=0.25)
+    case = pack.case
+    robin_only = ["$9,600", "$69,300", "promotion fund", "$13,000", "$4,000 unspent", "$52,000"]
+    offer_words = ["Coastline", "Friday next week", "a year as Senior planner"]
+    for pair in pack.pairs:
+        dara_value, robin_value = pair.reservations
+        dara, robin = (sheet_markdown(confidential_sheet(case, pair, role, None)).replace(DOLLAR_MARKUP, "$")
+                       for role in case.role_keys)
+        alternative = case.role("employee").alternative(dara_value)
+        first = " ".join(alternative.brief.split()).split(". ")[0]
+        assert first in dara and first not in robin
+        assert f"Your reservation value: {dara_value:g} points." in dara
+        assert f"Your reservation value: {robin_value:g} points." in robin
+        if dara_value != robin_value:
+            assert f"{robin_value:g} points" not in dara and f"{dara_value:g} points" not in robin
+        assert not [word for word in robin_only if word in dara]
+        assert not [word for word in offer_words if word in robin]
+        assert "no other offer" not in robin
+        if dara_value == 10:
+            # No offer, no deadline: the sheet gives no sentence that would invent one.
+            assert not [word for word in offer_words if word in dara]
+            assert "no other offer" in dara and "What you cannot say: anything that suggests another offer" in dara
+        else:
+            assert f"${alternative.label.split('$')[1]} a year as Senior planner" in dara
+            assert "no other offer" not in dara
+
+
+def test_a_raise_agreement_is_read_as_its_salary_and_the_import_template_opens_on_one():
+    from negwidgets.seminar.imports import csv_template
+
+    record = make_pack("raise", 2, seed=1).record()
+    terms = {**STANDARD, "Salary and level": "$68,000 as Senior planner"}
+    report = check_report(record, pair="P1", role="employee", opener="manager", opening="65000",
+                          outcome="agreement", terms=terms, rounds=4)
+    assert report.agreement == 68_000.0 and report.terms == terms
+    example = dict(zip(*(line.split(",") for line in csv_template(record.case).splitlines()[:2])))
+    assert example["opening"] == "72000"

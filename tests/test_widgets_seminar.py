@@ -509,3 +509,43 @@ def test_an_import_with_inf_and_1e400_lists_those_lines_and_keeps_the_rest(any_s
     status = dashboard.import_status.value
     assert "Added 1; 0 already in the store; 2 problems." in status and "Line 3:" in status and "Line 4:" in status
     assert "did not answer" not in status and any_store.count(pack.pack_id) == 1
+
+
+def test_the_raise_dashboard_shows_no_pair_still_negotiating_and_never_which_alternative_a_pair_drew(store):
+    """Lesson 15's role-play: Dara's BATNA (no offer, or which offer) differs from pair to pair. Until a
+    pair reports, two classes that differ only in its values look the same; the big screen never names an
+    alternative (the instructor's key does)."""
+    from negwidgets.seminar import check_report
+
+    base = make_pack("raise", 3, seed=4).record()
+    one = _with_values(base, {"P2": (10.0, 85.0), "P3": (75.0, 90.0)}, "bbbb0001")
+    other = _with_values(base, {"P2": (47.0, 50.0), "P3": (61.0, 55.0)}, "bbbb0002")
+    terms = {issue.name: issue.options[2] for issue in base.case.scoring.issues}
+    for record in (one, other):
+        store.publish(record)
+        store.submit(check_report(record, pair="P1", role="employee", opener="employee", opening=72_000,
+                                  outcome="agreement", terms=terms, rounds=5))
+    shown, hidden = (DebriefDashboard(store, record.pack_id, refresh_seconds=0) for record in (one, other))
+    assert [image.value for image in shown.images] == [image.value for image in hidden.images]
+    assert [image.caption for image in shown.images] == [image.caption for image in hidden.images]
+    labels = [alternative.label for alternative in base.case.role("employee").alternatives]
+    words = _words(shown)
+    assert not [f"{v:g} points" for code in ("P2", "P3") for v in one.pair(code).reservations
+                if f"{v:g} points" in words]
+    assert "still negotiating" in words
+    shown.reveal_button.click()
+    words = _words(shown)
+    assert all(f"{v:g} points" in words for code in ("P2", "P3") for v in one.pair(code).reservations)
+    assert not [label for label in labels if label in words] and "Coastline" not in words
+
+
+def test_a_raise_agreement_is_reported_with_the_salary_of_its_level(store):
+    pack = make_pack("raise", 2, seed=3)
+    store.publish(pack.record())
+    app = _logged_in(store, pack, "P1", "manager")
+    app.opener.value, app.opening.value, app.rounds.value = "manager", "65,000", 6
+    for name, dropdown in app.terms.items():
+        dropdown.value = "$68,000 as Senior planner" if name == "Salary and level" else dropdown.options[1][1]
+    app.submit()
+    (report,) = store.reports(pack.pack_id)
+    assert report.agreement == 68_000.0 and report.terms["Salary and level"] == "$68,000 as Senior planner"

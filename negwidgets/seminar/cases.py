@@ -17,6 +17,7 @@ True
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -28,10 +29,13 @@ from ..model.checks import capitalised, finite_number, parse_money
 from ..model.money import money
 from ..model.scoring import ScoringSystem, points_text
 
-__all__ = ["CASE_KEYS", "NumberSpec", "Role", "RolePlayCase", "ValueRange", "case_catalogue", "in_sentence", "load_case"]
+__all__ = ["CASE_KEYS", "Alternative", "NumberSpec", "Role", "RolePlayCase", "ValueRange", "case_catalogue",
+           "in_sentence", "load_case"]
 
 # The cases shipped with the course, in the order the instructor's notebook lists them.
-CASE_KEYS = ("salary", "used_car", "research_collaboration", "job_offer")
+CASE_KEYS = ("salary", "used_car", "research_collaboration", "job_offer", "raise")
+
+_AMOUNT = re.compile(r"\$\s?\d[\d,]*(?:\.\d+)?")
 
 
 def in_sentence(name: str) -> str:
@@ -41,13 +45,15 @@ def in_sentence(name: str) -> str:
 
 @dataclass(frozen=True)
 class ValueRange:
-    """Where a private value is drawn from: ``low`` to ``high`` in steps of ``step``; ``typical`` when every
-    pair gets the same numbers."""
+    """Where a private value is drawn from: ``low`` to ``high`` in steps of ``step``, or only the listed
+    ``values`` (a role whose alternatives differ from pair to pair); ``typical`` when every pair gets the
+    same numbers."""
 
     low: float
     high: float
     typical: float
     step: float = 1.0
+    values: tuple[float, ...] = ()
 
     def __post_init__(self) -> None:
         if not self.low <= self.typical <= self.high:
@@ -55,9 +61,13 @@ class ValueRange:
                              f"{self.high:g}.")
         if self.step <= 0:
             raise ValueError("A range's step must be above zero.")
+        if self.values and self.typical not in self.values:
+            raise ValueError(f"The typical value {self.typical:g} must be one of the values listed.")
 
     def grid(self) -> np.ndarray:
         """Every value that can be drawn, ``low`` and ``high`` included."""
+        if self.values:
+            return np.array(sorted(self.values), dtype=float)
         count = int(math.floor((self.high - self.low) / self.step + 1e-9)) + 1
         return self.low + self.step * np.arange(count)
 
@@ -85,9 +95,26 @@ class NumberSpec:
 
 
 @dataclass(frozen=True)
+class Alternative:
+    """One of a role's possible BATNAs, drawn pair by pair: its value (the pair's reservation value), a short
+    label for the instructor's key, the paragraph it adds to the brief (where the brief says
+    ``{alternative}``) and the BATNA line of the sheet."""
+
+    value: float
+    label: str
+    brief: str
+    batna: str
+
+
+@dataclass(frozen=True)
 class Role:
     """One side of a case: who they are, which way they want the number to move, where their reservation
-    value is drawn from, and their confidential brief (Markdown with ``{reservation}`` in it)."""
+    value is drawn from, and their confidential brief (Markdown with ``{reservation}`` in it).
+
+    A role with ``alternatives`` has a different BATNA from pair to pair (an outside offer, or none): each
+    value that can be drawn is one alternative's, and the brief and BATNA line of a pair are that
+    alternative's.
+    """
 
     key: str
     name: str
@@ -95,6 +122,34 @@ class Role:
     reservation: ValueRange
     brief: str
     batna: str
+    alternatives: tuple[Alternative, ...] = ()
+
+    def alternative(self, value: float) -> Alternative | None:
+        """The alternative whose value was drawn (``None`` for a role without alternatives)."""
+        if not self.alternatives:
+            return None
+        for alternative in self.alternatives:
+            if abs(alternative.value - float(value)) < 1e-9:
+                return alternative
+        raise ValueError(f"The role {self.key!r} has no alternative worth {float(value):g}; its values are "
+                         f"{', '.join(f'{a.value:g}' for a in self.alternatives)}.")
+
+    def brief_text(self, value: float, reservation: str) -> str:
+        """The brief for a pair whose reservation value is ``value`` (written as ``reservation``)."""
+        alternative = self.alternative(value)
+        text = self.brief.replace("{alternative}", alternative.brief if alternative else "")
+        # The case files use {alternative} and {reservation} and nothing else; replace() never evaluates.
+        return text.replace("{reservation}", reservation)
+
+    def batna_text(self, value: float, reservation: str) -> str:
+        """The BATNA line of a pair whose reservation value is ``value``."""
+        alternative = self.alternative(value)
+        return (alternative.batna if alternative else self.batna).replace("{reservation}", reservation)
+
+    def value_label(self, value: float) -> str:
+        """What the instructor's key says beside a value: the alternative's label, or nothing."""
+        alternative = self.alternative(value)
+        return alternative.label if alternative else ""
 
 
 @dataclass(frozen=True)
@@ -166,10 +221,13 @@ class RolePlayCase:
         return self.scoring.package(dict(agreement)).scores
 
     def lead_value(self, terms: Mapping[str, str]) -> float | None:
-        """The number of a multi-issue agreement's lead-issue option (its label read as money)."""
+        """The number of a multi-issue agreement's lead-issue option: its label read as money, or the first
+        amount in it ("$68,000 as Senior planner" is 68,000)."""
         if self.scoring is None or self.lead_issue is None:
             return None
-        return parse_money(terms[self.lead_issue], f"the {self.lead_issue} option")
+        label = terms[self.lead_issue]
+        found = _AMOUNT.search(label)
+        return parse_money(found.group(0) if found else label, f"the {self.lead_issue} option")
 
     def zone_share(self, role: int, reservations: Sequence[float], agreement) -> float | None:
         """How far into the zone a deal went for one role: 0 at its own reservation value, 1 at the best it
@@ -205,7 +263,35 @@ class RolePlayCase:
 
 # -- reading case files ---------------------------------------------------------------------------------
 
-def _range(data: object, where: str, step: float) -> ValueRange:
+def _alternatives(data: object, where: str, scoring: ScoringSystem | None, index: int) -> tuple[Alternative, ...]:
+    """A role's alternatives, each checked: an ``equivalent`` package (and an ``adjust``) must give its value."""
+    if not isinstance(data, Sequence) or isinstance(data, str) or not data:
+        raise ValueError(f"{where}'s alternatives must be a list, each with a value, a label, a brief and a BATNA.")
+    alternatives = []
+    for item in data:
+        value = finite_number(item["value"], f"{where}'s alternative value")
+        if "equivalent" in item:
+            if scoring is None:
+                raise ValueError(f"{where}: only a multi-issue case can give an alternative an equivalent package.")
+            worth = scoring.package(dict(item["equivalent"])).scores[index] + finite_number(item.get("adjust", 0),
+                                                                                             f"{where}'s adjust")
+            if abs(worth - value) > 1e-9:
+                raise ValueError(f"{where}: the alternative '{item['label']}' is worth {worth:g} points by its "
+                                 f"equivalent package, not the {value:g} its value says.")
+        alternatives.append(Alternative(value, str(item["label"]), str(item["brief"]).strip(), str(item["batna"])))
+    values = [a.value for a in alternatives]
+    if len(set(values)) != len(values):
+        raise ValueError(f"{where}: two alternatives have the same value, so a pair's brief could not be told apart.")
+    return tuple(alternatives)
+
+
+def _range(data: object, where: str, step: float, alternatives: tuple[Alternative, ...] = ()) -> ValueRange:
+    if alternatives:
+        if not isinstance(data, Mapping) or "typical" not in data:
+            raise ValueError(f"{where} needs a 'typical' value, one of its alternatives' values.")
+        values = tuple(a.value for a in alternatives)
+        return ValueRange(min(values), max(values), finite_number(data["typical"], f"{where}'s typical value"),
+                          values=values)
     if not isinstance(data, Mapping) or "range" not in data or "typical" not in data:
         raise ValueError(f"{where} needs a 'range' of two numbers and a 'typical' value.")
     low, high = (finite_number(v, f"{where}'s range") for v in data["range"])
@@ -240,9 +326,17 @@ def case_from_dict(key: str, data: Mapping) -> RolePlayCase:
             if scoring is None and wants != ("more", "less")[index]:
                 raise ValueError(f"In the case {key!r} the first role must want more of the number and the "
                                  "second less (a seller, then a buyer).")
+            where = f"The reservation of {role['key']!r}"
+            alternatives = (_alternatives(role["reservation"]["alternatives"], where, scoring, index)
+                            if isinstance(role["reservation"], Mapping) and "alternatives" in role["reservation"]
+                            else ())
             roles.append(Role(str(role["key"]), str(role["name"]), wants,
-                              _range(role["reservation"], f"The reservation of {role['key']!r}", step),
-                              str(role["brief"]).strip(), str(role["batna"])))
+                              _range(role["reservation"], where, step, alternatives),
+                              str(role["brief"]).strip(), str(role["batna"] if not alternatives else ""),
+                              alternatives))
+            if alternatives and "{alternative}" not in roles[-1].brief:
+                raise ValueError(f"In the case {key!r} the brief of {role['key']!r} must say where its alternative "
+                                 "goes, with {alternative}.")
         if len(roles) != 2 or roles[0].key == roles[1].key:
             raise ValueError(f"The case {key!r} needs exactly two roles with different keys.")
         return RolePlayCase(key, str(data["title"]), str(data.get("situation", "")), int(data.get("minutes", 20)),

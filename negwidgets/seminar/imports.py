@@ -64,7 +64,7 @@ def csv_template(case: RolePlayCase) -> str:
         example["agreement"] = f"{(low + high) / 2:.0f}"
     else:
         lead = case.scoring.issues[[i.name for i in case.scoring.issues].index(case.lead_issue)]
-        example["opening"] = lead.options[-1].replace("$", "").replace(",", "")
+        example["opening"] = f"{case.lead_value({lead.name: lead.options[-1]}):.0f}"
         for issue in case.scoring.issues:
             example[issue.name] = issue.options[len(issue.options) // 2]
     buffer = io.StringIO()

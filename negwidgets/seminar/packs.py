@@ -295,7 +295,8 @@ def pairs_table(record: PackRecord | Pack) -> list[dict[str, object]]:
     for pair in record.pairs:
         row: dict[str, object] = {"pair": pair.code}
         for role, value in zip(case.roles, pair.reservations):
-            row[role.key] = case.value_text(value)
+            label = role.value_label(value)   # a role whose BATNA differs from pair to pair says which it has
+            row[role.key] = case.value_text(value) + (f" ({label})" if label else "")
         if pair.zone is None:
             row["zone"] = "none"
         elif case.scoring is None:

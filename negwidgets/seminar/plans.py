@@ -1,4 +1,5 @@
-"""The instructor's class plans: a 90-minute class and a half-day workshop, as timed schedules.
+"""The instructor's class plans: a 90-minute class, a half-day workshop and a 90-minute class on raises, as
+timed schedules.
 
 The plans are data (``negwidgets/data/seminar/session_plans.yaml``); this module checks them (the
 steps fill the plan's length, every lesson and case exists) and turns one into a schedule from the
@@ -25,7 +26,7 @@ from .cases import CASE_KEYS, load_case
 
 __all__ = ["SESSION_PLAN_KEYS", "SessionPlan", "Step", "session_plan"]
 
-SESSION_PLAN_KEYS = ("ninety_minutes", "half_day")
+SESSION_PLAN_KEYS = ("ninety_minutes", "half_day", "current_employer")
 MINUTES_PER_DAY = 24 * 60
 
 

@@ -52,31 +52,28 @@ def _paragraphs(text: str) -> list[tuple[str, object]]:
     return [("p", " ".join(part.split())) for part in text.split("\n\n") if part.strip()]
 
 
-def _brief(text: str, reservation: str) -> str:
-    # The case files use {reservation} and nothing else; replace() never evaluates anything.
-    return text.replace("{reservation}", reservation)
-
-
 def confidential_sheet(case: RolePlayCase, pair: PairValues, role_key: str, access_code: str | None) -> Document:
     """One participant's confidential sheet: the public facts, their role, their numbers, a planning box and
     how to report. ``access_code`` is printed on the sheet (``None`` leaves it out, as in the app)."""
     role = case.role(role_key)
     index = case.role_index(role_key)
-    reservation = case.value_text(pair.reservations[index])
+    value = pair.reservations[index]
+    reservation = case.value_text(value)
+    batna = role.batna_text(value, reservation)
     subtitle = f"{case.title} · pair {pair.code}" + (f" · access code {access_code}" if access_code else "")
     blocks: list[tuple[str, object]] = [
         ("p", "Keep this sheet to yourself: the other side has a sheet of its own with different facts."),
         ("h2", "The situation (both sides know this)"), *_paragraphs(case.public),
-        ("h2", "Your role (only you know this)"), *_paragraphs(_brief(role.brief, reservation)),
+        ("h2", "Your role (only you know this)"), *_paragraphs(role.brief_text(value, reservation)),
         ("h2", "Your numbers"),
     ]
     if case.scoring is None:
         direction = "less" if role.wants == "more" else "more"
-        blocks.append(("ul", [f"Your BATNA: {_brief(role.batna, reservation)}.",
+        blocks.append(("ul", [f"Your BATNA: {batna}.",
                               f"Your reservation value: {reservation}. Walk away rather than agree to "
                               f"{direction} than that for {case.number.what}."]))
     else:
-        blocks.append(("ul", [f"Your BATNA: {_brief(role.batna, reservation)}.",
+        blocks.append(("ul", [f"Your BATNA: {batna}.",
                               f"Your reservation value: {reservation}. Walk away from any package worth less "
                               "to you than that.",
                               "Each issue's options and what each is worth to you (your own points; the other "
@@ -194,6 +191,9 @@ def _html_body(document: Document) -> str:
 _FRAGMENT_STYLE = ("<style>.negwidgets-sheet{max-width:46em;border:1px solid #ccc;padding:4px 16px;margin:8px 0;"
                    "background:#fffdf5}.negwidgets-sheet table{border-collapse:collapse}"
                    ".negwidgets-sheet td,.negwidgets-sheet th{border:1px solid #bbb;padding:2px 6px;text-align:left}"
+                   # Whole words: on a phone the course's stylesheet lets a result table's words break anywhere
+                   # (.nw-root .widget-html-content td), which cut a sheet's "Salary" into "Salar" and "y".
+                   ".nw-root .widget-html-content .negwidgets-sheet :is(td,th){overflow-wrap:normal}"
                    ".negwidgets-sheet .box div{border-bottom:1px solid #999;height:1.6em}</style>")
 
 
