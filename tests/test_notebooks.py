@@ -596,6 +596,106 @@ def test_lesson_15_weighs_the_raise_against_the_move_and_its_discussion_agrees()
     assert "almost exactly the $83,000 she will ask for" in prose and abs(matching - 83_000) < 500
 
 
+def _three_party(values, total=90_000):
+    """A three-party game by plain loops: the Shapley split over the six orders, the core's floors and ceilings,
+    and the groups a split leaves short (values by letters: "A", "AB" ...)."""
+    import itertools
+
+    v = lambda group: values.get("".join(sorted(group)), 0) if group else 0
+    values = {**values, "ABC": total}
+    added = {p: 0.0 for p in "ABC"}
+    for order in itertools.permutations("ABC"):
+        for k, p in enumerate(order):
+            added[p] += v(order[:k + 1]) - v(order[:k])
+    added = {p: total_added / 6 for p, total_added in added.items()}   # whole dollars summed, then averaged
+    floors = {p: v(p) for p in "ABC"}
+    ceilings = {p: total - v("ABC".replace(p, "")) for p in "ABC"}
+
+    def short(split):
+        groups = ["AB", "AC", "BC", "A", "B", "C"]
+        return {g: v(g) - sum(split[p] for p in g) for g in groups if v(g) > sum(split[p] for p in g)}
+
+    return added, floors, ceilings, short
+
+
+WEBSITE = {"A": 20_000, "B": 30_000, "C": 10_000, "AB": 65_000, "AC": 40_000, "BC": 45_000}
+PORTAL = {"A": 20_000, "B": 30_000, "C": 10_000, "AB": 75_000, "AC": 55_000, "BC": 65_000}
+
+
+def test_lesson_17_splits_the_three_party_deals_as_the_model_does_and_its_discussions_agree():
+    import itertools
+
+    from negwidgets.model import coalition_example
+
+    examples = yaml.safe_load((ROOT / "negwidgets/data/coalitions.yaml").read_text())["examples"]
+    data = {e["key"]: {k: v for k, v in e["values"].items() if k != "ABC"} for e in examples}
+    assert data == {"website": WEBSITE, "portal": PORTAL}   # the lesson's numbers are the data's
+    text = "\n".join(outputs_text(stored("17_many_parties_and_culture")))
+    prose = " ".join(lesson_prose(NOTEBOOKS / "sources/17_many_parties_and_culture.md").replace(DOLLAR_MARKUP, "$").split())
+    website = coalition_example("website").game
+    shapley, floors, ceilings, short = _three_party(WEBSITE)
+    assert [shapley[p] for p in "ABC"] == pytest.approx([32_500, 40_000, 17_500])
+    assert website.shapley().describe() in text and website.core().describe() in text
+    table = next(t for t in outputs_text(stored("17_many_parties_and_culture")) if t.startswith("Order of joining"))
+    rows = {line[:19].strip(): line[19:].split() for line in table.splitlines()}
+    assert rows.pop("Order of joining") == ["Amara", "Bruno", "Chen"]
+    names = dict(zip("ABC", ("Amara", "Bruno", "Chen")))
+    for order in itertools.permutations("ABC"):   # what each adds when it joins, in the parties' order
+        before = lambda p: "".join(sorted(order[:order.index(p)]))
+        added = [WEBSITE.get("".join(sorted(before(p) + p)), 90_000) - WEBSITE.get(before(p), 0) for p in "ABC"]
+        assert rows[", ".join(names[p] for p in order)] == [money(a) for a in added]
+    assert rows["Average"] == ["$32,500", "$40,000", "$17,500"] and len(rows) == 7
+    # The equal split: Amara and Bruno, $5,000 short; Chen's ceiling; the floors' total and the gain.
+    assert short(dict(A=30_000, B=30_000, C=30_000)) == {"AB": 5_000}
+    assert "would block it" in text and "($5,000 more)" in text
+    assert ceilings["C"] == 25_000 and "$90,000 - $65,000 = $25,000" in prose
+    assert sum(floors.values()) == 60_000 and "add up to $60,000, so working together adds $30,000" in prose
+    assert "Bruno joins her: the pair makes $65,000, so Bruno adds $45,000" in prose
+    assert "so Chen adds $25,000" in prose and website.shapley().orders[0].added == (20_000, 45_000, 25_000)
+    orders = website.shapley().orders
+    assert max(row.added[2] for row in orders) == 25_000 and "he never adds more than $25,000" in prose
+    bruno_last = [row.added[1] for row in orders if row.order[-1] == "Bruno"]
+    assert bruno_last == [50_000, 50_000] and "completes the whole for $50,000 when he joins last" in prose
+    # The first demo's discussion.
+    assert short(dict(A=35_000, B=35_000, C=20_000)) == {}
+    assert short(dict(A=25_000, B=35_000, C=30_000)) == {"AB": 5_000}
+    wide_bc = {**WEBSITE, "BC": 75_000}
+    bc_shapley, bc_floors, bc_ceilings, bc_short = _three_party(wide_bc)
+    assert bc_floors["A"] > bc_ceilings["A"] and wide_bc["BC"] + wide_bc["A"] == 95_000
+    assert [bc_shapley[p] for p in "ABC"] == pytest.approx([22_500, 45_000, 22_500])
+    assert bc_short(bc_shapley) == {"BC": 7_500}
+    assert ("The Shapley split moves to Amara $22,500, Bruno $45,000 and Chen $22,500, and Bruno and Chen would "
+            "block even that, by $7,500") in prose
+    # The portal: every pair short of the Shapley split by $5,000, and no core.
+    p_shapley, *_rest, p_short = _three_party(PORTAL)
+    assert [p_shapley[p] for p in "ABC"] == pytest.approx([30_000, 40_000, 20_000])
+    assert p_short(p_shapley) == {"AB": 5_000, "AC": 5_000, "BC": 5_000}
+    pairs = PORTAL["AB"] + PORTAL["AC"] + PORTAL["BC"]
+    assert pairs == 195_000 and f"the pairs add up to {money(pairs)}, so the three would need half of it, {money(pairs / 2)}" in prose
+    assert coalition_example("portal").game.core().empty and "the core is empty" in text
+    # The portal with Amara and Bruno at $60,000: a single split, and the Shapley split outside it.
+    lower = {**PORTAL, "AB": 60_000}
+    l_shapley, l_floors, l_ceilings, l_short = _three_party(lower)
+    assert sum(l_ceilings.values()) == 90_000 and [l_ceilings[p] for p in "ABC"] == pytest.approx([25_000, 35_000, 30_000])
+    assert all(l_floors[p] <= l_ceilings[p] for p in "ABC")
+    above = {**PORTAL, "AB": 65_000}   # $5,000 more: no core yet
+    assert sum(above[g] for g in ("AB", "AC", "BC")) > 2 * 90_000
+    assert "At $60,000 the pairs add up to $180,000" in prose and "Amara $25,000, Bruno $35,000 and Chen $30,000" in prose
+    assert [l_shapley[p] for p in "ABC"] == pytest.approx([27_500, 37_500, 25_000])
+    assert l_short(l_shapley) == {"AC": 2_500, "BC": 2_500}
+    assert "The Shapley split, Amara $27,500, Bruno $37,500 and Chen $25,000, lies outside it" in prose
+    # The exercise's worked solution: Noor, Kwame and Ines share $120,000.
+    noor = {"A": 30_000, "B": 25_000, "C": 15_000, "AB": 80_000, "AC": 60_000, "BC": 50_000}
+    n_shapley, n_floors, n_ceilings, n_short = _three_party(noor, total=120_000)
+    assert n_short(dict(A=40_000, B=40_000, C=40_000)) == {} and "**A third each** ($40,000) is in the core" in prose
+    for name, p in zip(("Noor", "Kwame", "Ines"), "ABC"):
+        low = max(n_floors[p], 120_000 - sum(n_ceilings[q] for q in "ABC" if q != p))
+        high = min(n_ceilings[p], 120_000 - sum(n_floors[q] for q in "ABC" if q != p))
+        assert f"{name} between {money(low)} and {money(high)}" in prose
+    assert [n_shapley[p] for p in "ABC"] == pytest.approx([50_000, 42_500, 27_500]) and not n_short(n_shapley)
+    assert "Noor $50,000, Kwame $42,500 and Ines $27,500, in the core" in prose
+
+
 def test_the_role_play_walkthrough_shows_the_pack_it_makes():
     """The instructor's notebook: 12 pairs of the salary case from seed 2026, a quarter without a zone."""
     from negwidgets.seminar import load_case

@@ -83,6 +83,11 @@ def test_numeric_answers_are_what_the_model_computes():
     ana = example_raise_or_move()
     rare = raise_or_move(ana.current, ana.raise_pct, dataclasses.replace(ana.offer, equity_chance=0.10))
     assert _answer("lesson15", "matching-raise") == pytest.approx(round(rare.matching_raise, 3))
+    from negwidgets.model import coalition_example
+
+    stronger_pair = dataclasses.replace(coalition_example("website").game, ab=70_000)   # Amara and Bruno: $70,000
+    assert _answer("lesson17", "chen-most") == stronger_pair.core().ranges[2][1]
+    assert _answer("lesson17", "chen-most") == 90_000 - 70_000   # all three, less what the pair keeps without Chen
 
 
 def test_choice_grading():
