@@ -67,6 +67,12 @@ def _shown_points(value: float) -> str:
     return points_text(round(float(value), 1))
 
 
+def _points_word(value: float) -> str:
+    """``1 point``, ``11.1 points``."""
+    shown = _shown_points(value)
+    return f"{shown} point" if shown == "1" else f"{shown} points"
+
+
 def _number_word(n: int) -> str:
     return ("no", "one", "two", "three", "four", "five", "six")[n] if 0 <= n <= 6 else str(n)
 
@@ -321,7 +327,7 @@ class Trade:
 
     def describe(self) -> str:
         return (f"Ask for {self.ask_to.phrase} and accept {self.give_to.phrase} instead of {self.give_from.short}: "
-                f"you gain {_shown_points(self.gains[0])} points and the department {_shown_points(self.gains[1])}.")
+                f"you gain {_points_word(self.gains[0])} and the department {_shown_points(self.gains[1])}.")
 
 
 @dataclass(frozen=True)
@@ -341,10 +347,10 @@ class FreeMove:
             return (f"Agree on {self.after.phrase} instead of {self.before.short}: better for both of you "
                     f"(you +{mine}, the department +{theirs}).")
         if self.gains[0] > 0:
-            return (f"Ask for {self.after.phrase} instead of {self.before.short}: you gain {mine} points and it costs "
-                    "the department nothing.")
+            return (f"Ask for {self.after.phrase} instead of {self.before.short}: you gain {_points_word(self.gains[0])} "
+                    "and it costs the department nothing.")
         return (f"Offer {self.after.phrase} instead of {self.before.short}: it costs you nothing and gives the "
-                f"department {theirs} points.")
+                f"department {_points_word(self.gains[1])}.")
 
 
 @dataclass(frozen=True)
@@ -400,7 +406,8 @@ class StartupPackage:
 
     def offers_text(self) -> str:
         theirs = [_shown_points(p.scores[1]) for p in self.offers]
-        origin = " (the best trade's score)" if self.target_is_default and self.trades else ""
+        origin = (" (the best trade's score)" if self.target_is_default and self.trades
+                  and self.target == round(self.trades[0].package.scores[0]) else "")
         text = (f"{capitalised(_number_word(len(self.offers)))} packages each worth about {_shown_points(self.target)} of your points{origin}, "
                 f"give or take {MESO_TOLERANCE}, are worth {_joined(theirs)} to the department by your estimate: "
                 "the one it prefers tells you what matters to it.")
@@ -478,7 +485,8 @@ def startup_package(weights: Mapping[str, float], case: StartupCase | Mapping | 
     ``case`` is lesson 16's (:func:`startup_case`) unless given (a :class:`StartupCase`, or a mapping in the format
     of its YAML file). Without a ``target``, the offers are worth what the best trade from the first offer is worth
     to you (rounded to a whole point): as much as the best trade gets you, in three shapes the department can choose
-    from. The target must leave every offer above your BATNA score.
+    from (or, when too few packages are worth that, the nearest whole score that carries three offers). A target
+    must keep every offer, give or take, at or above your BATNA score.
 
     >>> weights = example_startup_weights()
     >>> result = startup_package(weights)
@@ -533,6 +541,10 @@ def startup_package(weights: Mapping[str, float], case: StartupCase | Mapping | 
         mesos = _mesos_at(system, target)
     except ValueError:
         reachable = _reachable_targets(system, lowest)
+        if is_default and reachable:   # the best trade's score cannot carry three offers: the nearest that can
+            target = float(min(reachable, key=lambda t: (abs(t - target), t)))
+            return StartupPackage(case, tuple(checked.items()), system, analysis, trades, free_moves, target, True,
+                                  _mesos_at(system, target))
         if not reachable:
             where = "No target works with these weights: give more of the issues an importance above 0."
         elif reachable[-1] - reachable[0] + 1 == len(reachable):
