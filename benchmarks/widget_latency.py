@@ -25,7 +25,8 @@ from negwidgets.widgets import (AnchoringSimulator, AspirationPlanner, BatnaCalc
                                 CompensationComparer, ConcessionCurves,
                                 CriteriaLadder, ExplodingOfferCalculator, FirstOfferAdvisor, InformationExplorer,
                                 LifetimeEarnings, MesoBuilder, MultiIssueNegotiation, NegotiationDance, PlanBuilder,
-                                PracticeNegotiation, RaiseCaseBuilder, ReputationExplorer, ScoringTable, SubjectiveValueInventory,
+                                PracticeNegotiation, RaiseCaseBuilder, ReputationExplorer, ScoringTable, StartupPackageBuilder,
+                                SubjectiveValueInventory,
                                 TacticBrowser, WaitOrAccept, ZopaExplorer, ZopaUnderUncertainty)
 from negwidgets.model import example_plan
 
@@ -125,6 +126,7 @@ coalitions = CoalitionExplorer()
 compensation = CompensationComparer(path=Path(tempfile.mkdtemp()) / "plan.json")
 builder = PlanBuilder(Path(tempfile.mkdtemp()) / "plan.json", plan=example_plan())
 raise_case = RaiseCaseBuilder(path=Path(tempfile.mkdtemp()) / "plan.json")
+startup = StartupPackageBuilder()
 results = {
     "ZopaExplorer (slider)": measure(zopa, zopa.seller_reservation, [65_000 + 500 * k for k in range(21)]),
     "BatnaCalculator (sure-amount slider)": measure(batna, batna.sure, [60_000 + 500 * k for k in range(1, 21)]),
@@ -171,6 +173,8 @@ results = {
                                               state="plan"),
     "PlanBuilder (Save plan clicked)": measure_plan_saves(builder),
     "RaiseCaseBuilder (typing a salary)": measure(raise_case, raise_case.current_salary, [f"{70 + k}k" for k in range(9)]),
+    "StartupPackageBuilder (an importance slider)": measure(startup, startup.weights["Summer salary"], list(range(11))),
+    "StartupPackageBuilder (target slider)": measure(startup, startup.target, list(range(30, 71, 2))),
 }
 print("RESULTS " + json.dumps(results))
 """

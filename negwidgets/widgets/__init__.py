@@ -19,6 +19,7 @@ from .tactics import ExplodingOfferCalculator, TacticBrowser, tactic_quiz
 from .plan import PlanBuilder
 from .raise_case import RaiseCaseBuilder
 from .saving import PlanSaver
+from .startup_package import StartupPackageBuilder
 from .seminar import DebriefDashboard, ParticipantApp
 from .practice import ConcessionCurves, NegotiationDance, PracticeNegotiation
 from .reputation import ReputationExplorer
@@ -44,6 +45,7 @@ __all__ = [
     "MesoBuilder",
     "MultiIssueNegotiation",
     "ScoringTable",
+    "StartupPackageBuilder",
     "SubjectiveValueInventory",
     "WaitOrAccept",
     "ConcessionCurves",
