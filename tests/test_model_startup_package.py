@@ -135,6 +135,8 @@ def test_the_default_target_is_the_best_trade_s_score():
     chosen = startup_package(example_startup_weights(), target=60)
     assert chosen.target == 60 and not chosen.target_is_default
     assert "(the best trade's score)" not in chosen.offers_text()
+    same = startup_package(example_startup_weights(), target=result.target)
+    assert not same.target_is_default and "(the best trade's score)" in same.offers_text()
 
 
 def test_the_email_quotes_each_offer_in_full():

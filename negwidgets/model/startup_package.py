@@ -21,11 +21,11 @@ an issue with a single option would take a weight that changes nothing but every
 
 >>> result = startup_package(example_startup_weights())
 >>> result.first_offer.package.scores
-(38.888888889, 68.0)
+(38.888888889, 66.0)
 >>> print(result.trades[0].describe())
 Ask for two course releases and accept $450,000 of start-up funds instead of $550,000: you gain 11.1 points and the department 12.
 >>> result.target, [round(p.scores[1]) for p in result.mesos.packages]
-(50.0, [40, 61, 82])
+(50.0, [38, 59, 80])
 """
 
 from __future__ import annotations
@@ -406,8 +406,7 @@ class StartupPackage:
 
     def offers_text(self) -> str:
         theirs = [_shown_points(p.scores[1]) for p in self.offers]
-        origin = (" (the best trade's score)" if self.target_is_default and self.trades
-                  and self.target == round(self.trades[0].package.scores[0]) else "")
+        origin = " (the best trade's score)" if self.trades and self.target == round(self.trades[0].package.scores[0]) else ""
         text = (f"{capitalised(_number_word(len(self.offers)))} packages each worth about {_shown_points(self.target)} of your points{origin}, "
                 f"give or take {MESO_TOLERANCE}, are worth {_joined(theirs)} to the department by your estimate: "
                 "the one it prefers tells you what matters to it.")
@@ -491,7 +490,7 @@ def startup_package(weights: Mapping[str, float], case: StartupCase | Mapping | 
     >>> weights = example_startup_weights()
     >>> result = startup_package(weights)
     >>> print(result.first_offer_text())
-    The department's first offer is worth 38.9 of your 100 points and 68 of its 100 (by your estimate of its points). It is not on the Pareto frontier: other packages are better for one of you and worse for neither; the one with the most joint points is worth 71.7 to you and 68 to the department.
+    The department's first offer is worth 38.9 of your 100 points and 66 of its 100 (by your estimate of its points). It is not on the Pareto frontier: other packages are better for one of you and worse for neither; the one with the most joint points is worth 71.7 to you and 66 to the department.
     >>> print(startup_package({**weights, "Teaching in the first two years": 0}).trades[0].ask_issue)
     Partner's job search
     >>> startup_package(dict.fromkeys(weights, 0))
@@ -501,7 +500,7 @@ def startup_package(weights: Mapping[str, float], case: StartupCase | Mapping | 
     >>> startup_package(weights, target=100)
     Traceback (most recent call last):
     ...
-    negwidgets.model.startup_package.StartupPackageError: Too few packages are worth about 100 of your points (give or take 2) to make three offers that differ for the department. Choose a target from 17 to 93.
+    negwidgets.model.startup_package.StartupPackageError: Too few packages are worth about 100 of your points (give or take 2) to make three offers that differ for the department. Choose a target from 17 to 91.
     """
     if case is None:
         case = startup_case()
