@@ -48,7 +48,7 @@ def test_every_control_is_labelled():
     builder = StartupPackageBuilder()
     assert [s.description for s in builder.weights.values()] == list(startup_case().issue_names)
     assert all((s.min, s.max) == (0, 10) for s in builder.weights.values())
-    assert builder.target.description == "Target for your three offers (your points)"
+    assert builder.target.description == "Target for your offers (points)"
     assert (builder.target.min, builder.target.max) == (0, 100)
 
 

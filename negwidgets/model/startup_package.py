@@ -230,7 +230,8 @@ def _case_from(data: Mapping) -> StartupCase:
     first_offer = tuple(issue.option(str(offer[issue.name])).label for issue in issues)
 
     batnas = data["batnas"]
-    if not isinstance(batnas, Mapping) or not all(isinstance(batnas.get(s), Mapping) for s in ("candidate", "department")):
+    sides = ("candidate", "department")
+    if not isinstance(batnas, Mapping) or not all(isinstance(batnas.get(side), Mapping) for side in sides):
         raise ValueError("The start-up case's 'batnas' need a 'candidate' and a 'department', each with a 'score'.")
     scores = tuple(finite_number(batnas[s].get("score"), f"the {s}'s BATNA score") for s in ("candidate", "department"))
     if not 0 <= scores[0] < 100:
@@ -347,8 +348,8 @@ class FreeMove:
             return (f"Agree on {self.after.phrase} instead of {self.before.short}: better for both of you "
                     f"(you +{mine}, the department +{theirs}).")
         if self.gains[0] > 0:
-            return (f"Ask for {self.after.phrase} instead of {self.before.short}: you gain {_points_word(self.gains[0])} "
-                    "and it costs the department nothing.")
+            return (f"Ask for {self.after.phrase} instead of {self.before.short}: you gain "
+                    f"{_points_word(self.gains[0])} and it costs the department nothing.")
         return (f"Offer {self.after.phrase} instead of {self.before.short}: it costs you nothing and gives the "
                 f"department {_points_word(self.gains[1])}.")
 
@@ -383,9 +384,6 @@ class StartupPackage:
         """Whether your offers are worth less to you than the department's own first offer."""
         return self.target + MESO_TOLERANCE < self.first_offer.package.scores[0]
 
-    def option(self, package: Package, issue_index: int) -> StartupOption:
-        return self.case.option_of(issue_index, package.choices[issue_index])
-
     def first_offer_text(self) -> str:
         """The first offer's scores and whether anything beats it for both sides."""
         offer = self.first_offer
@@ -406,13 +404,16 @@ class StartupPackage:
 
     def offers_text(self) -> str:
         theirs = [_shown_points(p.scores[1]) for p in self.offers]
-        origin = " (the best trade's score)" if self.trades and self.target == round(self.trades[0].package.scores[0]) else ""
-        text = (f"{capitalised(_number_word(len(self.offers)))} packages each worth about {_shown_points(self.target)} of your points{origin}, "
-                f"give or take {MESO_TOLERANCE}, are worth {_joined(theirs)} to the department by your estimate: "
-                "the one it prefers tells you what matters to it.")
+        at_best_trade = bool(self.trades) and self.target == round(self.trades[0].package.scores[0])
+        origin = " (the best trade's score)" if at_best_trade else ""
+        text = (f"{capitalised(_number_word(len(self.offers)))} packages each worth about "
+                f"{_shown_points(self.target)} of your points{origin}, give or take {MESO_TOLERANCE}, are worth "
+                f"{_joined(theirs)} to the department by your estimate: the one it prefers tells you what matters to "
+                "it.")
         if self.below_first_offer:
-            text += (f" They are worth less to you than the first offer ({_shown_points(self.first_offer.package.scores[0])}):"
-                     " raise your target, or the department may pick a package worse for you than its own offer.")
+            text += (f" They are worth less to you than the first offer "
+                     f"({_shown_points(self.first_offer.package.scores[0])}): raise your target, or the department may "
+                     "pick a package worse for you than its own offer.")
         return text
 
     def email_text(self) -> str:

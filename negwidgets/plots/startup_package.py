@@ -18,6 +18,11 @@ def _shown(value: float) -> str:
     return points_text(round(float(value), 1))
 
 
+def _count(n: int, noun: str) -> str:
+    words = ("no", "one", "two", "three", "four", "five", "six")
+    return f"{words[n] if n < len(words) else n} {noun}{'s' * (n != 1)}"
+
+
 def _listed(items: list[str]) -> str:
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
@@ -84,18 +89,19 @@ class StartupPackageChart(ParetoChart):
         self.offers.set_data([s[0] for s in offers], [s[1] for s in offers])
         x, y = analysis.package.scores
         if analysis.on_frontier:
-            self.set_title(f"The first offer is on the frontier: no package is better for both ({_shown(x)} and {_shown(y)})")
+            self.set_title(f"The first offer is on the frontier: no package is better for both "
+                           f"({_shown(x)} and {_shown(y)})")
         elif trades:
             self.set_title("Trades from the first offer reach the shaded area: better for both")
         else:
             self.set_title("The shaded area beats the first offer for both: change several issues at once")
-        trade_text = (f"{len(trades)} trade{'s' * (len(trades) != 1)} from it marked, the best at {_shown(trades[0][0])} "
+        trade_text = (f"{_count(len(trades), 'trade')} from it marked, the best at {_shown(trades[0][0])} "
                       f"and {_shown(trades[0][1])}" if trades else "no trade of two issues helps both")
         self.caption = (
             f"Scatter of every package's points, yours across and the department's up (its points as you estimate "
             f"them), with the Pareto frontier as a line; the first offer at {_shown(x)} and {_shown(y)} "
             f"{'lies on the frontier' if analysis.on_frontier else 'lies inside it'}; {trade_text}; your "
-            f"{len(offers)} offers at about {_shown(result.target)} for you and "
+            f"{_count(len(offers), 'offer')} at about {_shown(result.target)} for you and "
             f"{_listed([_shown(s[1]) for s in offers])} for the department; BATNAs at {_shown(analysis.batnas[0])} and "
             f"{_shown(analysis.batnas[1])}.")
         return self.caption

@@ -18,8 +18,11 @@ __all__ = ["StartupPackageBuilder"]
 
 _PROSE = "line-height:1.45;max-width:46em"
 _NOTE = "color:#444;font-size:0.92em;margin:2px 0 6px 0;line-height:1.45;max-width:52em"
-_TABLE = "border-collapse:collapse;margin:4px 0;width:100%;max-width:52em;table-layout:auto"
-_CELL = "padding:3px 6px;border-bottom:1px solid #ddd;text-align:left;vertical-align:top;overflow-wrap:anywhere"
+# The table keeps words whole (a label broken mid-word is hard to read): on a phone it scrolls sideways in its own
+# region, which the keyboard can reach, and the page itself never does.
+_TABLE = "border-collapse:collapse;margin:0;line-height:1.35;font-size:0.95em;overflow-wrap:normal;word-break:normal"
+_CELL = ("padding:3px 8px 3px 0;border-bottom:1px solid #ddd;text-align:left;vertical-align:top;min-width:5.5em;"
+         "overflow-wrap:normal")   # the course's phone stylesheet lets result cells break anywhere; here they scroll
 _EMAIL = ("box-sizing:border-box;max-width:46em;margin:4px 0;padding:8px 12px;border:1px solid #c4c4c4;"
           "border-left:4px solid #1f5fa8;background:#f7f9fc;line-height:1.5;overflow-wrap:anywhere")
 
@@ -79,7 +82,7 @@ class StartupPackageBuilder(ModelView):
             first = startup_package(shown, self.case)
         except StartupPackageError:   # every weight at 0: the chart starts from equal weights, the error is shown
             first = startup_package(dict.fromkeys(self.case.issue_names, 1), self.case)
-        self.target = int_slider("Target for your three offers (your points)",
+        self.target = int_slider("Target for your offers (points)",
                                  _whole(first.target if target is None else target, 0, 100, 50), 0, 100)
         self.weights_error = widgets.HTML("")
         self.target_error = widgets.HTML("")
@@ -92,7 +95,8 @@ class StartupPackageBuilder(ModelView):
         controls = [
             _heading("How much each issue matters to you"),
             widgets.HTML(f"<p style='{_NOTE}'>0 = not at all, {MAX_IMPORTANCE} = matters most. How good each option "
-                         f"is within an issue comes from {html.escape(self.case.candidate)}'s case; your weights set how "
+                         f"is within an issue comes from {html.escape(self.case.candidate)}'s case; your weights set "
+                         "how "
                          "much each issue counts, and your best package is worth 100 points.</p>"),
             *self.weights.values(), self.weights_error,
             _heading("Your three offers"),
@@ -186,7 +190,10 @@ class StartupPackageBuilder(ModelView):
         for side, name in ((0, "Worth to you"), (1, "Worth to the department (your estimate)")):
             cells = "".join(f"<td style='{_CELL}'><b>{_shown(p.scores[side])}</b></td>" for p in (offer, *packages))
             rows.append(f"<tr><th scope='row' style='{_CELL}'>{name}</th>{cells}</tr>")
-        return (f"<table class='nw-startup-offers' style='{_TABLE}'><caption style='text-align:left;color:#444;"
-                f"font-size:0.92em;padding:2px 0'>The first offer and your three packages; in bold, what differs "
-                f"from the first offer</caption><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
+        caption = "The first offer and your three packages; in bold, what differs from the first offer"
+        # The caption above the scrolling region, so that it wraps to a phone's width.
+        return (f"<p style='{_NOTE}'>{html.escape(caption)}:</p><div class='nw-scroll' role='region' tabindex='0' "
+                f"aria-label='{html.escape(caption)}' style='margin:2px 0 4px 0;max-width:52em'><table "
+                f"class='nw-startup-offers' style='{_TABLE}'><thead><tr>{head}</tr></thead><tbody>"
+                f"{''.join(rows)}</tbody></table></div>")
 
