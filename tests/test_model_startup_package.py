@@ -346,3 +346,30 @@ def test_a_case_of_your_own_is_read_and_checked():
     bad["issues"][1]["options"][1]["candidate"] = 0.5
     with pytest.raises(StartupPackageError, match="best option of 'Time' must have a share of 1"):
         startup_package({"Money": 1, "Time": 1, "Parking": 1}, case=bad)
+
+
+def test_a_default_target_too_few_packages_reach_moves_to_the_nearest_that_works():
+    case = small_case(first_offer={"Money": "More", "Time": "Soon", "Parking": "None"})
+    case["issues"][2]["options"][1]["candidate"] = 0.5   # a permit is half as good as a reserved space
+    weights = {"Money": 3, "Time": 3, "Parking": 7}
+    result = startup_package(weights, case=case)
+    # Your points and the department's for every package of the small case, by plain loops.
+    total = sum(weights.values())
+    packages = []
+    for choices in itertools.product(*(range(len(issue["options"])) for issue in case["issues"])):
+        options = [issue["options"][c] for issue, c in zip(case["issues"], choices)]
+        packages.append((sum(100 * weights[i["name"]] * o["candidate"] / total for i, o in zip(case["issues"], options)),
+                         sum(o["department"] for o in options)))
+    best_trade = round(result.trades[0].package.scores[0])
+
+    def works(target):
+        return len({b for a, b in packages if abs(a - target) <= MESO_TOLERANCE + 1e-9 and b > 0}) >= 3
+
+    assert not works(best_trade)
+    reachable = [t for t in range(2, 101) if works(t)]
+    nearest = min(reachable, key=lambda t: (abs(t - best_trade), t))
+    assert result.target == nearest != best_trade and result.target_is_default
+    assert "(the best trade's score)" not in result.offers_text()
+    with pytest.raises(StartupPackageError, match=f"about {best_trade} of your points") as caught:
+        startup_package(weights, case=case, target=best_trade)
+    assert caught.value.field == "target"
