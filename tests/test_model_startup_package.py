@@ -213,6 +213,16 @@ def test_any_finite_input_gives_a_finite_result_or_a_sentence(weights, target):
     assert math.isfinite(result.first_offer.package.scores[0])
 
 
+@pytest.mark.parametrize("tiny", [5e-324, 2.225073858507e-311, 1e-300])
+def test_tiny_weights_still_scale_to_100(tiny):
+    weights = {**dict.fromkeys(ISSUES, 0.0), "Partner's job search": tiny}
+    result = startup_package(weights, target=40)
+    assert result.system.all_scores()[:, 0].max() == pytest.approx(100)
+    assert all(math.isfinite(x) for p in result.mesos.packages for x in p.scores)
+    both = startup_package({**weights, "Start-up funds": tiny})
+    assert both.system.all_scores()[:, 0].max() == pytest.approx(100)
+
+
 def test_a_zero_weighted_issue_gives_no_trades_on_it():
     weights = example_startup_weights()
     with_teaching = startup_package(weights)

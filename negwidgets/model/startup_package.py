@@ -439,9 +439,11 @@ class StartupPackage:
 # -- the model --------------------------------------------------------------------------------------------------
 
 def _system(case: StartupCase, weights: dict[str, float]) -> ScoringSystem:
-    scale = 100 / sum(weights.values())
+    total = sum(weights.values())
+    # Each issue's share of your 100 points first: 100 / total overflows when the weights are tiny (5e-324).
     issues = [Issue(issue.name, tuple(o.label for o in issue.options),
-                    tuple((scale * weights[issue.name] * o.share, o.department) for o in issue.options), issue.why)
+                    tuple((100 * (weights[issue.name] / total) * o.share, o.department) for o in issue.options),
+                    issue.why)
               for issue in case.issues]
     return ScoringSystem(issues, (YOU, case.department), case.batnas, case.title)
 
