@@ -448,6 +448,17 @@ def _system(case: StartupCase, weights: dict[str, float]) -> ScoringSystem:
     return ScoringSystem(issues, (YOU, case.department), case.batnas, case.title)
 
 
+@functools.lru_cache(maxsize=16)
+def _scored(case: StartupCase, weights: tuple[tuple[str, float], ...]):
+    """The scoring system for these weights, the first offer's analysis, its trades and free moves: kept for the
+    last few weights, so that moving only the target (a view's slider) finds only new offers."""
+    system = _system(case, dict(weights))
+    analysis = system.analyse(case.first_offer, logrolls=TRADES_SHOWN)
+    trades = tuple(_trade(case, roll) for roll in analysis.logrolls)
+    free_moves = tuple(_free_move(case, analysis.package, move) for move in analysis.free_moves)
+    return system, analysis, trades, free_moves
+
+
 def _trade(case: StartupCase, roll: Logroll) -> Trade:
     names = case.issue_names
     ask, give = case.issues[names.index(roll.issue_for_first)], case.issues[names.index(roll.issue_for_second)]
@@ -513,10 +524,7 @@ def startup_package(weights: Mapping[str, float], case: StartupCase | Mapping | 
         raise StartupPackageError("Give the case as a StartupCase (see startup_case()) or as a mapping read from its "
                                   "YAML file.", "case")
     checked = _checked_weights(weights, case)
-    system = _system(case, checked)
-    analysis = system.analyse(case.first_offer, logrolls=TRADES_SHOWN)
-    trades = tuple(_trade(case, roll) for roll in analysis.logrolls)
-    free_moves = tuple(_free_move(case, analysis.package, move) for move in analysis.free_moves)
+    system, analysis, trades, free_moves = _scored(case, tuple(checked.items()))
 
     lowest = case.batnas[0] + MESO_TOLERANCE   # every offer, give or take, stays at or above your BATNA
     if target is None:
