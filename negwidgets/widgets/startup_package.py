@@ -96,8 +96,7 @@ class StartupPackageBuilder(ModelView):
             _heading("How much each issue matters to you"),
             widgets.HTML(f"<p style='{_NOTE}'>0 = not at all, {MAX_IMPORTANCE} = matters most. How good each option "
                          f"is within an issue comes from {html.escape(self.case.candidate)}'s case; your weights set "
-                         "how "
-                         "much each issue counts, and your best package is worth 100 points.</p>"),
+                         "how much each issue counts, and your best package is worth 100 points.</p>"),
             *self.weights.values(), self.weights_error,
             _heading("Your three offers"),
             widgets.HTML(f"<p style='{_NOTE}'>Each package you offer is worth this many of your points, give or take "
