@@ -25,7 +25,8 @@ from negwidgets.widgets import (AnchoringSimulator, AspirationPlanner, BatnaCalc
                                 CollaborationAgreementBuilder, CompensationComparer, ConcessionCurves,
                                 CriteriaLadder, ExplodingOfferCalculator, FirstOfferAdvisor, InformationExplorer,
                                 LifetimeEarnings, MesoBuilder, MultiIssueNegotiation, NegotiationDance, PlanBuilder,
-                                PracticeNegotiation, RaiseCaseBuilder, ReputationExplorer, ScoringTable, SubjectiveValueInventory,
+                                PracticeNegotiation, RaiseCaseBuilder, ReputationExplorer, ScoringTable, StartupPackageBuilder,
+                                SubjectiveValueInventory,
                                 TacticBrowser, WaitOrAccept, ZopaExplorer, ZopaUnderUncertainty)
 from negwidgets.model import example_plan
 
@@ -126,6 +127,7 @@ compensation = CompensationComparer(path=Path(tempfile.mkdtemp()) / "plan.json")
 builder = PlanBuilder(Path(tempfile.mkdtemp()) / "plan.json", plan=example_plan())
 raise_case = RaiseCaseBuilder(path=Path(tempfile.mkdtemp()) / "plan.json")
 collaboration = CollaborationAgreementBuilder(path=Path(tempfile.mkdtemp()) / "plan.json")
+startup = StartupPackageBuilder()
 results = {
     "ZopaExplorer (slider)": measure(zopa, zopa.seller_reservation, [65_000 + 500 * k for k in range(21)]),
     "BatnaCalculator (sure-amount slider)": measure(batna, batna.sure, [60_000 + 500 * k for k in range(1, 21)]),
@@ -176,6 +178,8 @@ results = {
                                                              [f"At the end of month {k}" for k in range(1, 13)]),
     "CollaborationAgreementBuilder (a role ticked)": measure(collaboration, collaboration.roles.children[0],
                                                              [("Software",), ("Software", "Validation"), ()]),
+    "StartupPackageBuilder (an importance slider)": measure(startup, startup.weights["Summer salary"], list(range(11))),
+    "StartupPackageBuilder (target slider)": measure(startup, startup.target, list(range(30, 71, 2))),
 }
 print("RESULTS " + json.dumps(results))
 """

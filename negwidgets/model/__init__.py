@@ -47,6 +47,9 @@ from .collaboration import (CREDIT_ROLES, ICMJE_CRITERIA, CollaborationError, Co
 from .raise_case import (OUTSIDE_OPTIONS, Evidence, Fallback, FallbackKind, MarketPosition, PreparedQuestion, RaiseCase,
                          RaiseCaseError, email_draft, example_raise_case, fallback_kinds, market_position,
                          prepared_questions, questions_to_prepare, raise_percent)
+# ``startup_package()`` stays in its module too, for the same reason.
+from .startup_package import (FixedTerm, FreeMove, StartupCase, StartupIssue, StartupOption, StartupPackage,
+                              StartupPackageError, Trade, example_startup_weights, startup_case)
 from .ethics import (VERDICTS, EthicsBank, EthicsCategory, EthicsSorting, EthicsStatement, SortResult,
                      ethics_categories, ethics_statement, ethics_statements, sort_statements, validate_ethics_data)
 from .plan import PLAN_FIELDS, NegotiationPlan, PlanField, plan_html, plan_markdown
@@ -137,6 +140,8 @@ __all__ = [
     "OUTSIDE_OPTIONS", "Evidence", "Fallback", "FallbackKind", "MarketPosition", "PreparedQuestion", "RaiseCase",
     "RaiseCaseError", "email_draft", "example_raise_case", "fallback_kinds", "market_position", "prepared_questions",
     "questions_to_prepare", "raise_percent",
+    "FixedTerm", "FreeMove", "StartupCase", "StartupIssue", "StartupOption", "StartupPackage", "StartupPackageError",
+    "Trade", "example_startup_weights", "startup_case",
     "VERDICTS", "EthicsBank", "EthicsCategory", "EthicsSorting", "EthicsStatement", "SortResult", "ethics_categories",
     "ethics_statement", "ethics_statements", "sort_statements", "validate_ethics_data",
     "PlanFileError",

@@ -13,8 +13,9 @@ from .coalitions import CoalitionChart
 from .compensation import CompensationChart
 from .deals import EarningsChart, ParetoChart, SubjectiveValueChart, WaitChart
 from .multi_issue import GameParetoChart
+from .startup_package import StartupPackageChart
 from .charts import (AnchoringChart, AspirationChart, DecisionTreeChart, FirstOfferChart, LadderChart, UncertaintyChart,
                      ZoneChart)
 
-__all__ = ["CoalitionChart", "CompensationChart", "GameParetoChart", "InformationChart", "ReputationChart", "ExplodingOfferChart", "EarningsChart", "ParetoChart", "SubjectiveValueChart", "WaitChart", "AnchoringChart", "AspirationChart", "Chart", "ConcessionChart", "DanceChart", "ProgressChart", "ReadTheDanceChart", "DecisionTreeChart", "FirstOfferChart", "LadderChart", "UncertaintyChart",
+__all__ = ["CoalitionChart", "CompensationChart", "GameParetoChart", "StartupPackageChart", "InformationChart", "ReputationChart", "ExplodingOfferChart", "EarningsChart", "ParetoChart", "SubjectiveValueChart", "WaitChart", "AnchoringChart", "AspirationChart", "Chart", "ConcessionChart", "DanceChart", "ProgressChart", "ReadTheDanceChart", "DecisionTreeChart", "FirstOfferChart", "LadderChart", "UncertaintyChart",
            "ZoneChart", "label"]

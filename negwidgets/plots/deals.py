@@ -19,29 +19,39 @@ __all__ = ["EarningsChart", "ParetoChart", "SubjectiveValueChart", "WaitChart"]
 _MAX_PACKAGES_DRAWN = 200_000  # beyond this the cloud of packages is left out; the frontier is always drawn
 
 
+def _score_pairs(system) -> tuple[np.ndarray, np.ndarray]:
+    """Every distinct score pair of a system's packages (one dot per pair: what the eye can see)."""
+    scores = system.all_scores()
+    pairs = np.unique(scores[:, 0] + 1j * scores[:, 1])
+    return pairs.real, pairs.imag
+
+
 class ParetoChart(Chart):
     """Every package of a scoring system as a point (one per score pair), the frontier, the chosen package,
     the packages that beat it for both sides, the BATNAs and the Nash and Kalai-Smorodinsky points."""
 
     height_in = 4.4
 
-    def __init__(self, system) -> None:
+    def __init__(self, system, limits=None) -> None:
+        """``limits`` (``((x low, x high), (y low, y high))``) fixes the axes; by default they span the frontier."""
         super().__init__()
         ax = self.ax
         first, second = system.parties
         front = system.frontier().scores
-        low = np.minimum(front.min(axis=0), 0)
-        high = front.max(axis=0)
+        if limits is None:
+            low = np.minimum(front.min(axis=0), 0)
+            high = front.max(axis=0)
+        else:
+            low, high = np.array([limits[0][0], limits[1][0]], float), np.array([limits[0][1], limits[1][1]], float)
         pad = 0.04 * (high - low)
         ax.set_xlim(low[0] - pad[0], high[0] + pad[0])
         ax.set_ylim(low[1] - pad[1], high[1] + pad[1])
+        self.cloud = None
         if system.package_count <= _MAX_PACKAGES_DRAWN:
-            scores = system.all_scores()
-            pairs = np.unique(scores[:, 0] + 1j * scores[:, 1])  # one dot per score pair: what the eye can see
-            ax.scatter(pairs.real, pairs.imag, s=6, color="#c8c8c8", linewidths=0, label="Other packages",
-                       rasterized=True, zorder=0)
-        ax.plot(front[:, 0], front[:, 1], color=COLOURS["zone"], linewidth=1.5, marker="o", markersize=4,
-                label="Pareto frontier")
+            self.cloud = ax.scatter(*_score_pairs(system), s=6, color="#c8c8c8", linewidths=0, label="Other packages",
+                                    rasterized=True, zorder=0)
+        (self.frontier_line,) = ax.plot(front[:, 0], front[:, 1], color=COLOURS["zone"], linewidth=1.5, marker="o",
+                                        markersize=4, label="Pareto frontier")
         self.better = self.dynamic(ax.add_patch(Rectangle((0, 0), 0, 0, color=COLOURS["zone"], alpha=0.12,
                                                           linewidth=0, label="Better for both")))
         self.batna_x = self.dynamic(ax.axvline(0, color=COLOURS["you"], linestyle=":", linewidth=1.2))

@@ -20,6 +20,7 @@ from .tactics import ExplodingOfferCalculator, TacticBrowser, tactic_quiz
 from .plan import PlanBuilder
 from .raise_case import RaiseCaseBuilder
 from .saving import PlanSaver
+from .startup_package import StartupPackageBuilder
 from .seminar import DebriefDashboard, ParticipantApp
 from .practice import ConcessionCurves, NegotiationDance, PracticeNegotiation
 from .reputation import ReputationExplorer
@@ -46,6 +47,7 @@ __all__ = [
     "MesoBuilder",
     "MultiIssueNegotiation",
     "ScoringTable",
+    "StartupPackageBuilder",
     "SubjectiveValueInventory",
     "WaitOrAccept",
     "ConcessionCurves",
