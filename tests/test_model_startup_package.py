@@ -91,15 +91,46 @@ def check_against_brute_force(result, weights):
     if trades:
         best = max(sum(g) for *_, g in trades.values())
         assert sum(result.trades[0].gains) == pytest.approx(best, abs=1e-6)
-    # The MESOs: worth the target to you, give or take, and each different for the department, above its BATNA.
-    offers = result.mesos.packages
+    # The MESOs: worth the target to you, give or take, and each different for the department, above its BATNA,
+    # and none asks for an option that another option of the same issue beats for one side and matches for the
+    # other (an option worth nothing more to you that costs the department: an offer should never ask for it).
+    offers = result.offers
+    if result.mesos is None:   # only when no set of three such offers exists at any target
+        assert result.target_is_default and offers == () and result.email_text() == ""
+        assert not any(len(set(round(packages[c][1], 6) for c in group)) >= 3
+                       for group in offers_by_target(packages, weights).values())
+        return
     assert len(offers) == 3
     for package in offers:
         a, b = packages[package.choices]
         assert abs(a - result.target) <= MESO_TOLERANCE + 1e-9
         assert b > DATA["batnas"]["department"]["score"]
+        assert not any(never_ask(weights, issue, option) for issue, option in enumerate(package.choices))
     assert len({round(packages[p.choices][1], 6) for p in offers}) == 3
     assert result.target - MESO_TOLERANCE >= DATA["batnas"]["candidate"]["score"]
+
+
+def never_ask(weights, issue, option):
+    """Whether another option of the issue is at least as good for both sides and better for one (or, equal for
+    both, comes first), by plain loops over the case's shares and points."""
+    options = DATA["issues"][issue]["options"]
+    weight = weights[ISSUES[issue]]
+    mine = [weight * o["candidate"] for o in options]
+    theirs = [o["department"] for o in options]
+    return any((mine[p] >= mine[option] and theirs[p] >= theirs[option]
+                and (mine[p] > mine[option] or theirs[p] > theirs[option]))
+               or (mine[p] == mine[option] and theirs[p] == theirs[option] and p < option)
+               for p in range(len(options)))
+
+
+def offers_by_target(packages, weights):
+    """For every whole target from the candidate's BATNA up, the packages an offer may be (no never-ask option,
+    above the department's BATNA) worth that target to her, give or take."""
+    allowed = [c for c in packages if not any(never_ask(weights, i, o) for i, o in enumerate(c))
+               and packages[c][1] > DATA["batnas"]["department"]["score"]]
+    lowest = DATA["batnas"]["candidate"]["score"] + MESO_TOLERANCE
+    return {target: [c for c in allowed if abs(packages[c][0] - target) <= MESO_TOLERANCE + 1e-9]
+            for target in range(math.ceil(lowest), 101)}
 
 
 # --- the example --------------------------------------------------------------------------------------------
@@ -208,17 +239,18 @@ def test_any_finite_input_gives_a_finite_result_or_a_sentence(weights, target):
     except StartupPackageError as error:
         assert error.field == "target" and str(error).endswith(".")
         return
-    assert all(math.isfinite(x) for p in result.mesos.packages for x in p.scores)
+    assert all(math.isfinite(x) for p in result.offers for x in p.scores)
     assert all(math.isfinite(x) for t in result.trades for x in t.gains)
     assert math.isfinite(result.first_offer.package.scores[0])
 
 
 @pytest.mark.parametrize("tiny", [5e-324, 2.225073858507e-311, 1e-300])
 def test_tiny_weights_still_scale_to_100(tiny):
-    weights = {**dict.fromkeys(ISSUES, 0.0), "Partner's job search": tiny}
-    result = startup_package(weights, target=40)
+    weights = {**dict.fromkeys(ISSUES, 0.0), "Partner's job search": tiny, "Lab space": tiny,
+               "Teaching in the first two years": tiny}
+    result = startup_package(weights, target=60)
     assert result.system.all_scores()[:, 0].max() == pytest.approx(100)
-    assert all(math.isfinite(x) for p in result.mesos.packages for x in p.scores)
+    assert len(result.offers) == 3 and all(math.isfinite(x) for p in result.offers for x in p.scores)
     both = startup_package({**weights, "Start-up funds": tiny})
     assert both.system.all_scores()[:, 0].max() == pytest.approx(100)
 
@@ -337,13 +369,19 @@ def small_case(**changes):
 
 
 def test_a_case_of_your_own_is_read_and_checked():
-    result = startup_package({"Money": 1, "Time": 9, "Parking": 0}, case=small_case(), target=10)
+    result = startup_package({"Money": 1, "Time": 9, "Parking": 0}, case=small_case())
     assert [(t.ask_issue, t.give_issue) for t in result.trades] == [("Time", "Money")]
     assert result.trades[0].gains == pytest.approx((90 - 10, 10 - 3))
     # Parking does not matter to you: giving up the permit is a free move for the department.
     assert [m.describe() for m in result.free_moves] == [
         "Offer None instead of A permit: it costs you nothing and gives the department 1 point."]
-    assert sorted(p.scores[1] for p in result.mesos.packages) == [3, 4, 5]
+    # Three offers worth 10 to you could differ only in parking, which you do not want: none are made.
+    assert result.mesos is None and result.offers == () and "no three packages" in result.offers_text()
+    # Asked for a target, the same table says no target can carry three such offers (no two packages of its
+    # undominated options are worth the same to you).
+    with pytest.raises(StartupPackageError, match="No target works with these weights") as caught:
+        startup_package({"Money": 1, "Time": 9, "Parking": 5}, case=small_case(), target=67)
+    assert caught.value.field == "target"
     bad = small_case()
     bad["issues"][0]["options"][1]["candidate"] = 1.5
     with pytest.raises(StartupPackageError, match="share of the option 'More' of 'Money' is 1.5") as caught:

@@ -78,13 +78,15 @@ def test_a_slider_moved_shows_the_model_s_new_trades_and_offers():
 
 def test_all_weights_at_zero_is_explained_beside_the_weights_and_the_last_result_kept():
     builder = StartupPackageBuilder()
-    builder.target.value = 40   # with one issue left (introductions for your partner: 40 of your points), reachable
-    *others, last = builder.weights.values()
-    for slider in others:
-        slider.value = 0
+    builder.target.value = 60   # reachable with only teaching, lab space and the partner's search left
+    kept = ("Teaching in the first two years", "Lab space", "Partner's job search")
+    for name, slider in builder.weights.items():
+        if name not in kept:
+            slider.value = 0
     good, png, summary = builder.result, builder.image.value, builder.summary.value
-    assert builder.error_text == ""
-    last.value = 0
+    assert builder.error_text == "" and len(good.offers) == 3
+    for name in kept:
+        builder.weights[name].value = 0
     with pytest.raises(StartupPackageError) as caught:
         startup_package(dict.fromkeys(startup_case().issue_names, 0), target=builder.target.value)
     assert builder.error_text == str(caught.value)
@@ -94,10 +96,11 @@ def test_all_weights_at_zero_is_explained_beside_the_weights_and_the_last_result
     assert builder.target_error.value == "" and builder.error.value == ""
     assert builder.result is good and builder.image.value == png and builder.summary.value == summary
     assert [s.value for s in builder.weights.values()] == [0] * 7   # nothing the learner set is changed
-    last.value = 4
+    for name, value in zip(kept, (6, 5, 7)):
+        builder.weights[name].value = value
     assert builder.error_text == "" and builder.weights_error.value == ""
     same_result(builder.result, startup_package({**dict.fromkeys(startup_case().issue_names, 0),
-                                                 "Partner's job search": 4}, target=40))
+                                                 **dict(zip(kept, (6, 5, 7)))}, target=60))
 
 
 def test_a_target_no_package_reaches_is_explained_beside_the_target():

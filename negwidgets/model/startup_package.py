@@ -368,7 +368,7 @@ class StartupPackage:
     free_moves: tuple[FreeMove, ...]
     target: float
     target_is_default: bool
-    mesos: MesoSet = field(compare=False)
+    mesos: MesoSet | None = field(compare=False)   # None when no three offers worth the same to you differ in what you want
 
     @property
     def best_trade(self) -> Trade | None:
@@ -376,13 +376,13 @@ class StartupPackage:
 
     @property
     def offers(self) -> tuple[Package, ...]:
-        """The three packages to offer, least good for the department first."""
-        return self.mesos.packages
+        """The three packages to offer, least good for the department first (none when no three can be made)."""
+        return self.mesos.packages if self.mesos is not None else ()
 
     @property
     def below_first_offer(self) -> bool:
         """Whether your offers are worth less to you than the department's own first offer."""
-        return self.target + MESO_TOLERANCE < self.first_offer.package.scores[0]
+        return self.mesos is not None and self.target + MESO_TOLERANCE < self.first_offer.package.scores[0]
 
     def first_offer_text(self) -> str:
         """The first offer's scores and whether anything beats it for both sides."""
@@ -403,6 +403,10 @@ class StartupPackage:
         return text
 
     def offers_text(self) -> str:
+        if self.mesos is None:
+            return ("With these weights, no three packages are worth the same to you and differ for the department "
+                    "in anything you want: they could differ only in what you would ask for and not value. Give more "
+                    "of the issues an importance above 0 to make three offers.")
         theirs = [_shown_points(p.scores[1]) for p in self.offers]
         at_best_trade = bool(self.trades) and self.target == round(self.trades[0].package.scores[0])
         origin = " (the best trade's score)" if at_best_trade else ""
@@ -417,7 +421,9 @@ class StartupPackage:
         return text
 
     def email_text(self) -> str:
-        """The three offers as a reply could quote them."""
+        """The three offers as a reply could quote them (empty when there are none)."""
+        if self.mesos is None:
+            return ""
         letters = "ABCDEFGH"
         lines = [f"I would be glad to accept any of these {_number_word(len(self.offers))} packages:"]
         for letter, package in zip(letters, self.offers):
@@ -448,6 +454,21 @@ def _system(case: StartupCase, weights: dict[str, float]) -> ScoringSystem:
     return ScoringSystem(issues, (YOU, case.department), case.batnas, case.title)
 
 
+def _offer_system(system: ScoringSystem) -> ScoringSystem:
+    """The same table without the options an offer should never ask for: on each issue, an option that another
+    option of that issue beats for one side and matches for the other (an issue that is worth nothing to you
+    keeps only the department's favourite). An offer asking for such an option costs the department something
+    and gains you nothing, so it is never one of your three offers."""
+    issues = []
+    for issue in system.issues:
+        kept = [o for o, (mine, theirs) in enumerate(issue.points)
+                if not any((m >= mine and t >= theirs and (m > mine or t > theirs)) or ((m, t) == (mine, theirs) and p < o)
+                           for p, (m, t) in enumerate(issue.points))]
+        issues.append(Issue(issue.name, tuple(issue.options[o] for o in kept), tuple(issue.points[o] for o in kept),
+                            issue.note))
+    return ScoringSystem(issues, system.parties, system.batnas, system.title)
+
+
 @functools.lru_cache(maxsize=16)
 def _scored(case: StartupCase, weights: tuple[tuple[str, float], ...]):
     """The scoring system for these weights, the first offer's analysis, its trades and free moves: kept for the
@@ -456,7 +477,7 @@ def _scored(case: StartupCase, weights: tuple[tuple[str, float], ...]):
     analysis = system.analyse(case.first_offer, logrolls=TRADES_SHOWN)
     trades = tuple(_trade(case, roll) for roll in analysis.logrolls)
     free_moves = tuple(_free_move(case, analysis.package, move) for move in analysis.free_moves)
-    return system, analysis, trades, free_moves
+    return system, _offer_system(system), analysis, trades, free_moves
 
 
 def _trade(case: StartupCase, roll: Logroll) -> Trade:
@@ -474,8 +495,10 @@ def _free_move(case: StartupCase, offer: Package, move: Package) -> FreeMove:
     return FreeMove(issue.name, issue.options[offer.choices[index]], issue.options[move.choices[index]], gains, move)
 
 
-def _mesos_at(system: ScoringSystem, target: float) -> MesoSet:
-    return system.mesos(target, side=0, count=MESO_COUNT, tolerance=MESO_TOLERANCE)
+def _mesos_at(system: ScoringSystem, offers: ScoringSystem, target: float) -> MesoSet:
+    """Three offers from the table without never-ask options, as packages of the full table."""
+    found = offers.mesos(target, side=0, count=MESO_COUNT, tolerance=MESO_TOLERANCE)
+    return dataclasses.replace(found, packages=tuple(system.package(p.as_dict()) for p in found.packages))
 
 
 def _reachable_targets(system: ScoringSystem, lowest: float) -> list[int]:
@@ -524,7 +547,7 @@ def startup_package(weights: Mapping[str, float], case: StartupCase | Mapping | 
         raise StartupPackageError("Give the case as a StartupCase (see startup_case()) or as a mapping read from its "
                                   "YAML file.", "case")
     checked = _checked_weights(weights, case)
-    system, analysis, trades, free_moves = _scored(case, tuple(checked.items()))
+    system, offers, analysis, trades, free_moves = _scored(case, tuple(checked.items()))
 
     lowest = case.batnas[0] + MESO_TOLERANCE   # every offer, give or take, stays at or above your BATNA
     if target is None:
@@ -548,15 +571,19 @@ def startup_package(weights: Mapping[str, float], case: StartupCase | Mapping | 
                 f"the department might accept one you would rather refuse. Choose a target of {math.ceil(lowest)} "
                 "or more.", "target")
     try:
-        mesos = _mesos_at(system, target)
+        mesos = _mesos_at(system, offers, target)
     except ValueError:
-        reachable = _reachable_targets(system, lowest)
+        reachable = _reachable_targets(offers, lowest)
         if is_default and reachable:   # the best trade's score cannot carry three offers: the nearest that can
             target = float(min(reachable, key=lambda t: (abs(t - target), t)))
             return StartupPackage(case, tuple(checked.items()), system, analysis, trades, free_moves, target, True,
-                                  _mesos_at(system, target))
+                                  _mesos_at(system, offers, target))
+        if is_default:   # no target can: the first offer and the trades still stand, without offers
+            return StartupPackage(case, tuple(checked.items()), system, analysis, trades, free_moves, target, True,
+                                  None)
         if not reachable:
-            where = "No target works with these weights: give more of the issues an importance above 0."
+            where = ("No target works with these weights: no three packages are worth the same to you and differ for "
+                     "the department in anything you want. Give more of the issues an importance above 0.")
         elif reachable[-1] - reachable[0] + 1 == len(reachable):
             where = f"Choose a target from {reachable[0]} to {reachable[-1]}."
         else:

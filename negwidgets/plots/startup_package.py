@@ -88,7 +88,7 @@ class StartupPackageChart(ParetoChart):
             marker.set_data([], [])
         trades = [t.package.scores for t in result.trades]
         self.trades.set_data([s[0] for s in trades], [s[1] for s in trades])
-        offers = [p.scores for p in result.mesos.packages]
+        offers = [p.scores for p in result.offers]
         self.offers.set_data([s[0] for s in offers], [s[1] for s in offers])
         x, y = analysis.package.scores
         if analysis.on_frontier:
@@ -100,11 +100,12 @@ class StartupPackageChart(ParetoChart):
             self.set_title("The shaded area beats the first offer for both: change several issues at once")
         trade_text = (f"{_count(len(trades), 'trade')} from it marked, the best at {_shown(trades[0][0])} "
                       f"and {_shown(trades[0][1])}" if trades else "no trade of two issues helps both")
+        offer_text = (f"your {_count(len(offers), 'offer')} at about {_shown(result.target)} for you and "
+                      f"{_listed([_shown(s[1]) for s in offers])} for the department" if offers else
+                      "no three offers with these weights")
         self.caption = (
             f"Scatter of every package's points, yours across and the department's up (its points as you estimate "
             f"them), with the Pareto frontier as a line; the first offer at {_shown(x)} and {_shown(y)} "
-            f"{'lies on the frontier' if analysis.on_frontier else 'lies inside it'}; {trade_text}; your "
-            f"{_count(len(offers), 'offer')} at about {_shown(result.target)} for you and "
-            f"{_listed([_shown(s[1]) for s in offers])} for the department; BATNAs at {_shown(analysis.batnas[0])} and "
-            f"{_shown(analysis.batnas[1])}.")
+            f"{'lies on the frontier' if analysis.on_frontier else 'lies inside it'}; {trade_text}; {offer_text}; "
+            f"BATNAs at {_shown(analysis.batnas[0])} and {_shown(analysis.batnas[1])}.")
         return self.caption

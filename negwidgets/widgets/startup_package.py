@@ -164,11 +164,12 @@ class StartupPackageBuilder(ModelView):
                          f"<ul style='margin:2px 0;padding-left:1.4em;{_PROSE}'>{moves}</ul>")
         parts.append("<h4 style='margin:14px 0 4px 0'>Your three offers (MESOs)</h4>")
         parts.append(f"<p style='margin:4px 0;{_PROSE}'>{html.escape(result.offers_text())}</p>")
-        parts.append(self._offers_table())
-        lines = result.email_text().splitlines()
-        body = "<br>".join(html.escape(line) for line in lines)
-        parts.append(f"<p style='margin:8px 0 2px 0'>For your reply (select the text to copy it):</p>"
-                     f"<div class='nw-startup-email' style='{_EMAIL}'>{body}</div></div>")
+        if result.offers:
+            parts.append(self._offers_table())
+            body = "<br>".join(html.escape(line) for line in result.email_text().splitlines())
+            parts.append(f"<p style='margin:8px 0 2px 0'>For your reply (select the text to copy it):</p>"
+                         f"<div class='nw-startup-email' style='{_EMAIL}'>{body}</div>")
+        parts.append("</div>")
         return "".join(parts)
 
     def _offers_table(self) -> str:
