@@ -34,24 +34,26 @@ def test_voila_compensation_comparer_is_read_typed_into_and_saved(tmp_path):
         # The example as shown: the model's sentences, money as written, and the figure's caption.
         first = compare_compensation(example.stay, example.offer, 4, 0.05)
         expect(box).to_contain_text(first.describe())
-        expect(box).to_contain_text("the start-up's offer is worth $3,803 more than staying with a 4% raise")
-        expect(box.locator("figcaption")).to_contain_text("B is ahead from year 2 on")
-        expect(box.get_by_label("Salary, year 1 (A)", exact=True)).to_have_value("$82,160")
+        expect(box).to_contain_text("the start-up's offer is worth $12,519 more than staying with a 1.3% raise")
+        expect(box.locator("figcaption")).to_contain_text("B (The start-up's offer) from $94.7k in year 1")
+        expect(box.locator("figcaption")).not_to_contain_text("ahead from year")   # the offer leads from year 1
+        # Sam's offer, the top of her band, as typed into package A.
+        expect(box.get_by_label("Salary, year 1 (A)", exact=True)).to_have_value("$80,000")
         page.screenshot(path=shots / "compensation-laptop.png", full_page=True)
         box.locator("figure").scroll_into_view_if_needed()
         page.screenshot(path=shots / "compensation-figure-laptop.png")
         assert axe_violations(page, context=".nw-compensation") == []
 
-        # An entry typed by its label: the offer's salary; the page shows the model's new comparison.
-        salary = box.get_by_label("Salary, year 1 (B)", exact=True)
-        salary.fill("$95,000")
-        salary.press("Tab")
-        typed = compare_compensation(example.stay, example.offer.replace(salary=95_000), 4, 0.05)
+        # An entry typed by its label: the chance for the offer's equity; the page shows the model's new comparison.
+        chance = box.get_by_label("Chance the equity is worth that (B)", exact=True)
+        chance.fill("10%")
+        chance.press("Tab")
+        typed = compare_compensation(example.stay, example.offer.replace(equity_chance=0.10), 4, 0.05)
         expect(box).to_contain_text(typed.describe())
-        assert typed.break_even_year is None and typed.leader is typed.second   # ahead from year 1 now
+        expect(box.locator("figcaption")).to_contain_text("B is ahead from year 2 on")
+        assert typed.break_even_year == 2 and typed.leader is typed.second   # staying leads in year 1 only
 
         # A chance above 100% is refused under its package; the last comparison stays on screen.
-        chance = box.get_by_label("Chance the equity is worth that (B)", exact=True)
         chance.fill("130%")
         chance.press("Tab")
         alert = box.get_by_role("alert")
@@ -61,7 +63,7 @@ def test_voila_compensation_comparer_is_read_typed_into_and_saved(tmp_path):
         expect(box).to_contain_text(typed.describe())
         alert.scroll_into_view_if_needed()
         page.screenshot(path=shots / "compensation-error-laptop.png")
-        chance.fill("30%")
+        chance.fill("10%")
         chance.press("Tab")
         expect(box.get_by_role("alert")).to_have_count(0)
 

@@ -262,13 +262,16 @@ def test_the_matching_raise_makes_staying_worth_as_much_as_the_offer(current, of
 
 def test_the_example_against_its_yaml_numbers_computed_here():
     data = load("compensation")
-    cur, offer, rise = data["current"], data["offer"], data["raise"]
+    cur, offer, offered = data["current"], data["offer"], data["offered_salary"]
     example = example_raise_or_move()
-    assert (cur["salary"], rise) == (79_000, 0.04) and example.stay.salary == pytest.approx(82_160)
+    # Sam offers the top of her band, $80,000: $1,000 (about 1.3%) on her $79,000, and not a dollar above the band.
+    assert (cur["salary"], offered, data["band_top"]) == (79_000, 80_000, 80_000) and offered <= data["band_top"]
+    assert example.stay.salary == 80_000 and example.stay.salary <= data["band_top"]   # exact, not 79,999.99...
+    assert example.raise_pct == pytest.approx(1_000 / 79_000) and round(example.raise_pct, 3) == 0.013
     n, r = data["years"], data["discount_rate"]
 
-    def stay_year(t, raise_=rise):   # salary with bonus (target x chance) and match, then the benefits
-        salary = cur["salary"] * (1 + raise_) * (1 + cur["yearly_raise"]) ** (t - 1)
+    def stay_year(t, salary=offered):   # salary with bonus (target x chance) and match, then the benefits
+        salary = salary * (1 + cur["yearly_raise"]) ** (t - 1)
         return salary * (1 + cur["bonus_target"] * cur["bonus_chance"] + cur["retirement_match"]) + cur["benefits"]
 
     def offer_year(t):
@@ -280,29 +283,32 @@ def test_the_example_against_its_yaml_numbers_computed_here():
     comparison = example.comparison
     np.testing.assert_allclose(comparison.first.total, [stay_year(t) for t in range(1, n + 1)])
     np.testing.assert_allclose(comparison.second.total, [offer_year(t) for t in range(1, n + 1)])
-    assert comparison.first.total[0] == pytest.approx(96_554.4)
-    assert comparison.second.total[0] == pytest.approx(94_690)
+    assert comparison.first.total[0] == pytest.approx(94_200)    # 80,000 + 4% bonus + 5% match + 7,000
+    assert comparison.second.total[0] == pytest.approx(94_690)   # 88,000 + 3% match + 3,000 equity + 5,000 - 3,950
     stay_pv = sum(stay_year(t) / (1 + r) ** t for t in range(1, n + 1))
     offer_pv = sum(offer_year(t) / (1 + r) ** t for t in range(1, n + 1))
     assert comparison.present_value_difference == pytest.approx(offer_pv - stay_pv)
-    assert round(offer_pv - stay_pv) == 3_803
-    assert comparison.break_even_year == 2    # behind in year 1 (the forfeited match), ahead from year 2
-    # Without the equity staying is ahead; with it at its grant value the offer is far ahead.
+    assert round(offer_pv - stay_pv) == 12_519
+    assert comparison.leader is comparison.second and comparison.break_even_year is None   # ahead from year 1
+    # Even without the equity the offer is ahead; with it at its grant value it is far ahead.
     equity_pv = sum(offer["equity_grant"] * offer["equity_vesting"][t - 1] / (1 + r) ** t for t in range(1, n + 1))
     worthless = offer_pv - offer["equity_chance"] * equity_pv - stay_pv
     assert comparison.if_equity_worthless[1] - comparison.if_equity_worthless[0] == pytest.approx(worthless)
-    assert round(-worthless) == 6_835
-    # The raise that makes staying worth as much: the stay's value is linear in its raise.
-    per_raise = sum((stay_year(t, 1.0) - stay_year(t, 0.0)) / (1 + r) ** t for t in range(1, n + 1))
+    assert round(worthless) == 1_881
+    full = offer_pv + (1 - offer["equity_chance"]) * equity_pv - stay_pv
+    assert round(full) == 37_341
+    # The raise that makes staying worth as much: the stay's value is linear in its salary.
     at_zero = sum(stay_year(t, 0.0) / (1 + r) ** t for t in range(1, n + 1))
-    assert example.matching_raise == pytest.approx((offer_pv - at_zero) / per_raise)
-    assert round(example.matching_raise, 3) == 0.052
+    per_dollar = sum(stay_year(t, 1.0) / (1 + r) ** t for t in range(1, n + 1)) - at_zero
+    matching_salary = (offer_pv - at_zero) / per_dollar
+    assert example.matching_raise == pytest.approx(matching_salary / cur["salary"] - 1)
+    assert round(example.matching_raise, 3) == 0.052 and round(matching_salary, -2) == 83_100
     text = example.describe()
     assert text.startswith("Over 4 years, in today's dollars (a 5% discount rate), the start-up's offer is worth "
-                           "$3,803 more than staying with a 4% raise on average ($360,160 against $356,357).")
-    assert ("if the equity turns out worth nothing (a 70% chance), staying with a 4% raise is worth $6,835 more; "
-            "if the equity is worth its grant value (a 30% chance), the start-up's offer is worth $28,625 more.") in text
-    assert text.endswith("A raise of 5.2% (instead of 4%) would make staying worth as much as the offer on average.")
+                           "$12,519 more than staying with a 1.3% raise on average ($360,160 against $347,641).")
+    assert ("if the equity turns out worth nothing (a 70% chance), the start-up's offer is worth $1,881 more; "
+            "if the equity is worth its grant value (a 30% chance), the start-up's offer is worth $37,341 more.") in text
+    assert text.endswith("A raise of 5.2% (instead of 1.3%) would make staying worth as much as the offer on average.")
 
 
 def test_names_read_naturally_inside_a_sentence():

@@ -578,21 +578,39 @@ def test_lesson_15_weighs_the_raise_against_the_move_and_its_discussion_agrees()
     text = "\n".join(outputs_text(stored("15_current_employer")))
     case = yaml.safe_load((ROOT / "negwidgets/data/compensation.yaml").read_text())
     choice = example_raise_or_move()
-    assert choice.stay.salary == case["current"]["salary"] * (1 + case["raise"])   # the 4% raise on her $79,000
-    assert choice.describe() in text
+    salary, top = case["current"]["salary"], case["band_top"]
+    # Sam offers the top of her band, $80,000: not a dollar above it, a raise of $1,000 (about 1.3%).
+    assert choice.stay.salary == case["offered_salary"] == top == 80_000 and choice.stay.salary <= top
+    assert choice.raise_pct == pytest.approx((80_000 - salary) / salary) and salary == 79_000
+    assert choice.describe() in text and f"(instead of {(80_000 - salary) / salary:.1%})" in text
     prose = " ".join(lesson_prose(NOTEBOOKS / "sources/15_current_employer.md").replace(DOLLAR_MARKUP, "$").split())
+    assert "4%" not in prose
+    assert (f"Sam has offered her {money(top)}, the top of the pay band for her level: a raise of "
+            f"{money(top - salary)}, about {(top - salary) / salary:.1%}") in prose
+    assert f"staying at the {money(top)} Sam offered" in prose and f"not Sam's {money(top)}" in prose
     # The demo's discussion, against the model: a 10% chance, one year, and the matching raise.
-    rare = compare_compensation(choice.stay, dataclasses.replace(choice.offer, equity_chance=0.10))
-    assert rare.leader is rare.first and f"Staying, by {money(-rare.present_value_difference)} over four years" in prose
-    one = compare_compensation(choice.stay, choice.offer, years=1)
+    rare_offer = dataclasses.replace(choice.offer, equity_chance=0.10)
+    rare = compare_compensation(choice.stay, rare_offer)
+    worthless = compare_compensation(choice.stay, dataclasses.replace(choice.offer, equity_chance=0.0))
+    assert rare.leader is rare.second and worthless.leader is worthless.second
+    assert (f"Still the offer, by {money(rare.present_value_difference)} over four years instead of "
+            f"{money(choice.comparison.present_value_difference)}") in prose
+    assert f"staying is behind even if the equity turns out worth nothing, by {money(worthless.present_value_difference)}" in prose
+    one = compare_compensation(choice.stay, rare_offer, years=1)
     assert one.leader is one.first and f"Over one year staying is worth {money(-one.present_value_difference)} more" in prose
+    assert rare.break_even_year == 2   # the offer wins over four years
     assert f"the {money(case['offer']['one_off_costs'])} match she forfeits" in prose
     gains = sum(one.component_difference(k)[0] for k in ("salary", "equity"))
     losses = -sum(one.component_difference(k)[0] for k in ("bonus", "benefits", "retirement_match"))
     assert f"(about {money(round(gains, -2))}) only just exceed the bonus, benefits and match she gives up (about " \
            f"{money(round(losses, -1))})" in prose and gains - losses < case["offer"]["one_off_costs"]
-    matching = case["current"]["salary"] * (1 + choice.matching_raise)
-    assert f"About {money(round(matching, -2))} a year, the {choice.matching_raise:.1%} the model names" in prose
+    one_30 = compare_compensation(choice.stay, choice.offer, years=1)
+    assert one_30.leader is one_30.second
+    assert f"tips even year 1 to the offer, by {money(one_30.present_value_difference)}" in prose
+    matching = salary * (1 + choice.matching_raise)
+    assert f"About {money(round(matching, -2))} a year, the {choice.matching_raise:.1%} the model names: far more " \
+           f"than the {choice.raise_pct:.1%} Sam offered, above the top of her band" in prose
+    assert matching > top and choice.matching_raise > choice.raise_pct
     assert "almost exactly the $83,000 she will ask for" in prose and abs(matching - 83_000) < 500
 
 

@@ -187,3 +187,32 @@ def test_anas_salary_a_year_on_is_the_one_she_agreed_in_lesson_12():
     close = (NOTEBOOKS / "sources/12_closing_and_your_plan.md").read_text()
     agreed = int(re.search(r"aligned: <span>&#36;</span>([\d,]+),", close)[1].replace(",", ""))
     assert example_raise_case().current_salary == example_raise_or_move().current.salary == agreed
+
+
+def test_sams_offer_is_not_above_the_band_lesson_15_states():
+    """Lesson 15: the band for Ana's level stops at $80,000 (as lesson 07 found), so Sam offers at most that,
+    and her ask of $83,000 needs the next level, whose band reaches $84,000. The band's top is read from the
+    example's data (compensation.yaml), the one place that holds it, and checked against both lessons' words."""
+    from negwidgets.data import load
+    from negwidgets.model import example_raise_or_move
+    from negwidgets.model.raise_case import example_raise_case
+
+    case = load("compensation")
+    top, next_top = case["band_top"], case["next_band_top"]
+
+    def stated(pattern: str, text: str) -> float:
+        found = re.search(pattern, text)
+        assert found, pattern
+        return float(found[1].replace(",", ""))
+
+    lesson = prose("15_current_employer")
+    assert stated(r"the band for her level stops at \$([\d,]+)", lesson) == top
+    assert stated(r"means the next level, whose band reaches \$([\d,]+)", lesson) == next_top
+    assert stated(r"the employer's band tops out at \$([\d,]+)", prose("07_joint_fact_finding")) == top
+    offered = example_raise_or_move().stay.salary
+    assert offered <= top, f"Sam offers {money(offered)}, above the top of her band ({money(top)})"
+    assert offered == case["offered_salary"] == top   # the most he can give without a promotion
+    assert stated(r"Sam has offered her \$([\d,]+), the top of the pay band for her level", lesson) == offered
+    ask = example_raise_case().ask
+    assert top < ask <= next_top
+    assert f"Her case for {money(ask)} is a case that her work meets the next level's description" in lesson

@@ -83,6 +83,13 @@ def test_numeric_answers_are_what_the_model_computes():
     ana = example_raise_or_move()
     rare = raise_or_move(ana.current, ana.raise_pct, dataclasses.replace(ana.offer, equity_chance=0.10))
     assert _answer("lesson15", "matching-raise") == pytest.approx(round(rare.matching_raise, 3))
+    # Sam offers $80,000, the top of her band: $1,000 on her $79,000. The matching raise at 10% is still above
+    # it, and the feedback compares the two that way round.
+    offered = (80_000 - 79_000) / 79_000
+    assert ana.stay.salary == 80_000 and ana.raise_pct == pytest.approx(offered) and rare.matching_raise > offered
+    right = next(q for q in load_questions("lesson15") if q.id == "matching-raise").right
+    assert right.startswith(f"About {rare.matching_raise:.1%}: still more than the {offered:.1%} Sam offered")
+    assert "staying at $80,000" in right and "4%" not in right
     from negwidgets.model import coalition_example
 
     stronger_pair = dataclasses.replace(coalition_example("website").game, ab=70_000)   # Amara and Bruno: $70,000

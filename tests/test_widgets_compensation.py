@@ -33,13 +33,21 @@ def test_it_opens_on_the_courses_example():
     comparer = CompensationComparer()
     example = example_raise_or_move()
     same_comparison(comparer.result, compare_compensation(example.stay, example.offer, 4, 0.05))
-    assert comparer.entries["A"]["name"].value == "Staying with a 4% raise"
-    assert comparer.entries["A"]["salary"].value == "$82,160"
+    # Sam's offer: the top of her band, $80,000, a raise of $1,000 on $79,000 (1.3% as the name rounds it).
+    assert comparer.entries["A"]["name"].value == f"Staying with a {round(1_000 / 79_000 * 100, 1):g}% raise"
+    assert comparer.entries["A"]["salary"].value == "$80,000"
     assert comparer.entries["B"]["equity_vesting"].value == "25/25/25/25"
     assert comparer.entries["B"]["equity_chance"].value == "30%"
     assert comparer.result_text == comparer.result.describe() and comparer.error_text == ""
     shown = html.unescape(re.sub(r"<[^>]+>", "", comparer.summary.value.split("<table")[0]))
     assert shown == comparer.result_text
+    # At $80,000 the offer is ahead from year 1: no crossing to mark.
+    assert comparer.caption_text == comparer.image.caption and "ahead from year" not in comparer.caption_text
+    assert comparer.chart.title.get_text().replace("\n", " ") == (
+        "On average B (the start-up's offer) is worth more over 4 years, in today's dollars")
+    # With a 10% chance for the equity, staying leads in year 1 and the offer from year 2.
+    comparer.entries["B"]["equity_chance"].value = "10%"
+    assert comparer.result.break_even_year == 2
     assert comparer.caption_text == comparer.image.caption and "B is ahead from year 2 on" in comparer.caption_text
     assert comparer.chart.title.get_text().replace("\n", " ") == (
         "On average B (the start-up's offer) is worth more over 4 years, in today's dollars; A leads in year 1, B "
@@ -98,7 +106,7 @@ def test_hand_computed_numbers_through_the_entries():
                                    "runs from 0% to 100%; 130% is outside."),
     ("B", "equity_vesting", "25/25/25", "The yearly shares of the equity of the start-up's offer that vest add up "
                                         "to 75%, not 100%"),
-    ("A", "yearly_raise", "3", "The yearly raise of staying with a 4% raise runs from 0% to 50%; 300% is outside: "
+    ("A", "yearly_raise", "3", "The yearly raise of staying with a 1.3% raise runs from 0% to 50%; 300% is outside: "
                                "type it as a percentage, such as 3%."),
     ("A", "bonus_target", "five", "I could not read 'five' as the bonus target of package A: type a percentage"),
     ("A", "name", "x" * 70, "Keep a package's name under 60 characters"),
@@ -146,7 +154,7 @@ def test_save_to_my_plan_writes_the_comparison_and_reads_back(tmp_path):
     notes = dict(load_plan(path).calculator_notes)
     assert notes == {SOURCE: comparer.result_text}
     assert notes[SOURCE].startswith("Over 4 years, in today's dollars (a 5% discount rate), the start-up's offer is "
-                                    "worth $3,803 more")
+                                    "worth $12,519 more")
     # A second save replaces the note (one note per calculator) and keeps the plan's other fields.
     save_plan(load_plan(path).replace(title="My raise", reservation=83_000), path)
     comparer.entries["B"]["salary"].value = "$90,000"

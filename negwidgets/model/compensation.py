@@ -611,11 +611,12 @@ def raise_or_move(current: CompensationPackage, raise_pct: float, offer: Compens
 
 def example_raise_or_move() -> RaiseOrMove:
     """The course's example (``negwidgets/data/compensation.yaml``): Ana, a year into her job as a data
-    analyst, weighs a raise against an outside offer.
+    analyst, weighs a raise against an outside offer. The file gives the salary her manager offers (the top
+    of her pay band), and the raise is derived from it, so the salary she would stay at is exactly that.
 
     >>> example = example_raise_or_move()
-    >>> example.current.salary, example.raise_pct, example.offer.equity_chance
-    (79000.0, 0.04, 0.3)
+    >>> example.current.salary, example.stay.salary, round(example.raise_pct, 4), example.offer.equity_chance
+    (79000.0, 80000.0, 0.0127, 0.3)
     """
     from ..data import load
 
@@ -627,5 +628,6 @@ def example_raise_or_move() -> RaiseOrMove:
             entry["equity_vesting"] = tuple(entry["equity_vesting"])
         return CompensationPackage(**entry)
 
-    return raise_or_move(package(data["current"]), data["raise"], package(data["offer"]), data["years"],
-                         data["discount_rate"])
+    current = package(data["current"])
+    rise = (_amount(data["offered_salary"], "the salary offered") - current.salary) / current.salary
+    return raise_or_move(current, rise, package(data["offer"]), data["years"], data["discount_rate"])

@@ -103,8 +103,8 @@ class CompensationComparer(ModelView):
     from, and what each is worth today (:func:`negwidgets.model.compare_compensation`). **Save to my plan**
     writes the comparison into the plan file as a note from this calculator.
 
-    ``a`` and ``b`` are ``CompensationPackage`` objects; without them the course's example: Ana staying with a
-    4% raise (A) against the start-up's offer (B). A typed entry the model refuses shows its sentence under
+    ``a`` and ``b`` are ``CompensationPackage`` objects; without them the course's example: Ana staying at the
+    $80,000 her manager offers, the top of her band (A), against the start-up's offer (B). A typed entry the model refuses shows its sentence under
     that package's entries, and the last good result stays on screen.
 
     Attributes for tests: ``result`` (the model's ``CompensationComparison``), ``result_text``,
@@ -112,7 +112,10 @@ class CompensationComparer(ModelView):
     (sliders), ``plan_saver`` (its ``button`` and ``status_text``).
 
     >>> comparer = CompensationComparer()
-    >>> comparer.result.break_even_year
+    >>> comparer.entries["A"]["salary"].value, comparer.result.break_even_year
+    ('$80,000', None)
+    >>> comparer.entries["B"]["equity_chance"].value = "10%"
+    >>> comparer.result.break_even_year   # staying is ahead in year 1, the offer from year 2
     2
     >>> comparer.entries["B"]["equity_chance"].value = "130%"
     >>> comparer.error_text.split(";")[0]
