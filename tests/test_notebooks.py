@@ -614,6 +614,77 @@ def test_lesson_15_weighs_the_raise_against_the_move_and_its_discussion_agrees()
     assert "almost exactly the $83,000 she will ask for" in prose and abs(matching - 83_000) < 500
 
 
+def _farida_points(weights, labels):
+    """Farida's and the department's points for one package (``{issue: option label}``), by plain sums over the
+    case file: her points are 100 x weight x share over the sum of the weights; the department's are its own."""
+    case = yaml.safe_load((ROOT / "negwidgets/data/startup_package.yaml").read_text())
+    total = sum(weights.values())
+    mine = theirs = 0.0
+    for issue in case["issues"]:
+        option = next(o for o in issue["options"] if o["label"] == labels[issue["name"]])
+        mine += 100 * weights[issue["name"]] * option["candidate"] / total
+        theirs += option["department"]
+    return round(mine, 1), round(theirs, 1)
+
+
+def test_lesson_16_weighs_farida_s_offer_and_its_discussion_agrees():
+    from negwidgets.model import example_startup_weights
+    from negwidgets.model.startup_package import startup_package
+
+    case = yaml.safe_load((ROOT / "negwidgets/data/startup_package.yaml").read_text())
+    weights = {name: float(value) for name, value in case["example_weights"].items()}
+    assert example_startup_weights() == weights
+    text = "\n".join(outputs_text(stored("16_academic_and_collaborations")))
+    result = startup_package(weights)
+    assert result.describe() in text
+    prose = " ".join(lesson_prose(NOTEBOOKS / "sources/16_academic_and_collaborations.md").replace(DOLLAR_MARKUP, "$").split())
+    # Q1: the best trade, two course releases for $100,000 of start-up funds, by plain sums.
+    first = case["first_offer"]
+    traded = {**first, "Teaching in the first two years": "Two course releases", "Start-up funds": "$450,000"}
+    before, after = _farida_points(weights, first), _farida_points(weights, traded)
+    assert result.trades[0].package.as_dict() == traded
+    assert f"By her estimate she gains {after[0] - before[0]:.1f} points and the department {after[1] - before[1]:g}" in prose
+    # Q2: with the partner's search at 0, the first offer is worth more to her, and no offer asks for a bridge.
+    no_partner = {**weights, "Partner's job search": 0}
+    assert f"It rises from {before[0]:.1f} to {_farida_points(no_partner, first)[0]:.1f} of her 100 points" in prose
+    at_50 = startup_package(no_partner, target=50)
+    assert all(p.as_dict()["Partner's job search"] == "No help" for p in at_50.offers)
+    # Q3: at a target of 70 the third offer beats the department's own first offer for both sides.
+    third = startup_package(weights, target=70).offers[-1].as_dict()
+    mine, theirs = _farida_points(weights, third)
+    assert theirs > before[1] and mine > before[0]
+    assert (f"is worth {theirs:g} to the department by her estimate, more than its own first offer ({before[1]:g}), "
+            f"and {mine:.1f} to Farida against {before[0]:.1f}") in prose
+    described = ("two course releases, $450,000, a month of summer salary for two years, her lab as it is, $10,000 "
+                 "for moving, a start on August 16 and introductions for her partner")
+    assert described in prose and third == {
+        "Start-up funds": "$450,000", "Teaching in the first two years": "Two course releases",
+        "Summer salary": "One month for two years", "Lab space": "Own lab, as it is", "Moving costs": "$10,000",
+        "Start date": "August 16", "Partner's job search": "Introductions"}
+
+
+def test_lesson_16_s_collaboration_demo_finds_the_gaps_its_discussion_names():
+    import dataclasses
+
+    from negwidgets.model.collaboration import Partner, agreement_gaps, example_collaboration
+
+    terms = example_collaboration()
+    prose = " ".join(lesson_prose(NOTEBOOKS / "sources/16_academic_and_collaborations.md").split())
+    assert agreement_gaps(terms) == ()
+    assert [g.key for g in agreement_gaps(dataclasses.replace(terms, revisit=""))] == ["no_revisit"]
+    assert "That there is no date to revisit the terms." in prose
+    roles = tuple((name, tuple(r for r in held if not r.startswith("Writing")) if name == "Rosa Nwosu" else held)
+                  for name, held in terms.credit_roles)
+    assert "Writing – review & editing" in dict(terms.credit_roles)["Rosa Nwosu"]
+    assert [(g.key, g.partner) for g in agreement_gaps(dataclasses.replace(terms, credit_roles=roles))] == [
+        ("no_writing_role", "Rosa Nwosu")]
+    assert "To agree whether Rosa will review the drafts or be thanked in the acknowledgements." in prose
+    mei = dataclasses.replace(terms, partners=(*terms.partners, Partner("Mei Lin", "Master's student")))
+    assert sorted((g.key, g.partner) for g in agreement_gaps(mei)) == [("no_contribution", "Mei Lin"),
+                                                                        ("no_roles", "Mei Lin")]
+    assert "nothing is written down for Mei to do or bring, and that she has no contributor roles" in prose
+
+
 def _three_party(values, total=90_000):
     """A three-party game by plain loops: the Shapley split over the six orders, the core's floors and ceilings,
     and the groups a split leaves short (values by letters: "A", "AB" ...)."""
