@@ -666,7 +666,7 @@ def test_lesson_16_weighs_farida_s_offer_and_its_discussion_agrees():
 def test_lesson_16_s_collaboration_demo_finds_the_gaps_its_discussion_names():
     import dataclasses
 
-    from negwidgets.model.collaboration import Partner, agreement_gaps, example_collaboration
+    from negwidgets.model.collaboration import Contribution, Partner, agreement_gaps, example_collaboration
 
     terms = example_collaboration()
     prose = " ".join(lesson_prose(NOTEBOOKS / "sources/16_academic_and_collaborations.md").split())
@@ -678,11 +678,18 @@ def test_lesson_16_s_collaboration_demo_finds_the_gaps_its_discussion_names():
     assert "Writing – review & editing" in dict(terms.credit_roles)["Rosa Nwosu"]
     assert [(g.key, g.partner) for g in agreement_gaps(dataclasses.replace(terms, credit_roles=roles))] == [
         ("no_writing_role", "Rosa Nwosu")]
-    assert "To agree whether Rosa will review the drafts or be thanked in the acknowledgements." in prose
+    assert "To invite Rosa to review the drafts and approve the paper, or agree that she will be thanked" in prose
     mei = dataclasses.replace(terms, partners=(*terms.partners, Partner("Mei Lin", "Master's student")))
     assert sorted((g.key, g.partner) for g in agreement_gaps(mei)) == [("no_contribution", "Mei Lin"),
                                                                         ("no_roles", "Mei Lin")]
     assert "nothing is written down for Mei to do or bring, and that she has no contributor roles" in prose
+    # With her row and her role, the builder asks about her part in the writing; the order rule places her.
+    mei = dataclasses.replace(mei, contributions=(*terms.contributions, Contribution(
+        "Mei Lin", "Measures tree canopies at the 12 sites", "by 31 July")),
+        credit_roles=(*terms.credit_roles, ("Mei Lin", ("Investigation",))))
+    assert [(g.key, g.partner) for g in agreement_gaps(mei)] == [("no_writing_role", "Mei Lin")]
+    assert "the builder then asks whether she will review the drafts or be thanked" in prose
+    assert "anyone who joins later and meets the ICMJE criteria goes between Rosa and Lucía" in terms.order_rule
 
 
 def _three_party(values, total=90_000):

@@ -589,9 +589,11 @@ def agreement_gaps(terms: CollaborationTerms) -> tuple[Gap, ...]:
         elif not _WRITING & set(roles):
             gaps.append(Gap("no_writing_role", "authorship",
                             f"No writing role is chosen for {name}. Under the ICMJE criteria, which many journals use, every "
-                            f"author drafts or critically revises the paper and approves the final version: agree "
-                            f"whether {name} will review the drafts (Writing \u2013 review & editing) or be thanked "
-                            f"in the acknowledgements.", name))
+                            f"author drafts or critically revises the paper and approves the final version; someone "
+                            f"who helped design the work or gather or analyse the data should be given that chance, "
+                            f"not left out. Invite {name} to review the drafts and approve the paper (Writing "
+                            f"\u2013 review & editing), or agree that they will be thanked in the acknowledgements.",
+                            name))
     if not terms.data_owner:
         gaps.append(Gap("no_data_owner", "data",
                         "Who owns and keeps the data is not written down. Say where the data are kept and who looks "
