@@ -108,6 +108,16 @@ def check_against_brute_force(result, weights):
         assert not any(never_ask(weights, issue, option) for issue, option in enumerate(package.choices))
     assert len({round(packages[p.choices][1], 6) for p in offers}) == 3
     assert result.target - MESO_TOLERANCE >= DATA["batnas"]["candidate"]["score"]
+    # Offers at least as good for the department as its first offer when three such exist at the target; only
+    # when they do not, any above its BATNA (and the text says so).
+    near = offers_by_target(packages, weights, exact=result.target)
+    at_least_first = {round(packages[c][1], 6) for c in near if packages[c][1] >= theirs - 1e-6}
+    assert result.offers_beat_first_offer is (len(at_least_first) >= 3)
+    if result.offers_beat_first_offer:
+        assert all(packages[p.choices][1] >= theirs - 1e-6 for p in offers)
+        assert "at least as much to the department as its own first offer" in result.offers_text()
+    else:
+        assert "it may well refuse those" in result.offers_text()
 
 
 def never_ask(weights, issue, option):
@@ -123,11 +133,13 @@ def never_ask(weights, issue, option):
                for p in range(len(options)))
 
 
-def offers_by_target(packages, weights):
-    """For every whole target from the candidate's BATNA up, the packages an offer may be (no never-ask option,
-    above the department's BATNA) worth that target to her, give or take."""
+def offers_by_target(packages, weights, exact=None):
+    """For every whole target from the candidate's BATNA up (or for the ``exact`` target alone), the packages an
+    offer may be (no never-ask option, above the department's BATNA) worth that target to her, give or take."""
     allowed = [c for c in packages if not any(never_ask(weights, i, o) for i, o in enumerate(c))
                and packages[c][1] > DATA["batnas"]["department"]["score"]]
+    if exact is not None:
+        return [c for c in allowed if abs(packages[c][0] - exact) <= MESO_TOLERANCE + 1e-9]
     lowest = DATA["batnas"]["candidate"]["score"] + MESO_TOLERANCE
     return {target: [c for c in allowed if abs(packages[c][0] - target) <= MESO_TOLERANCE + 1e-9]
             for target in range(math.ceil(lowest), 101)}
@@ -170,15 +182,17 @@ def test_the_default_target_is_the_best_trade_s_score():
     assert not same.target_is_default and "(the best trade's score)" in same.offers_text()
 
 
-def test_the_email_quotes_each_offer_in_full():
+def test_the_email_thanks_and_quotes_what_each_offer_changes():
     result = startup_package(example_startup_weights())
     lines = result.email_text().splitlines()
-    assert lines[0] == "I would be glad to accept any of these three packages:"
-    assert lines[-1] == "Which of them works best for the department?"
+    assert lines[0].startswith("Thank you again for the offer. Any of these three packages would work well for me")
+    assert lines[-1] == "Which of them works best for the department? I'm glad to talk through the reasons for each."
+    first = DATA["first_offer"]
     for letter, package, line in zip("ABC", result.mesos.packages, lines[1:4]):
         assert line.startswith(f"Package {letter}: ")
         for issue, label in zip(ISSUES, package.labels):
-            assert f"{issue}: {label}" in line
+            # What differs from the first offer is written; what stays as offered is not repeated.
+            assert (f"{issue}: {label}" in line) is (label != first[issue])
     assert len({p.choices for p in result.mesos.packages}) == 3
 
 

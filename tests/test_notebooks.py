@@ -649,18 +649,16 @@ def test_lesson_16_weighs_farida_s_offer_and_its_discussion_agrees():
     assert f"It rises from {before[0]:.1f} to {_farida_points(no_partner, first)[0]:.1f} of her 100 points" in prose
     at_50 = startup_package(no_partner, target=50)
     assert all(p.as_dict()["Partner's job search"] == "No help" for p in at_50.offers)
-    # Q3: at a target of 70 the third offer beats the department's own first offer for both sides.
-    third = startup_package(weights, target=70).offers[-1].as_dict()
-    mine, theirs = _farida_points(weights, third)
-    assert theirs > before[1] and mine > before[0]
-    assert (f"is worth {theirs:g} to the department by her estimate, more than its own first offer ({before[1]:g}), "
-            f"and {mine:.1f} to Farida against {before[0]:.1f}") in prose
-    described = ("two course releases, $450,000, a month of summer salary for two years, her lab as it is, $10,000 "
-                 "for moving, a start on August 16 and introductions for her partner")
-    assert described in prose and third == {
-        "Start-up funds": "$450,000", "Teaching in the first two years": "Two course releases",
-        "Summer salary": "One month for two years", "Lab space": "Own lab, as it is", "Moving costs": "$10,000",
-        "Start date": "August 16", "Partner's job search": "Introductions"}
+    # Q3: at a target of 70 all three offers are at least as good for the department as its first offer; at 80
+    # too few are, and the offers are worth less to it.
+    at_70 = [_farida_points(weights, p.as_dict()) for p in startup_package(weights, target=70).offers]
+    assert all(abs(m - 70) <= 2 and d >= before[1] for m, d in at_70)
+    assert (f"{at_70[0][1]:g}, {at_70[1][1]:g} and {at_70[2][1]:g} by her estimate: each at least as good for the "
+            f"department as its own first offer, and each worth about 70 to Farida against {before[0]:.1f}") in prose
+    at_80 = startup_package(weights, target=80)
+    assert not at_80.offers_beat_first_offer
+    theirs = [_farida_points(weights, p.as_dict())[1] for p in at_80.offers]
+    assert f"the offers are now worth {theirs[0]:g}, {theirs[1]:g} and {theirs[2]:g} to it" in prose
 
 
 def test_lesson_16_s_collaboration_demo_finds_the_gaps_its_discussion_names():

@@ -25,7 +25,7 @@ an issue with a single option would take a weight that changes nothing but every
 >>> print(result.trades[0].describe())
 Ask for two course releases and accept $450,000 of start-up funds instead of $550,000: you gain 11.1 points and the department 12.
 >>> result.target, [round(p.scores[1]) for p in result.mesos.packages]
-(50.0, [38, 59, 80])
+(50.0, [66, 73, 80])
 """
 
 from __future__ import annotations
@@ -369,6 +369,9 @@ class StartupPackage:
     target: float
     target_is_default: bool
     mesos: MesoSet | None = field(compare=False)   # None when no three offers worth the same to you differ in what you want
+    # Whether every offer is at least as good for the department as its first offer (by your estimate); when too
+    # few are, the offers are any above its BATNA.
+    offers_beat_first_offer: bool = True
 
     @property
     def best_trade(self) -> Trade | None:
@@ -414,6 +417,12 @@ class StartupPackage:
                 f"{_shown_points(self.target)} of your points{origin}, give or take {MESO_TOLERANCE}, are worth "
                 f"{_joined(theirs)} to the department by your estimate: the one it prefers tells you what matters to "
                 "it.")
+        first = _shown_points(self.first_offer.package.scores[1])
+        if self.offers_beat_first_offer:
+            text += f" Each is worth at least as much to the department as its own first offer ({first})."
+        else:
+            text += (f" Too few packages worth that to you are as good for the department as its first offer "
+                     f"({first}), so some of these are worth less to it: it may well refuse those.")
         if self.below_first_offer:
             text += (f" They are worth less to you than the first offer "
                      f"({_shown_points(self.first_offer.package.scores[0])}): raise your target, or the department may "
@@ -425,10 +434,14 @@ class StartupPackage:
         if self.mesos is None:
             return ""
         letters = "ABCDEFGH"
-        lines = [f"I would be glad to accept any of these {_number_word(len(self.offers))} packages:"]
+        first = self.first_offer.package
+        lines = [f"Thank you again for the offer. Any of these {_number_word(len(self.offers))} packages would work "
+                 "well for me; each differs from your offer only as listed, and the rest stays as you offered it:"]
         for letter, package in zip(letters, self.offers):
-            lines.append(f"Package {letter}: {package.terms()}.")
-        lines.append("Which of them works best for the department?")
+            changes = [f"{issue}: {label}" for issue, label, before in zip(package.issues, package.labels, first.labels)
+                       if label != before]
+            lines.append(f"Package {letter}: {'; '.join(changes) if changes else 'your offer as it stands'}.")
+        lines.append("Which of them works best for the department? I'm glad to talk through the reasons for each.")
         return "\n".join(lines)
 
     def describe(self) -> str:
@@ -477,7 +490,12 @@ def _scored(case: StartupCase, weights: tuple[tuple[str, float], ...]):
     analysis = system.analyse(case.first_offer, logrolls=TRADES_SHOWN)
     trades = tuple(_trade(case, roll) for roll in analysis.logrolls)
     free_moves = tuple(_free_move(case, analysis.package, move) for move in analysis.free_moves)
-    return system, _offer_system(system), analysis, trades, free_moves
+    offers = _offer_system(system)
+    # First choice: offers the department should like at least as well as its own first offer (by your estimate).
+    floor = analysis.package.scores[1] - 1e-6
+    kind = offers if floor <= system.batnas[1] else ScoringSystem(offers.issues, offers.parties,
+                                                                  (system.batnas[0], floor), offers.title)
+    return system, (kind, offers), analysis, trades, free_moves
 
 
 def _trade(case: StartupCase, roll: Logroll) -> Trade:
@@ -495,10 +513,16 @@ def _free_move(case: StartupCase, offer: Package, move: Package) -> FreeMove:
     return FreeMove(issue.name, issue.options[offer.choices[index]], issue.options[move.choices[index]], gains, move)
 
 
-def _mesos_at(system: ScoringSystem, offers: ScoringSystem, target: float) -> MesoSet:
-    """Three offers from the table without never-ask options, as packages of the full table."""
-    found = offers.mesos(target, side=0, count=MESO_COUNT, tolerance=MESO_TOLERANCE)
-    return dataclasses.replace(found, packages=tuple(system.package(p.as_dict()) for p in found.packages))
+def _mesos_at(system: ScoringSystem, offers: tuple[ScoringSystem, ScoringSystem], target: float
+              ) -> tuple[MesoSet, bool]:
+    """Three offers from the table without never-ask options, as packages of the full table, and whether each is
+    at least as good for the department as its first offer: those first, else any above its BATNA."""
+    kind, anywhere = offers
+    try:
+        found, kind_ok = kind.mesos(target, side=0, count=MESO_COUNT, tolerance=MESO_TOLERANCE), True
+    except ValueError:
+        found, kind_ok = anywhere.mesos(target, side=0, count=MESO_COUNT, tolerance=MESO_TOLERANCE), False
+    return dataclasses.replace(found, packages=tuple(system.package(p.as_dict()) for p in found.packages)), kind_ok
 
 
 def _reachable_targets(system: ScoringSystem, lowest: float) -> list[int]:
@@ -573,11 +597,11 @@ def startup_package(weights: Mapping[str, float], case: StartupCase | Mapping | 
     try:
         mesos = _mesos_at(system, offers, target)
     except ValueError:
-        reachable = _reachable_targets(offers, lowest)
+        reachable = _reachable_targets(offers[1], lowest)
         if is_default and reachable:   # the best trade's score cannot carry three offers: the nearest that can
             target = float(min(reachable, key=lambda t: (abs(t - target), t)))
             return StartupPackage(case, tuple(checked.items()), system, analysis, trades, free_moves, target, True,
-                                  _mesos_at(system, offers, target))
+                                  *_mesos_at(system, offers, target))
         if is_default:   # no target can: the first offer and the trades still stand, without offers
             return StartupPackage(case, tuple(checked.items()), system, analysis, trades, free_moves, target, True,
                                   None)
@@ -593,4 +617,4 @@ def startup_package(weights: Mapping[str, float], case: StartupCase | Mapping | 
             f"Too few packages are worth about {target:g} of your points (give or take {MESO_TOLERANCE}) to make "
             f"{_number_word(MESO_COUNT)} offers that differ for the department. {where}", "target") from None
     return StartupPackage(case, tuple(checked.items()), system, analysis, trades, free_moves, float(target), is_default,
-                          mesos)
+                          *mesos)
