@@ -750,6 +750,14 @@ def test_lesson_17_splits_the_three_party_deals_as_the_model_does_and_its_discus
     assert max(row.added[2] for row in orders) == 25_000 and "he never adds more than $25,000" in prose
     bruno_last = [row.added[1] for row in orders if row.order[-1] == "Bruno"]
     assert bruno_last == [50_000, 50_000] and "completes the whole for $50,000 when he joins last" in prose
+    # The order of talks: a pair that agrees first offers the third between its floor and its ceiling.
+    assert (floors["C"], ceilings["C"]) == (10_000, 25_000) and WEBSITE["AB"] == 65_000
+    assert ("they make $65,000 without Chen and can offer him anything from his floor, $10,000, to his "
+            "ceiling, $25,000") in prose
+    assert max(WEBSITE[g] for g in ("AB", "AC")) == WEBSITE["AB"] and "For Amara that is Bruno ($65,000 as a pair)" in prose
+    assert (floors["A"], ceilings["A"]) == (20_000, 45_000) and WEBSITE["BC"] == 45_000
+    assert "Bruno and Chen make $45,000 without Amara, which caps her share at $45,000" in prose
+    assert "between her floor of $20,000 and that cap" in prose
     # The first demo's discussion.
     assert short(dict(A=35_000, B=35_000, C=20_000)) == {}
     assert short(dict(A=25_000, B=35_000, C=30_000)) == {"AB": 5_000}
