@@ -10,4 +10,5 @@ DEBIAN_PACKAGES="chromium chromium-driver postgresql npm"
 source "$(dirname "$0")/_setup.sh" "course,test"
 install_slide_libraries
 install_http_proxy
-exec .venv/bin/python -m pytest "$@"
+# One worker per core; each test file stays in one worker, in order (a file's servers and fixtures are its own).
+exec .venv/bin/python -m pytest -n auto --dist loadfile "$@"

@@ -687,7 +687,7 @@ def test_lesson_16_s_collaboration_demo_finds_the_gaps_its_discussion_names():
         credit_roles=(*terms.credit_roles, ("Mei Lin", ("Investigation",))))
     assert [(g.key, g.partner) for g in agreement_gaps(mei)] == [("no_writing_role", "Mei Lin")]
     assert "the builder then asks whether she will review the drafts or be thanked" in prose
-    assert "anyone who joins later and meets the ICMJE criteria goes between Rosa and Lucía" in terms.order_rule
+    assert "anyone who joins later and meets the authorship criteria goes between Rosa and Lucía" in terms.order_rule
 
 
 def _three_party(values, total=90_000):
