@@ -273,7 +273,9 @@ def test_every_number_in_the_draft_and_the_answers_is_an_input_or_computed_from_
         assert shown <= allowed, (question.question, shown - allowed)
     # ... and the numbers that matter are there: the salary, the ask and the raise.
     assert {dollars(case.current_salary), dollars(case.ask), dollars(case.raise_amount)} <= numbers_in(draft)
-    assert "offer" not in draft and draft.endswith("Thank you.") and "\n" not in draft
+    # The email never raises an outside offer: "offer" appears only where the learner typed it themselves.
+    assert draft.lower().count("offer") <= typed.lower().count("offer")
+    assert draft.endswith("Thank you.") and "\n" not in draft
     assert math.isfinite(case.raise_percent) and case.raise_percent > 0
 
 
