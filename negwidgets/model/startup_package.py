@@ -35,6 +35,7 @@ import functools
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import numpy as np
 
@@ -482,6 +483,14 @@ def _offer_system(system: ScoringSystem) -> ScoringSystem:
     return ScoringSystem(issues, system.parties, system.batnas, system.title)
 
 
+class _OfferTables(NamedTuple):
+    """Where the MESOs are looked for: first among offers at least as good for the department as its first offer
+    (``beat_first``, the whole table when that bar is below its BATNA), else anywhere above its BATNA."""
+
+    beat_first: ScoringSystem
+    anywhere: ScoringSystem
+
+
 @functools.lru_cache(maxsize=16)
 def _scored(case: StartupCase, weights: tuple[tuple[str, float], ...]):
     """The scoring system for these weights, the first offer's analysis, its trades and free moves: kept for the
@@ -493,9 +502,9 @@ def _scored(case: StartupCase, weights: tuple[tuple[str, float], ...]):
     offers = _offer_system(system)
     # First choice: offers the department should like at least as well as its own first offer (by your estimate).
     floor = analysis.package.scores[1] - 1e-6
-    kind = offers if floor <= system.batnas[1] else ScoringSystem(offers.issues, offers.parties,
-                                                                  (system.batnas[0], floor), offers.title)
-    return system, (kind, offers), analysis, trades, free_moves
+    beat_first = offers if floor <= system.batnas[1] else ScoringSystem(offers.issues, offers.parties,
+                                                                        (system.batnas[0], floor), offers.title)
+    return system, _OfferTables(beat_first, offers), analysis, trades, free_moves
 
 
 def _trade(case: StartupCase, roll: Logroll) -> Trade:
@@ -513,16 +522,16 @@ def _free_move(case: StartupCase, offer: Package, move: Package) -> FreeMove:
     return FreeMove(issue.name, issue.options[offer.choices[index]], issue.options[move.choices[index]], gains, move)
 
 
-def _mesos_at(system: ScoringSystem, offers: tuple[ScoringSystem, ScoringSystem], target: float
+def _mesos_at(system: ScoringSystem, offers: _OfferTables, target: float
               ) -> tuple[MesoSet, bool]:
     """Three offers from the table without never-ask options, as packages of the full table, and whether each is
     at least as good for the department as its first offer: those first, else any above its BATNA."""
-    kind, anywhere = offers
     try:
-        found, kind_ok = kind.mesos(target, side=0, count=MESO_COUNT, tolerance=MESO_TOLERANCE), True
+        found, beat_first = offers.beat_first.mesos(target, side=0, count=MESO_COUNT, tolerance=MESO_TOLERANCE), True
     except ValueError:
-        found, kind_ok = anywhere.mesos(target, side=0, count=MESO_COUNT, tolerance=MESO_TOLERANCE), False
-    return dataclasses.replace(found, packages=tuple(system.package(p.as_dict()) for p in found.packages)), kind_ok
+        found, beat_first = offers.anywhere.mesos(target, side=0, count=MESO_COUNT, tolerance=MESO_TOLERANCE), False
+    return (dataclasses.replace(found, packages=tuple(system.package(p.as_dict()) for p in found.packages)),
+            beat_first)
 
 
 def _reachable_targets(system: ScoringSystem, lowest: float) -> list[int]:
