@@ -4,6 +4,7 @@
 """
 
 import bargaining_peer
+import engine_scaling
 import frontier
 import hub_room
 import multi_issue_peer
@@ -15,7 +16,7 @@ import voila_roundtrip
 import widget_latency
 
 if __name__ == "__main__":
-    for module in (import_time, widget_latency, notebook_execution, voila_roundtrip, bargaining_peer, frontier, multi_issue_peer,
+    for module in (import_time, widget_latency, notebook_execution, voila_roundtrip, bargaining_peer, engine_scaling, frontier, multi_issue_peer,
                    seminar_store, voila_room, hub_room):
         module.main()
         print()

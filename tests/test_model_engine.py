@@ -242,3 +242,128 @@ def test_tournament_runs_every_pair_on_the_same_cases():
 def test_engine_bad_input_is_explained(call, message):
     with pytest.raises(ValueError, match=re.escape(message)):
         call()
+
+
+# --- the engine's blocks, kept offers and draws (issue 21) --------------------------------------------------
+
+from negwidgets.model import engine as engine_module  # noqa: E402
+from negwidgets.model import next_offer  # noqa: E402
+
+
+@given(tactics=st.lists(st.tuples(tactic_strategy, tactic_strategy), min_size=1, max_size=4),
+       n=st.integers(1, 40), rounds=st.integers(2, 25), block=st.integers(1, 9), draws=st.integers(1, 200),
+       opener=st.sampled_from(["seller", "buyer", "either", "random"]), seed=st.integers(0, 50))
+@settings(max_examples=150, deadline=None)
+def test_blocks_of_any_size_agree_with_the_reference(tactics, n, rounds, block, draws, opener, seed):
+    """Tiny blocks put block boundaries, dropped negotiations, both openers in one block and random
+    parts made a block at a time into every example; the outcome is the plain reference's, negotiation
+    by negotiation."""
+    rng = np.random.default_rng(seed)
+    pairs = [tactics[i] for i in rng.integers(0, len(tactics), n)]
+    sellers, buyers = [p[0] for p in pairs], [p[1] for p in pairs]
+    s, b = rng.uniform(60_000, 80_000, n), rng.uniform(70_000, 90_000, n)
+    opens = {"seller": np.ones(n, bool), "buyer": np.zeros(n, bool), "either": np.arange(n) % 2 == 0,
+             "random": rng.random(n) < 0.5}[opener]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(engine_module, "_BLOCK", block)
+        patch.setattr(engine_module, "_DRAWS_PER_BLOCK", draws * (rounds + 1))
+        runs = negotiate(sellers, buyers, s, b, 95_000, 50_000, rounds=rounds, opener=list(opens), seed=seed)
+        lean = negotiate(sellers, buyers, s, b, 95_000, 50_000, rounds=rounds, opener=list(opens), seed=seed,
+                         keep_offers=False)
+    drawn = np.random.default_rng(seed).uniform(-1.0, 1.0, size=(2, n, rounds + 1))
+    for i in range(n):
+        agreed, price, r, offers = reference(sellers[i], buyers[i], s[i], b[i], 95_000, 50_000, rounds, opens[i],
+                                             drawn[:, i])
+        assert bool(runs.agreed[i]) == agreed and runs.agreed_round[i] == r, i
+        if agreed:
+            assert runs.price[i] == pytest.approx(price, rel=1e-12)
+        recorded = runs.offers[i][~np.isnan(runs.offers[i])]
+        assert recorded == pytest.approx(offers, rel=1e-12)
+    # Keeping no offers changes nothing else.
+    assert np.array_equal(lean.price, runs.price, equal_nan=True) and np.array_equal(lean.agreed_round,
+                                                                                      runs.agreed_round)
+
+
+@given(seller=tactic_strategy, buyer=tactic_strategy, s=st.floats(40_000, 100_000), b=st.floats(40_000, 100_000),
+       stretch=st.floats(0, 30_000), rounds=st.integers(2, 30), seller_opens=st.booleans(), seed=st.integers(0, 99))
+@settings(max_examples=100, deadline=None)
+def test_next_offer_makes_exactly_the_engines_offers(seller, buyer, s, b, stretch, rounds, seller_opens, seed):
+    """The practice counterpart (next_offer, one offer at a time) and the engine make the same offers."""
+    runs = negotiate(seller, buyer, s, b, s + stretch, b - stretch, rounds=rounds,
+                     opener="seller" if seller_opens else "buyer", seed=seed)
+    drawn = np.random.default_rng(seed).uniform(-1.0, 1.0, size=(2, 1, rounds + 1))
+    made = runs.offers[0][~np.isnan(runs.offers[0])]
+    history = {"seller": [], "buyer": []}
+    for r, value in enumerate(made):
+        who = "seller" if (r % 2 == 0) == seller_opens else "buyer"
+        other = "buyer" if who == "seller" else "seller"
+        chosen, res, asp = (seller, s, s + stretch) if who == "seller" else (buyer, b, b - stretch)
+        expected = next_offer(chosen, r / (rounds - 1), res, asp, history[who], history[other],
+                              drawn[0 if who == "seller" else 1, 0, r])
+        assert value == expected, r
+        history[who].append(value)
+
+
+def test_a_negotiations_outcome_does_not_depend_on_the_others_tactics():
+    """Draws belong to a negotiation's position: changing every other negotiation's tactics (random or
+    not) leaves a random negotiation's offers unchanged, whatever the blocks."""
+    n, rounds = 300, 40
+    s, b = np.full(n, 70_000.0), np.full(n, 80_000.0)
+    noisy = TACTICS["Mixed"]
+    for block in (4, 64, 4096):
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(engine_module, "_BLOCK", block)
+            calm = negotiate([noisy if i == 150 else TACTICS["Linear"] for i in range(n)], "Boulware", s, b,
+                             95_000, 50_000, rounds=rounds, seed=3, keep_offers=[150])
+            busy = negotiate([noisy if i % 3 == 0 else TACTICS["Conceder"] for i in range(n)], "Mixed", s, b,
+                             95_000, 50_000, rounds=rounds, seed=3, keep_offers=[150])
+            alone = negotiate([noisy if i == 150 else TACTICS["Hardliner"] for i in range(n)], "Boulware", s, b,
+                              95_000, 50_000, rounds=rounds, seed=3, keep_offers=[150])
+        assert calm.trace(150) == alone.trace(150)
+        assert calm.trace(150).seller_offers != busy.trace(150).seller_offers  # the buyer differs there
+    # And the random part did move the offers: without it the seller's offers differ.
+    plain = Tactic("Mixed without noise", beta=0.5, imitation="absolute", weight=0.5)
+    quiet = negotiate(plain, "Boulware", 70_000, 80_000, 95_000, 50_000, rounds=rounds, seed=3)
+    assert quiet.trace(0).seller_offers != calm.trace(150).seller_offers
+
+
+def test_kept_offers_are_the_same_offers_and_the_rest_explain_themselves():
+    n, rounds = 50, 30
+    s = np.linspace(60_000, 80_000, n)
+    every = negotiate("Mixed", "Relative tit-for-tat", s, 78_000, 95_000, 50_000, rounds=rounds, opener="either",
+                      keep_offers=True)
+    some = negotiate("Mixed", "Relative tit-for-tat", s, 78_000, 95_000, 50_000, rounds=rounds, opener="either",
+                     keep_offers=[7, -1, 7, 30])
+    assert some.kept.tolist() == [7, 30, 49]
+    for i in (7, 30, 49):
+        assert some.trace(i) == every.trace(i)
+    assert np.array_equal(some.kept_offers, every.offers[[7, 30, 49]], equal_nan=True)
+    with pytest.raises(ValueError, match=re.escape("The offers of negotiation 8 were not kept")):
+        some.trace(8)
+    with pytest.raises(ValueError, match=re.escape("The offers of 47 of the 50 negotiations were not kept")):
+        some.offers
+    with pytest.raises(ValueError, match="pick one from 0 to 49"):
+        some.trace(50)
+    # By default offers are kept up to a million numbers, and not beyond.
+    assert len(negotiate("Linear", "Linear", s, 80_000, 95_000, 50_000, rounds=20_000).kept) == n
+    assert len(negotiate("Linear", "Linear", s, 80_000, 95_000, 50_000, rounds=20_001).kept) == 0
+
+
+@pytest.mark.parametrize("keep, message", [
+    ("all", "True (every negotiation's offers), False (none) or a list"),
+    (3, "True (every negotiation's offers), False (none) or a list"),
+    ([0, 5], "whole numbers from 0 to 4"),
+    ([0.5], "whole numbers from 0 to 4"),
+])
+def test_bad_keep_offers_is_explained(keep, message):
+    with pytest.raises(ValueError, match=re.escape(message)):
+        negotiate("Linear", "Linear", [70_000] * 5, 80_000, 95_000, 50_000, keep_offers=keep)
+
+
+def test_relative_tit_for_tat_refuses_a_price_of_zero_on_either_side():
+    with pytest.raises(ValueError, match="every price must be above zero"):
+        negotiate("Relative tit-for-tat", "Linear", 70_000, 80_000, 95_000, 0)
+    with pytest.raises(ValueError, match="every price must be above zero"):
+        next_offer("Relative tit-for-tat", 0.5, 70_000, 95_000, [90_000], [0, 0])
+    with pytest.raises(ValueError, match="t = 1.5 is outside"):
+        next_offer("Linear", 1.5, 70_000, 95_000)

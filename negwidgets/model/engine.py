@@ -14,9 +14,14 @@ The rules (lesson 08 states them in plain words):
   BATNA, so there the responder accepts anything at least as good as its reservation value.
 * No acceptance by the deadline means no deal: both sides take their BATNAs.
 
-The loop runs over rounds; every negotiation advances at once as numpy arrays, so a tournament of
-thousands of negotiations is one call. The tests hold a plain-Python version of the same rules and
-compare the two negotiation by negotiation.
+The loop runs over rounds, and the negotiations advance together as numpy arrays, a block of a few
+thousand at a time so that a block's arrays stay in the processor's cache: a tournament of thousands
+of negotiations is one call. Only the responder's next offer is computed in a round; each tactic's
+time-dependent concession is computed once per round for the whole call; the imitation and random
+parts are skipped in blocks where no tactic has them; finished negotiations are dropped from their
+block. Memory grows with the number of negotiations only, unless offers are kept (``keep_offers``).
+The tests hold a plain-Python version of the same rules and compare the two negotiation by
+negotiation; ``benchmarks/engine_scaling.py`` times the engine against its earlier whole-array form.
 """
 
 from __future__ import annotations
@@ -117,35 +122,33 @@ def tactic(name_or_tactic: str | Tactic) -> Tactic:
 
 @dataclass
 class _Side:
-    """One side of every negotiation as parallel arrays (``sign`` is +1 for the seller, -1 for the buyer)."""
+    """One side of every negotiation (``sign`` is +1 for the seller, -1 for the buyer): its values per
+    negotiation, and its tactics as a short table (``index`` picks each negotiation's row of ``tactics``)."""
 
     sign: float
     reservation: np.ndarray
     aspiration: np.ndarray
-    beta: np.ndarray
-    k: np.ndarray
-    imitation: np.ndarray
-    weight: np.ndarray
-    noise: np.ndarray
+    tactics: tuple[Tactic, ...]
+    index: np.ndarray
 
-    def offers(self, t: float, own_last, theirs_last, theirs_before, draws) -> np.ndarray:
-        """Every negotiation's next offer from this side at time ``t``, given the history so far."""
-        stretch = self.aspiration - self.reservation
-        conceding = self.beta > 0
-        with np.errstate(over="ignore"):  # a tiny beta gives an infinite exponent: t ** inf is 0, as it should be
-            exponent = 1 / np.where(conceding, self.beta, 1.0)
-        f = np.where(conceding, self.k + (1 - self.k) * t ** exponent, self.k)
-        time_part = self.reservation + stretch * (1 - f)
-        base = np.where(np.isnan(own_last), self.aspiration, own_last)
-        seen_two = ~np.isnan(theirs_before)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            relative = base * theirs_before / theirs_last
-        absolute = base + (theirs_before - theirs_last)
-        imitated = np.where(seen_two, np.where(self.imitation == 1, relative, absolute), base)
-        offer = np.where(self.imitation == 0, time_part, self.weight * time_part + (1 - self.weight) * imitated)
-        offer = offer + self.noise * np.abs(stretch) * draws
-        return np.clip(offer, np.minimum(self.reservation, self.aspiration),
-                       np.maximum(self.reservation, self.aspiration))
+    def remaining(self, rounds: int) -> np.ndarray:
+        """(rounds, tactics): the share of its stretch each tactic still holds back in each round, ``1 - f(t)``."""
+        return _remaining(self.tactics, np.arange(rounds) / (rounds - 1))
+
+
+def _remaining(tactics: Sequence[Tactic], times: np.ndarray) -> np.ndarray:
+    """``1 - f(t)`` for every time (rows) and tactic (columns): the time-dependent part of each offer is
+    ``reservation + stretch * (1 - f(t))``. Every negotiation of a call shares the round's time, so the
+    engine computes this once per tactic and round rather than once per negotiation and round."""
+    # One spare column: numpy computes a power with a single exponent by a shortcut (t * t for 2) that
+    # can differ from its general power in the last digit; the spare keeps every call on the general one.
+    beta = np.array([t.beta for t in tactics] + [1.0], dtype=float)
+    k = np.array([t.k for t in tactics] + [0.0], dtype=float)
+    conceding = beta > 0
+    with np.errstate(over="ignore"):  # a tiny beta gives an infinite exponent: t ** inf is 0, as it should be
+        exponent = 1 / np.where(conceding, beta, 1.0)
+        f = np.where(conceding, k + (1 - k) * np.power(times[:, None], exponent), k)
+    return 1 - f[:, :-1]
 
 
 def _side(sign: float, who: str, tactics, reservation, aspiration, n: int) -> _Side:
@@ -155,38 +158,59 @@ def _side(sign: float, who: str, tactics, reservation, aspiration, n: int) -> _S
         direction = "below" if sign > 0 else "above"
         raise ValueError(f"The {who}'s aspiration value must not be {direction} its reservation value.")
     if isinstance(tactics, (str, Tactic)):
-        tactics = [tactic(tactics)] * n
+        unique, index = (tactic(tactics),), np.zeros(n, dtype=np.intp)
     else:
         tactics = [tactic(t) for t in tactics]
         if len(tactics) != n:
             raise ValueError(f"Give one tactic for the {who} or one per negotiation ({n}), not {len(tactics)}.")
-    unique = {t: i for i, t in enumerate(dict.fromkeys(tactics))}
-    index = np.array([unique[t] for t in tactics])
-    table = np.array([[t.beta, t.k, _IMITATION_CODES[t.imitation], t.weight, t.noise] for t in unique], dtype=float)
-    params = table[index].T
-    if np.any(params[2] == 1) and np.any(np.minimum(res, asp) <= 0):
+        # Tactics repeat: number them by identity (quick), then merge equal ones (few).
+        same = {id(t): t for t in tactics}
+        numbers = {t: i for i, t in enumerate(dict.fromkeys(same.values()))}
+        by_id = {key: numbers[t] for key, t in same.items()}
+        unique = tuple(numbers)
+        index = np.fromiter((by_id[id(t)] for t in tactics), dtype=np.intp, count=n)
+    if any(t.imitation == "relative" for t in unique) and np.any(np.minimum(res, asp) <= 0):
         raise ValueError("Relative tit-for-tat compares prices as ratios: every price must be above zero.")
-    return _Side(sign, res, asp, *params)
+    return _Side(sign, res, asp, unique, index)
 
 
 def next_offer(tactic_: str | Tactic, t: float, reservation: float, aspiration: float,
                own_offers: Sequence[float] = (), their_offers: Sequence[float] = (), draw: float = 0.0) -> float:
     """One side's next offer at time ``t`` under the engine's rules, given the offers so far (the
-    practice counterpart plays by this).
+    practice counterpart plays by this). It gives exactly the offers :func:`negotiate` makes.
 
     >>> next_offer("Linear", 0.5, 80_000, 60_000)
     70000.0
     >>> next_offer("Absolute tit-for-tat", 0.5, 80_000, 60_000, [60_000], [85_000, 82_000])
     63000.0
     """
-    sign = 1.0 if aspiration >= reservation else -1.0
-    side = _side(sign, "side", tactic_, reservation, aspiration, 1)
-
-    def nth_last(offers, n):
-        return np.array([float(offers[-n]) if len(offers) >= n else np.nan])
-
-    return float(side.offers(t, nth_last(own_offers, 1), nth_last(their_offers, 1), nth_last(their_offers, 2),
-                             np.array([float(draw)]))[0])
+    chosen = tactic(tactic_)
+    res = finite_number(reservation, "the side's reservation value")
+    asp = finite_number(aspiration, "the side's aspiration value")
+    time = finite_number(t, "the time t")
+    if not 0 <= time <= 1:
+        raise ValueError(f"Time runs from 0 (the first round) to 1 (the deadline); t = {time:g} is outside.")
+    if chosen.imitation == "relative" and min(res, asp) <= 0:
+        raise ValueError("Relative tit-for-tat compares prices as ratios: every price must be above zero.")
+    # The same operations as the engine's blocks, on plain floats (which round exactly as numpy's do).
+    stretch = asp - res
+    time_part = res + stretch * float(_remaining((chosen,), np.array([time]))[0, 0])
+    if chosen.imitation is None:
+        offer = time_part
+    else:
+        own = float(own_offers[-1]) if len(own_offers) else asp
+        imitated = own
+        if len(their_offers) >= 2:
+            before, last = float(their_offers[-2]), float(their_offers[-1])
+            if chosen.imitation == "relative":
+                if min(own, before, last) <= 0:
+                    raise ValueError("Relative tit-for-tat compares prices as ratios: every price must be above zero.")
+                imitated = own * before / last
+            else:
+                imitated = own + (before - last)
+        offer = chosen.weight * time_part + (1 - chosen.weight) * imitated
+    offer = offer + chosen.noise * abs(stretch) * float(draw)
+    return min(max(offer, min(res, asp)), max(res, asp))
 
 
 def _values(values, what: str, n: int) -> np.ndarray:
@@ -202,8 +226,8 @@ def _values(values, what: str, n: int) -> np.ndarray:
 
 
 def _count(*values) -> int:
-    sizes = {np.size(v) for v in values if np.ndim(v) > 0}
-    sizes |= {len(v) for v in values if isinstance(v, Sequence) and not isinstance(v, str)}
+    sizes = {len(v) for v in values if isinstance(v, Sequence) and not isinstance(v, str)}
+    sizes |= {np.size(v) for v in values if not isinstance(v, (Sequence, str, Tactic)) and np.ndim(v) > 0}
     if len(sizes) > 1:
         raise ValueError(f"Every per-negotiation list must have the same length, not {sorted(sizes)}.")
     return sizes.pop() if sizes else 1
@@ -271,10 +295,28 @@ class Negotiations:
     agreed: np.ndarray  # bool
     price: np.ndarray  # nan where no deal
     agreed_round: np.ndarray  # -1 where no deal
-    offers: np.ndarray  # (n, rounds): the offer made in each round, nan after the end
+    kept: np.ndarray  # the negotiations whose offers were kept (indices, ascending)
+    kept_offers: np.ndarray  # (len(kept), rounds): their offer in each round, nan after the end
 
     def __len__(self) -> int:
         return len(self.agreed)
+
+    @property
+    def offers(self) -> np.ndarray:
+        """(n, rounds): every negotiation's offer in each round, nan after the end; only when every
+        negotiation's offers were kept (see ``keep_offers`` in :func:`negotiate`).
+
+        >>> negotiate("Linear", "Linear", 70_000, 80_000, 85_000, 60_000, rounds=4).offers.shape
+        (1, 4)
+        >>> negotiate("Linear", "Linear", 70_000, 80_000, 85_000, 60_000, rounds=4, keep_offers=False).offers
+        Traceback (most recent call last):
+        ...
+        ValueError: The offers of 1 of the 1 negotiations were not kept: run negotiate(..., keep_offers=True) to keep every offer.
+        """
+        if len(self.kept) != len(self):
+            raise ValueError(f"The offers of {len(self) - len(self.kept):,} of the {len(self):,} negotiations were "
+                             "not kept: run negotiate(..., keep_offers=True) to keep every offer.")
+        return self.kept_offers
 
     @property
     def zone_exists(self) -> np.ndarray:
@@ -321,10 +363,24 @@ class Negotiations:
         return f"{head}; the seller took {percent(shares.mean())} of the surplus on average."
 
     def trace(self, index: int = 0) -> Trace:
-        """Negotiation ``index`` round by round."""
-        if not -len(self) <= index < len(self):
+        """Negotiation ``index`` round by round (its offers must have been kept: ``keep_offers``).
+
+        >>> runs = negotiate("Linear", "Boulware", [70_000, 72_000], 80_000, 85_000, 60_000, keep_offers=[1])
+        >>> runs.trace(1).price is not None
+        True
+        >>> runs.trace(0)
+        Traceback (most recent call last):
+        ...
+        ValueError: The offers of negotiation 0 were not kept: run negotiate(..., keep_offers=[0]) to keep them, or keep_offers=True for every negotiation.
+        """
+        if isinstance(index, bool) or not isinstance(index, (int, np.integer)) or not -len(self) <= index < len(self):
             raise ValueError(f"There are {len(self)} negotiations: pick one from 0 to {len(self) - 1}.")
-        row = self.offers[index]
+        index = int(index) % len(self)
+        at = int(np.searchsorted(self.kept, index))
+        if at == len(self.kept) or self.kept[at] != index:
+            raise ValueError(f"The offers of negotiation {index} were not kept: run negotiate(..., "
+                             f"keep_offers=[{index}]) to keep them, or keep_offers=True for every negotiation.")
+        row = self.kept_offers[at]
         seller_first = bool(self.seller_opens[index])
         offers = {"seller": [], "buyer": []}
         for r, value in enumerate(row):
@@ -344,17 +400,33 @@ class Negotiations:
 
 def negotiate(seller_tactic, buyer_tactic, seller_reservation, buyer_reservation, seller_aspiration,
               buyer_aspiration, *, rounds: int = 50, opener: str | Sequence[bool] = "seller",
-              seed: int | None = 0) -> Negotiations:
+              seed: int | None = 0, keep_offers: bool | Sequence[int] | None = None) -> Negotiations:
     """Run negotiations between sellers (who want more) and buyers (who want less), all at once.
 
     Each argument is one value for every negotiation or one per negotiation (tactics as
     :class:`Tactic` objects or names). ``opener`` is ``"seller"``, ``"buyer"``, ``"either"`` (sellers
     open the even-numbered negotiations) or one boolean per negotiation (True: the seller opens).
-    ``seed`` fixes the random parts of tactics that have one.
+
+    ``seed`` fixes the random parts of tactics that have one, and so every outcome: side ``s`` (0 the
+    seller, 1 the buyer) of negotiation ``i`` adds ``noise x |stretch| x`` draw ``[s, i, r]`` to its
+    offer in round ``r``, where the draws are ``np.random.default_rng(seed).uniform(-1, 1, (2, n,
+    rounds + 1))``. A negotiation's draws depend on its position, the number of negotiations and the
+    rounds, never on the other negotiations' tactics; they are made a block at a time, and only for
+    blocks where some tactic has a random part, so they never take memory for the whole call.
+
+    ``keep_offers`` says whose offers to keep for :attr:`Negotiations.offers` and
+    :meth:`Negotiations.trace`: ``True`` (every negotiation's: ``rounds`` numbers each), ``False``
+    (none: the memory then grows only with the number of negotiations), or a list of negotiation
+    indices. By default every offer is kept when negotiations x rounds is at most 1,000,000 (8 MB),
+    none beyond.
 
     >>> run = negotiate("Boulware", "Conceder", [70_000, 82_000], 80_000, 85_000, 60_000, rounds=20)
     >>> run.agreed.tolist(), bool(70_000 <= run.price[0] <= 80_000)
     ([True, False], True)
+    >>> big = negotiate("Boulware", "Conceder", np.linspace(60_000, 80_000, 20_000), 75_000, 90_000, 50_000,
+    ...                 rounds=100)
+    >>> len(big.kept), len(negotiate("Boulware", "Conceder", 70_000, 80_000, 85_000, 60_000).kept)
+    (0, 1)
     """
     if isinstance(rounds, bool) or not isinstance(rounds, (int, np.integer)) or rounds < 2:
         raise ValueError(f"A negotiation needs a deadline of at least 2 rounds (a whole number), not {rounds!r}.")
@@ -368,50 +440,227 @@ def negotiate(seller_tactic, buyer_tactic, seller_reservation, buyer_reservation
         seller_opens = np.full(n, opener == "seller") if opener != "either" else np.arange(n) % 2 == 0
     else:
         seller_opens = np.asarray(opener, dtype=bool)
-    # Random parts: one draw per side, negotiation and round, fixed by the seed (drawn even when unused,
-    # so that a negotiation's draws do not depend on the other tactics in the call).
-    draws = np.random.default_rng(seed).uniform(-1.0, 1.0, size=(2, n, rounds + 1))
-    return _run(seller, buyer, seller_opens, rounds, draws)
+    for one, other in ((seller, buyer), (buyer, seller)):
+        if any(t.imitation == "relative" for t in one.tactics) and np.any(np.minimum(other.reservation,
+                                                                                      other.aspiration) <= 0):
+            raise ValueError("Relative tit-for-tat compares prices as ratios: every price must be above zero.")
+    return _run(seller, buyer, seller_opens, int(rounds), seed, _kept(keep_offers, n, rounds))
 
 
-def _run(seller: _Side, buyer: _Side, seller_opens: np.ndarray, rounds: int, draws: np.ndarray) -> Negotiations:
-    n = len(seller_opens)
-    offers = np.full((n, rounds), np.nan)
-    price = np.full(n, np.nan)
-    agreed_round = np.full(n, -1)
-    active = np.ones(n, dtype=bool)
-    nan = np.full(n, np.nan)
-    last = {"s": nan.copy(), "b": nan.copy()}  # each side's own last offer and the one before
-    before = {"s": nan.copy(), "b": nan.copy()}
+def _kept(keep_offers, n: int, rounds: int) -> np.ndarray:
+    """The negotiations whose offers to keep, as ascending indices."""
+    if keep_offers is None:
+        keep_offers = n * rounds <= _KEEP_ALL_UP_TO
+    if isinstance(keep_offers, (bool, np.bool_)):
+        return np.arange(n) if keep_offers else np.arange(0)
+    if isinstance(keep_offers, str) or not isinstance(keep_offers, (Sequence, np.ndarray)):
+        raise ValueError(f"keep_offers is True (every negotiation's offers), False (none) or a list of "
+                         f"negotiation indices, not {keep_offers!r}.")
+    chosen = np.asarray(keep_offers).ravel()
+    if chosen.size and (chosen.dtype.kind not in "iu" or chosen.min() < -n or chosen.max() >= n):
+        raise ValueError(f"keep_offers lists negotiations by index: whole numbers from 0 to {n - 1}.")
+    return np.unique(chosen.astype(np.intp) % n) if chosen.size else np.arange(0)
 
-    # Round 0: the opener's first offer.
-    proposal = np.where(seller_opens, seller.offers(0.0, nan, nan, nan, draws[0, :, 0]),
-                        buyer.offers(0.0, nan, nan, nan, draws[1, :, 0]))
+
+_BLOCK = 4096  # negotiations advanced together: a block's arrays stay in the processor's cache
+_DRAWS_PER_BLOCK = 1 << 22  # random draws made at once for a block (32 MB), which caps a block when tactics are random
+_KEEP_ALL_UP_TO = 1_000_000  # by default every offer is kept while negotiations x rounds is at most this (8 MB)
+
+
+class _Plan:
+    """One side's part of a block of negotiations: what it needs to make its offers, for the negotiations
+    still running (rows are dropped as negotiations end). Parameters shared by the whole block are plain
+    numbers; the imitation and random parts are left out when no tactic in the block has them."""
+
+    def __init__(self, side: _Side, rows: np.ndarray, table: np.ndarray, draws: np.ndarray | None):
+        self.seller = side.sign > 0
+        res, asp = side.reservation[rows], side.aspiration[rows]
+        self.res, self.asp, self.stretch = res, asp, asp - res
+        self.lo, self.hi = np.minimum(res, asp), np.maximum(res, asp)
+        index = side.index[rows]
+        used = np.unique(index)
+        tactics = [side.tactics[u] for u in used]
+        self.uniform = len(used) == 1
+        if self.uniform:
+            only = tactics[0]
+            self.table, self.index = table[:, used[0]].tolist(), None
+            self.imitation = only.imitation
+            self.weight, self.rest = only.weight, 1 - only.weight
+            self.pure = only.imitation is not None and only.weight == 0  # 0 * time part + 1 * imitated is the imitated
+            self.relative = None
+            noise = only.noise
+        else:
+            self.table, self.index = np.ascontiguousarray(table), index
+            kinds = {t.imitation for t in tactics}
+            self.imitation = kinds.pop() if len(kinds) == 1 else "mixed"
+            weight = np.array([t.weight for t in side.tactics])[index]
+            self.weight, self.rest = weight, 1 - weight
+            self.pure = False
+            # A tactic without imitation has weight 1: its offer is 1 x time part + 0 x imitated (finite:
+            # relative tit-for-tat needs every price above zero), the time part exactly.
+            codes = np.array([_IMITATION_CODES[t.imitation] for t in side.tactics])[index]
+            self.relative = codes == 1 if self.imitation == "mixed" else None
+            noise = np.array([t.noise for t in side.tactics])[index]
+        self.amplitude = noise * np.abs(self.stretch) if draws is not None else None
+        self.draws = draws  # (its rounds, block): the draw for each of its offers, by original position in the block
+        self._buffers(len(rows))
+
+    def _buffers(self, m: int) -> None:
+        self.time_part, self.imitated, self.scratch = np.empty(m), np.empty(m), np.empty(m)
+
+    def drop(self, keep: np.ndarray) -> None:
+        """Keep only the rows of ``keep`` (a boolean mask)."""
+        for name in ("res", "asp", "stretch", "lo", "hi", "index", "weight", "rest", "relative", "amplitude"):
+            value = getattr(self, name)
+            if isinstance(value, np.ndarray):
+                setattr(self, name, value[keep])
+        self._buffers(int(np.count_nonzero(keep)))
+
+    def offer(self, q: int, own, last, before, position, out: np.ndarray) -> None:
+        """Write into ``out`` this side's offers in round ``q``: ``own`` is its last offer (None before its
+        first), ``last`` and ``before`` the other side's last two (``before`` None until it made two)."""
+        if self.uniform:
+            g = self.table[q]
+        else:
+            g = self.table[q].take(self.index)
+        time_part = out if self.imitation is None else self.time_part
+        if not self.pure:
+            np.multiply(self.stretch, g, out=time_part)
+            np.add(self.res, time_part, out=time_part)
+        if self.imitation is not None:
+            base = self.asp if own is None else own
+            imitated = self.imitated
+            if before is None:
+                imitated = base
+            elif self.imitation == "absolute":
+                np.subtract(before, last, out=imitated)
+                np.add(base, imitated, out=imitated)
+            elif self.imitation == "relative":
+                np.multiply(base, before, out=imitated)
+                np.divide(imitated, last, out=imitated)  # every price is above zero (negotiate checks)
+            else:  # relative for some negotiations, absolute for the others
+                np.subtract(before, last, out=imitated)
+                np.add(base, imitated, out=imitated)
+                np.multiply(base, before, out=self.scratch)
+                np.divide(self.scratch, last, out=self.scratch)
+                np.copyto(imitated, self.scratch, where=self.relative)
+            if self.pure:
+                np.copyto(out, imitated)
+            else:
+                np.multiply(self.weight, time_part, out=out)
+                np.multiply(self.rest, imitated, out=self.scratch)
+                np.add(out, self.scratch, out=out)
+        if self.amplitude is not None:
+            draws = self.draws[q // 2] if position is None else self.draws[q // 2].take(position)
+            np.multiply(self.amplitude, draws, out=self.scratch)
+            np.add(out, self.scratch, out=out)
+        np.maximum(out, self.lo, out=out)
+        np.minimum(out, self.hi, out=out)
+
+
+def _block(first: _Plan, second: _Plan, rows: np.ndarray, rounds: int, price: np.ndarray,
+           agreed_round: np.ndarray, trace: np.ndarray | None) -> None:
+    """Negotiate the negotiations ``rows`` (one opener: ``first``), writing their outcomes into ``price``
+    and ``agreed_round`` and, when ``trace`` is given, their offers into it (rounds x rows)."""
+    m = len(rows)
+    plans = (first, second)
+    cur, nxt, prev, prev2 = np.empty(m), np.empty(m), np.empty(m), np.empty(m)
+    accepts = np.empty(m, dtype=bool)
+    alive = np.ones(m, dtype=bool)
+    left = m
+    position = None  # where each remaining row was in the block (None while none has been dropped)
+    first.offer(0, None, None, None, None, cur)
     for r in range(rounds):
-        seller_proposes = (r % 2 == 0) == seller_opens
-        offers[active, r] = proposal[active]
-        for key, mine in (("s", seller_proposes), ("b", ~seller_proposes)):
-            update = active & mine
-            before[key] = np.where(update, last[key], before[key])
-            last[key] = np.where(update, proposal, last[key])
+        if trace is not None:
+            if position is None:
+                trace[r] = cur
+            else:
+                trace[r, position] = cur
+        responder = plans[(r + 1) % 2]
         # The responder's next offer (what AC-next compares with); after the deadline, its reservation value.
         if r == rounds - 1:
-            seller_next, buyer_next = seller.reservation, buyer.reservation
+            following = responder.res
         else:
-            t = (r + 1) / (rounds - 1)
-            seller_next = seller.offers(t, last["s"], last["b"], before["b"], draws[0, :, r + 1])
-            buyer_next = buyer.offers(t, last["b"], last["s"], before["s"], draws[1, :, r + 1])
-        seller_accepts = (proposal >= seller_next) & (proposal >= seller.reservation)
-        buyer_accepts = (proposal <= buyer_next) & (proposal <= buyer.reservation)
-        accepts = active & np.where(seller_proposes, buyer_accepts, seller_accepts)
-        price[accepts] = proposal[accepts]
-        agreed_round[accepts] = r
-        active &= ~accepts
-        if not active.any():
-            break
-        proposal = np.where(seller_proposes, buyer_next, seller_next)
+            responder.offer(r + 1, prev if r >= 1 else None, cur, prev2 if r >= 2 else None, position, nxt)
+            following = nxt
+        # An offer within its range is never worse than its reservation value, so AC-next alone decides.
+        (np.greater_equal if responder.seller else np.less_equal)(cur, following, out=accepts)
+        if left < len(alive):
+            np.logical_and(accepts, alive, out=accepts)
+        if accepts.any():
+            hit = np.flatnonzero(accepts)
+            price[rows[hit]] = cur[hit]
+            agreed_round[rows[hit]] = r
+            alive[hit] = False
+            left -= len(hit)
+            if not left:
+                break
+            if 2 * left <= len(alive):  # drop the finished negotiations once they are half of the block
+                rows = rows[alive]
+                position = np.flatnonzero(alive) if position is None else position[alive]
+                for plan in plans:
+                    plan.drop(alive)
+                cur, nxt, prev = cur[alive], nxt[alive], prev[alive]  # the next offers are made already
+                prev2 = np.empty(left)  # free until the next round
+                accepts = np.empty(left, dtype=bool)
+                alive = np.ones(left, dtype=bool)
+        cur, prev, prev2, nxt = nxt, cur, prev, prev2
+
+
+def _run(seller: _Side, buyer: _Side, seller_opens: np.ndarray, rounds: int, seed, kept: np.ndarray) -> Negotiations:
+    n = len(seller_opens)
+    price = np.full(n, np.nan)
+    agreed_round = np.full(n, -1)
+    offers = np.full((len(kept), rounds), np.nan)
+    every = len(kept) == n
+    sides = (seller, buyer)
+    tables = [side.remaining(rounds) for side in sides]
+    noisy = [np.array([t.noise > 0 for t in side.tactics]) for side in sides]
+    random = any(flags.any() for flags in noisy)
+    if random:
+        state = np.random.default_rng(seed).bit_generator.state
+    both = 0 < np.count_nonzero(seller_opens) < n
+    span = (2 if both else 1) * _BLOCK
+    if random:  # a block's draws: (negotiations, rounds + 1) per side
+        span = max(1, min(span, _DRAWS_PER_BLOCK // (rounds + 1)))
+    for start in range(0, n, span):
+        stop = min(n, start + span)
+        chunks = {}
+        for opens in (True, False):
+            local = np.flatnonzero(seller_opens[start:stop] == opens)
+            if not local.size:
+                continue
+            rows = start + local
+            plans = []
+            for s, side in enumerate(sides):
+                draws = None
+                if noisy[s][side.index[rows]].any():
+                    if s not in chunks:  # the documented draws of these negotiations, made in place
+                        generator = np.random.PCG64()
+                        generator.state = state
+                        generator.advance((s * n + start) * (rounds + 1))
+                        chunks[s] = np.random.Generator(generator).uniform(-1.0, 1.0, size=(stop - start, rounds + 1))
+                    # This side offers in even rounds when it opens, odd rounds otherwise.
+                    parity = 0 if (s == 0) == opens else 1
+                    draws = np.ascontiguousarray(chunks[s][local, parity:rounds:2].T)
+                plans.append(_Plan(side, rows, tables[s], draws))
+            first, second = plans if opens else plans[::-1]
+            if every:
+                wanted, targets = slice(None), rows
+            elif len(kept):
+                at = np.searchsorted(kept, rows)
+                found = np.flatnonzero(kept[np.minimum(at, len(kept) - 1)] == rows)
+                wanted, targets = found if found.size else None, at[found]
+            else:
+                wanted = None
+            trace = None if wanted is None else np.full((rounds, len(rows)), np.nan)
+            _block(first, second, rows, rounds, price, agreed_round, trace)
+            if trace is not None:
+                ended = agreed_round[rows]
+                trace[np.arange(rounds)[:, None] > np.where(ended < 0, rounds, ended)] = np.nan
+                offers[targets] = trace[:, wanted].T
     return Negotiations(rounds, seller_opens, seller.reservation, buyer.reservation, seller.aspiration,
-                        buyer.aspiration, agreed_round >= 0, price, agreed_round, offers)
+                        buyer.aspiration, agreed_round >= 0, price, agreed_round, kept, offers)
 
 
 @dataclass(frozen=True)
