@@ -136,7 +136,9 @@ def jupyterlab(root: Path, home: Path):
         path.write_text(json.dumps(values))
     command = [str(BIN / "jupyter"), "lab", "--no-browser", f"--port={port}", "--ServerApp.ip=127.0.0.1",
                f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
-               f"--LabApp.user_settings_dir={home / 'lab-settings'}", f"--LabApp.workspaces_dir={home / 'workspaces'}"]
+               f"--LabApp.user_settings_dir={home / 'lab-settings'}", f"--LabApp.workspaces_dir={home / 'workspaces'}",
+               # window.jupyterapp: tests open one notebook after another in the page already loaded (pages.open_in_lab)
+               "--LabApp.expose_app_in_browser=True"]
     if os.geteuid() == 0:  # CI machines run as root
         command.append("--allow-root")
     base = f"http://127.0.0.1:{port}"
