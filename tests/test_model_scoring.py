@@ -2,6 +2,8 @@
 points, improvements, logrolls and MESOs; and every bad table explained in a sentence."""
 
 import itertools
+import re
+from unittest import mock
 
 import numpy as np
 import pytest
@@ -9,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from negwidgets.model import Issue, ScoringSystem, job_offer_case, load_scoring_case
+from negwidgets.model import scoring
 
 # --- a plain reference ------------------------------------------------------------------------------
 
@@ -145,6 +148,132 @@ def test_frontier_of_390625_packages_is_exact():
     at = np.searchsorted(by_first[:, 0], others[:, 0], side="left")
     assert np.all(at < len(by_first))
     assert np.all(by_first[at, 1] >= others[:, 1])
+
+
+# --- ties, all-equal and constant-sum tables: every package may reach the frontier ----------------------
+
+
+def reference_points(table):
+    """{(score 0, score 1): [packages in the order of itertools.product]} for the frontier, by plain loops.
+    Scores are the sums in issue order rounded to 9 decimals, as the scoring system defines them."""
+    issues = list(table.values())
+    scored = []
+    for choices in itertools.product(*(range(len(options)) for options in issues)):
+        first = second = 0
+        for issue, c in zip(issues, choices):
+            first, second = first + issue[c][0], second + issue[c][1]
+        scored.append((choices, (float(np.round(first, 9)), float(np.round(second, 9)))))
+    distinct = {scores for _, scores in scored}
+    frontier = {s for s in distinct if not any(beats(other, s) for other in distinct)}
+    reached = {}
+    for choices, scores in scored:
+        if scores in frontier:
+            reached.setdefault(scores, []).append(choices)
+    return reached
+
+
+def _issues(options_of, issues=st.integers(1, 5)):
+    return issues.flatmap(lambda n: st.tuples(*(options_of(i) for i in range(n))).map(
+        lambda rows: {f"Issue {i + 1}": list(row) for i, row in enumerate(rows)}))
+
+
+# Few different pairs: most packages tie with many others.
+tied_tables = _issues(lambda i: st.lists(st.sampled_from([(0, 0), (1, 1), (2, 0), (0, 2), (1, 1)]),
+                                         min_size=1, max_size=4))
+# Every option of every issue worth the same pair: one point, reached by every package.
+equal_tables = st.tuples(st.tuples(points, points), st.lists(st.integers(1, 4), min_size=1, max_size=6)).map(
+    lambda t: {f"Issue {i + 1}": [t[0]] * n for i, n in enumerate(t[1])})
+# Within each issue the two sides' points add up to the same total: no package beats another, so every
+# package is on the frontier; in whole points, or in tenths (sums that floating point cannot hold exactly).
+constant_sum_tables = _issues(lambda i: st.tuples(st.integers(0, 12), st.lists(st.integers(0, 12), min_size=1,
+                                                                                  max_size=4)).map(
+    lambda t: [(v, t[0] - v) for v in t[1]]))
+tenths_tables = constant_sum_tables.map(
+    lambda table: {name: [(a / 10, b / 10) for a, b in options] for name, options in table.items()})
+# Points apart by less than the 9 decimals scores are rounded to: sums that tie only once rounded.
+fine_tables = _issues(lambda i: st.lists(st.tuples(st.integers(0, 3), st.integers(0, 4), st.integers(0, 3)),
+                                         min_size=1, max_size=4).map(
+    lambda options: [(a + k * 3e-10, 3 - a + j * 4e-10) for a, k, j in options]))
+
+
+def _check_against_the_reference(table, block):
+    """With the first issues listed whole up to ``block`` packages (1: issue by issue throughout)."""
+    with mock.patch.object(scoring, "_BLOCK", block):
+        front = ScoringSystem.from_table(table).frontier()
+    expected = reference_points(table)
+    assert [tuple(s) for s in front.scores.tolist()] == sorted(expected, reverse=True)  # best for side 0 first
+    assert [int(c) for c in front.counts] == [len(expected[tuple(s)]) for s in front.scores.tolist()]
+    assert front.reaching == sum(len(p) for p in expected.values())
+    for scores, reaching in zip(front.scores.tolist(), front.choices):
+        packages = expected[tuple(scores)]
+        assert list(reaching) == packages  # every package, each once, in the order of itertools.product
+        assert reaching.count == len(reaching) == len(packages)
+        assert reaching.first() == reaching[0] == packages[0] and reaching[-1] == packages[-1]
+        assert reaching[len(packages) // 2] == packages[len(packages) // 2]
+        assert reaching[1::2] == tuple(packages[1::2])
+
+
+@settings(max_examples=150, deadline=None)
+@given(table=st.one_of(tied_tables, equal_tables, constant_sum_tables, tenths_tables, fine_tables, tables),
+       block=st.sampled_from([1, 4, 1024]))
+def test_ties_and_constant_sum_tables_match_the_plain_reference(table, block):
+    _check_against_the_reference(table, block)
+
+
+def test_tied_and_constant_sum_tables_beyond_the_first_block_match_numpy():
+    """Bigger than one block: every package scored by numpy (``all_scores``), points and counts compared."""
+    rng = np.random.default_rng(21)
+    cases = [{f"I{i}": [(3, 3)] * 5 for i in range(8)},  # 390,625 packages, one point
+             {f"I{i}": [(int(v), 40 - int(v)) for v in rng.integers(0, 41, 6)] for i in range(7)},
+             {f"I{i}": [(round(float(v), 2), round(1 - float(v), 2)) for v in rng.random(4)] for i in range(9)},
+             {f"I{i}": [(o * 2 ** i, (1 - o) * 2 ** i) for o in (0, 1)] for i in range(18)}]  # 2**18 points
+    for table in cases:
+        system = ScoringSystem.from_table(table)
+        front = system.frontier()
+        everything = system.all_scores()
+        order = np.lexsort((-everything[:, 1], -everything[:, 0]))
+        points, counts = np.unique(everything[order], axis=0, return_counts=True)
+        beaten = np.array([np.any((points[:, 0] >= a) & (points[:, 1] >= b) & ((points[:, 0] > a) | (points[:, 1] > b)))
+                           for a, b in points]) if len(points) < 5000 else None
+        if beaten is None:  # every package on the frontier: no point beats another
+            assert len(front) == len(points)
+            expected_points, expected_counts = points, counts
+        else:
+            expected_points, expected_counts = points[~beaten], counts[~beaten]
+        at = np.lexsort((-expected_points[:, 1], -expected_points[:, 0]))
+        assert np.array_equal(front.scores, expected_points[at])
+        assert np.array_equal(front.counts.astype(np.int64), expected_counts[at])
+        # Spot-check the listed packages against the scores numpy gives them.
+        sizes = [len(options) for options in table.values()]
+        for point in rng.integers(0, len(front), 5):
+            reaching = front.choices[int(point)]
+            for k in {0, reaching.count - 1, int(rng.integers(0, reaching.count))}:
+                flat = np.ravel_multi_index(reaching[k], sizes)
+                assert tuple(everything[flat]) == tuple(front.scores[point])
+
+
+def test_ties_beyond_any_count_are_counted_exactly():
+    """40 issues of 5 options all worth the same: 5**40 packages, past 64-bit integers, all on one point."""
+    front = ScoringSystem.from_table({f"I{i}": [(1, 2)] * 5 for i in range(40)}).frontier()
+    assert len(front) == 1 and front.choices[0].count == front.reaching == 5 ** 40
+    assert front.choices[0][0] == (0,) * 40 and front.choices[0][-1] == (4,) * 40
+    assert front.choices[0][5 ** 39 + 2] == (1,) + (0,) * 37 + (0, 2)
+    assert "reached by 9,094,947,017,729,282,379,150,390,625 of the" in front.describe()
+
+
+def test_a_frontier_too_large_to_work_out_says_why_and_how_large():
+    table = {f"I{i}": [(o * 3 ** i, (2 - o) * 3 ** i) for o in range(3)] for i in range(8)}  # every package differs
+    with mock.patch.object(scoring, "MAX_FRONTIER_CANDIDATES", 3 ** 6), mock.patch.object(scoring, "_BLOCK", 1):
+        with pytest.raises(ValueError) as error:
+            ScoringSystem.from_table(table).frontier()
+    message = str(error.value)
+    assert message.startswith("The Pareto frontier of these 8 issues (6,561 packages) is too large to work out here: "
+                              "after the first 6 issues, 729 different score pairs are still undominated, and with "
+                              "the 3 options of 'I6' that makes 2,187 to compare, more than the 729 ")
+    assert "GB of memory)" in message and not re.search(r"\btie", message)
+    # Ties never count against the limit: the same size, every option worth the same, is one point.
+    with mock.patch.object(scoring, "MAX_FRONTIER_CANDIDATES", 3 ** 6), mock.patch.object(scoring, "_BLOCK", 1):
+        assert ScoringSystem.from_table({f"I{i}": [(1, 1)] * 3 for i in range(8)}).frontier().reaching == 3 ** 8
 
 
 def test_mesos_are_worth_the_target_to_one_side_and_spread_for_the_other():

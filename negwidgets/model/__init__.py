@@ -21,8 +21,8 @@ from .opening import (
     rough_belief,
     running_example_opening,
 )
-from .scoring import (BargainingPoint, Frontier, Issue, Logroll, MesoSet, Package, PackageAnalysis, ScoringSystem,
-                      load_scoring_case)
+from .scoring import (BargainingPoint, Frontier, Issue, Logroll, MesoSet, Package, PackageAnalysis, ReachingPackages,
+                      ScoringSystem, load_scoring_case)
 from .information import (KNOWLEDGE, InformationSummary, InformationTable, InformedProposal, Knowledge,
                           ValueOfInformation, guessed_points, information_table, value_of_information)
 from .multi_issue import MULTI_ISSUE_LEVELS, MultiIssueDebrief, MultiIssueGame
@@ -172,6 +172,7 @@ __all__ = [
     "MesoSet",
     "Package",
     "PackageAnalysis",
+    "ReachingPackages",
     "ScoringSystem",
     "SubjectiveValue",
     "SviItem",

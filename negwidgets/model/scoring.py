@@ -7,14 +7,19 @@ one side's total with the other's says nothing about who "won".
 
 The **Pareto frontier** is the set of packages no other package beats for both sides. It is computed
 exactly, issue by issue: a package whose first issues already lose to another choice of those issues
-for both sides can never reach the frontier, so after each issue only the undominated partial packages
-are kept (ties included, so every package that reaches the frontier is found).
+for both sides can never reach the frontier, so after each issue only the undominated score pairs of
+the partial packages are kept. Partial packages that tie (the same pair) continue alike, so each pair
+keeps only a count of the packages reaching it and how it was reached; the packages themselves are
+listed on request (``Frontier.choices``), so a table where millions of packages tie costs no more than
+one where none do.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import math
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import reduce
 from itertools import combinations
 from pathlib import Path
 
@@ -23,16 +28,20 @@ import numpy as np
 from .checks import capitalised, finite_number
 
 __all__ = ["DISTRIBUTIVE_SIMILARITY", "MAX_PACKAGES_LISTED", "BargainingPoint", "Frontier", "Issue", "Logroll", "MesoSet", "Package",
-           "PackageAnalysis", "ScoringSystem", "load_scoring_case"]
+           "PackageAnalysis", "ReachingPackages", "ScoringSystem", "load_scoring_case"]
 
 # An issue the sides both care about, in opposite directions, is distributive when its smaller point range
 # is at least this share of the larger one (equally weighted, give or take); below it, trading pays.
 DISTRIBUTIVE_SIMILARITY = 0.8
 # Lists of every package (for MESOs and the cloud in the figure) stop here: 5^9 packages fit, 5^10 do not.
 MAX_PACKAGES_LISTED = 2_000_000
-# Packages that tie on the frontier are all kept; a degenerate table (every option worth the same) could
-# make that list as long as the whole space, so it is capped too.
-MAX_FRONTIER_PACKAGES = 2_000_000
+# The frontier is built issue by issue; each step compares every kept score pair plus every option of the
+# next issue, about 120 bytes each at the peak (measured: 2.1 GB for 16.7 million, as much as listing that
+# many packages whole takes). Ties cost nothing (they are counted, not listed), so only a table with this
+# many *different* undominated pairs to compare, about 4 GB, is refused; one with no more packages never is.
+MAX_FRONTIER_CANDIDATES = 32_000_000
+_BYTES_PER_CANDIDATE = 120
+_BLOCK = 1024  # the first issues are listed whole up to this many packages (measured: benchmarks/frontier.py)
 _DECIMALS = 9  # sums are rounded so that the same points added in another order compare equal
 
 
@@ -153,16 +162,179 @@ class Package:
 
 
 @dataclass(frozen=True)
+class _Stage:
+    """How the frontier's score pairs after one or more issues are reached: edges (kept pair after the issues
+    before, option of these issues), grouped by the pair they reach: pair ``p`` owns the edges ``starts[p]``
+    to ``starts[p + 1]`` (``starts`` is None when each pair has one edge, edge ``p``). With several issues
+    at once (``shape``, their numbers of options), an option is a package of them, numbered in the order
+    of ``itertools.product``."""
+
+    parent: np.ndarray
+    option: np.ndarray
+    starts: np.ndarray | None
+    shape: tuple[int, ...] = ()
+
+    def choices(self, option: int) -> tuple[int, ...]:
+        return (int(option),) if not self.shape else tuple(int(c) for c in np.unravel_index(option, self.shape))
+
+    def edges(self, pairs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The edges of the given pairs, and for each edge the position of its pair in ``pairs``."""
+        if self.starts is None:
+            return pairs, np.arange(len(pairs))
+        low, high = self.starts[pairs], self.starts[pairs + 1]
+        sizes = high - low
+        edges = np.repeat(low - np.cumsum(np.append(0, sizes[:-1])), sizes) + np.arange(sizes.sum())
+        return edges, np.repeat(np.arange(len(pairs)), sizes)
+
+
+class ReachingPackages(Sequence):
+    """The packages that reach one frontier point, as tuples of option indices in the order of
+    ``itertools.product`` (the first is the one the lessons show). Only the count is stored: the packages
+    are worked out when asked for, so a point reached by millions of tied packages costs no memory.
+
+    >>> front = ScoringSystem.from_table({"A": [(1, 1), (1, 1)], "B": [(0, 2), (2, 0), (1, 1)]}).frontier()
+    >>> reaching = front.choices[1]
+    >>> front.scores[1].tolist(), reaching.count, reaching[0], list(reaching)
+    ([2.0, 2.0], 2, (0, 2), [(0, 2), (1, 2)])
+    """
+
+    def __init__(self, stages: tuple[_Stage, ...], point: int, count: int) -> None:
+        self._stages = stages
+        self._point = point
+        self.count = count
+        self._tree: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] | None = None
+
+    def __len__(self) -> int:
+        return self.count  # Python refuses lengths past 2**63; ``count`` has no limit
+
+    def __repr__(self) -> str:
+        plural = "s" * (self.count != 1)
+        return f"<{self.count:,} package{plural} reaching frontier point {self._point}, first {self[0]}>"
+
+    def first(self) -> tuple[int, ...]:
+        """The first package reaching the point, in the order of ``itertools.product``."""
+        if self.count != 1:
+            return self[0]
+        point, choices = self._point, []  # one package: a single edge at every step back
+        for stage in reversed(self._stages):
+            edge = point if stage.starts is None else stage.starts[point]
+            choices.extend(reversed(stage.choices(stage.option[edge])))
+            point = stage.parent[edge]
+        return tuple(reversed(choices))
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return tuple(self[i] for i in range(*index.indices(self.count)))
+        if isinstance(index, bool) or not isinstance(index, (int, np.integer)):
+            raise TypeError("Packages are numbered with whole numbers.")
+        index = int(index) + (self.count if index < 0 else 0)
+        if not 0 <= index < self.count:
+            raise IndexError(f"This frontier point is reached by {self.count:,} packages; there is no number {index}.")
+        if index == 0 and self.count == 1:
+            return self.first()
+        choices, node = [], 0
+        for stage, (stage_edges, stage_starts, stage_child, after) in zip(self._stages, self._paths()):
+            for edge in range(stage_starts[node], stage_starts[node + 1]):
+                child = stage_child[edge]
+                if index < after[child]:
+                    choices.extend(stage.choices(stage_edges[edge]))
+                    node = child
+                    break
+                index -= int(after[child])
+        return tuple(choices)
+
+    def __iter__(self) -> Iterator[tuple[int, ...]]:
+        paths = self._paths()
+        depth = len(paths)
+        prefix: list[tuple[int, ...]] = []
+        stack = [(0, paths[0][1][0], paths[0][1][1])]  # (stage, next edge, end) from the start
+        while stack:
+            stage, edge, end = stack[-1]
+            if edge == end:
+                stack.pop()
+                if prefix:
+                    prefix.pop()
+                continue
+            stack[-1] = (stage, edge + 1, end)
+            options, starts, child, _ = paths[stage]
+            choices = self._stages[stage].choices(options[edge])
+            if stage + 1 == depth:
+                yield sum(prefix, ()) + choices
+                continue
+            prefix.append(choices)
+            node = child[edge]
+            following = paths[stage + 1][1]
+            stack.append((stage + 1, following[node], following[node + 1]))
+
+    def _paths(self) -> list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]]:
+        """The part of the record that leads to this point, issue by issue from the first: for each step,
+        its edges ordered by (partial package, option) as options, where each partial package's edges
+        start, the partial package each edge leads to, and how many packages each of those completes to."""
+        if self._tree is None:
+            nodes, steps = np.array([self._point]), []
+            for stage in reversed(self._stages):
+                edges, child = stage.edges(nodes)
+                nodes, parent = np.unique(stage.parent[edges], return_inverse=True)
+                steps.append((parent, stage.option[edges], child, len(nodes)))
+            tree, after = [], np.ones(1, dtype=object)
+            for parent, option, child, size in steps:  # from the last issue back to the first
+                order = np.lexsort((option, parent))
+                starts = np.searchsorted(parent[order], np.arange(size + 1))
+                tree.append((option[order], starts, child[order], after))
+                before = np.zeros(size, dtype=object)
+                np.add.at(before, parent, after[child])
+                after = before
+            self._tree = tree[::-1]
+        return self._tree
+
+
+class _Choices(Sequence):
+    """``Frontier.choices``: for each frontier point, the packages reaching it (made when asked for)."""
+
+    def __init__(self, frontier: Frontier) -> None:
+        self._frontier = frontier
+
+    def __len__(self) -> int:
+        return len(self._frontier)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return tuple(self[i] for i in range(*index.indices(len(self))))
+        return self._frontier.reaching_packages(index)
+
+
+@dataclass(frozen=True, eq=False)
 class Frontier:
-    """The Pareto frontier: its score pairs (best for side 0 first) and, for each, the packages reaching it."""
+    """The Pareto frontier: its score pairs (best for side 0 first), how many packages reach each
+    (``counts``), and the packages themselves on request (``choices[i]``, in the order of ``itertools.product``)."""
 
     scores: np.ndarray = field(repr=False)
-    choices: tuple[tuple[tuple[int, ...], ...], ...] = field(repr=False)
+    counts: np.ndarray = field(repr=False)
     parties: tuple[str, str]
     package_count: int
+    stages: tuple[_Stage, ...] = field(repr=False, default=())
+    _asked: dict = field(repr=False, default_factory=dict)  # the points whose packages were asked for
 
     def __len__(self) -> int:
         return len(self.scores)
+
+    @property
+    def choices(self) -> Sequence[ReachingPackages]:
+        """For each frontier point, the packages reaching it: ``choices[i][0]`` is the first in the order
+        of ``itertools.product``, ``choices[i].count`` how many there are, iterating lists them all."""
+        return _Choices(self)
+
+    def reaching_packages(self, index: int) -> ReachingPackages:
+        """The packages reaching frontier point ``index`` (kept once asked for: their order is worked out once)."""
+        index = range(len(self))[index]
+        if index not in self._asked:
+            self._asked[index] = ReachingPackages(self.stages, index, int(self.counts[index]))
+        return self._asked[index]
+
+    @property
+    def reaching(self) -> int:
+        """How many packages are on the frontier, ties included."""
+        return int(sum(int(c) for c in self.counts)) if self.counts.dtype == object else int(self.counts.sum())
 
     @property
     def max_joint(self) -> float:
@@ -174,8 +346,7 @@ class Frontier:
         return bool(np.any(np.all(self.scores == target, axis=1)))
 
     def describe(self) -> str:
-        reaching = sum(len(c) for c in self.choices)
-        return (f"{len(self)} score pairs make the Pareto frontier, reached by {reaching} of the "
+        return (f"{len(self)} score pairs make the Pareto frontier, reached by {self.reaching:,} of the "
                 f"{self.package_count:,} packages; the largest joint score is {points_text(self.max_joint)}.")
 
 
@@ -385,7 +556,7 @@ class ScoringSystem:
 
     @property
     def package_count(self) -> int:
-        return int(np.prod([len(issue.options) for issue in self.issues], dtype=object))
+        return math.prod(len(issue.options) for issue in self.issues)
 
     def package(self, choice) -> Package:
         """A package from ``{issue: option label}`` or a sequence of option labels or indices, one per issue."""
@@ -459,33 +630,61 @@ class ScoringSystem:
         return self._frontier
 
     def _compute_frontier(self) -> Frontier:
-        scores = np.zeros((1, 2))
-        choices = np.zeros((1, 0), dtype=np.int16)
-        for points in self._points:
-            useful = np.flatnonzero(_undominated(points.T))  # an option dominated within its issue never helps
-            candidate_scores = (scores[:, None, :] + points.T[None, useful, :]).reshape(-1, 2)
-            # Sums stay unrounded (added in issue order, as everywhere else); only comparisons are rounded.
-            keep = np.flatnonzero(_undominated(np.round(candidate_scores, _DECIMALS)))
-            if len(keep) > MAX_FRONTIER_PACKAGES:
-                raise ValueError(f"More than {MAX_FRONTIER_PACKAGES:,} packages tie on the frontier: the points "
-                                 "barely tell the options apart. Give the options different scores.")
-            parent, option = np.divmod(keep, len(useful))
-            scores = candidate_scores[keep]
-            choices = np.concatenate([choices[parent], useful[option, None].astype(np.int16)], axis=1)
-        scores = np.round(scores, _DECIMALS)
-        order = np.lexsort((-scores[:, 1], -scores[:, 0]))
-        scores, choices = scores[order], choices[order]
-        starts = _run_starts(scores)
-        groups = np.split(choices, starts[1:])
-        return Frontier(scores[starts], tuple(tuple(sorted(tuple(int(c) for c in row) for row in group))
-                                              for group in groups), self.parties, self.package_count)
+        issues, sizes = self.issues, [len(issue.options) for issue in self.issues]
+        # Whole points add up exactly (below 2**52): every comparison is exact, and a pair tied after some
+        # issues stays tied whatever follows. Other points are compared rounded to _DECIMALS, as every score
+        # is, which only the last sums allow: before, a pair is set aside only when another beats it by a
+        # margin no rounding can undo, and only pairs equal to the last bit are merged.
+        total = sum(max(abs(v) for pair in issue.points for v in pair) for issue in issues)
+        exact = total < 2.0 ** 52 and all(v.is_integer() for issue in issues for pair in issue.points for v in pair)
+        margin = 1.5 * 10.0 ** -_DECIMALS + 2 * len(issues) * math.ulp(total)
+        # The first issues, up to _BLOCK packages of them, are listed whole: one step instead of several.
+        block = max(1, max(b for b in range(len(sizes) + 1) if math.prod(sizes[:b]) <= _BLOCK))
+        sums = []
+        for side in (0, 1):
+            column = self._points[0][side]
+            for points in self._points[1:block]:
+                column = np.add.outer(column, points[side]).ravel()  # in issue order, as everywhere else
+            sums.append(column)
+        # The kept score pairs, best for side 0 first, hold the sums of the first package reaching each.
+        counts = np.ones(1, dtype=np.int64 if math.prod(sizes) < 2 ** 62 else object)
+        kept, useful, stages = 1, np.arange(len(sums[0])), []
+        for number in range(block - 1, len(issues)):
+            if number >= block:
+                points = self._points[number]
+                # An option another option of the issue beats for both sides never helps.
+                useful = np.flatnonzero(_undominated(points.T) if exact else _clearly_undominated(*points, margin))
+                kept, size = len(first), len(first) * len(useful)
+                if size > MAX_FRONTIER_CANDIDATES:
+                    raise ValueError(
+                        f"The Pareto frontier of these {len(issues)} issues ({self.package_count:,} packages) is "
+                        f"too large to work out here: after the first {number} issues, {kept:,} different score "
+                        f"pairs are still undominated, and with the {len(useful)} options of "
+                        f"'{issues[number].name}' that makes {size:,} to compare, more than the "
+                        f"{MAX_FRONTIER_CANDIDATES:,} this function compares at once (about "
+                        f"{MAX_FRONTIER_CANDIDATES * _BYTES_PER_CANDIDATE / 1e9:.2g} GB of memory). Fewer issues or "
+                        "options keep it smaller.")
+                sums = [np.add.outer(points[side, useful], (first, second)[side]).ravel() for side in (0, 1)]
+            if exact or number == len(issues) - 1:
+                edges, starts = _frontier_step(sums, exact)
+            else:
+                edges, starts = _cautious_step(sums, margin)
+            option, parent = np.divmod(edges, kept)
+            option, parent = useful[option].astype(np.int32), parent.astype(np.int32)  # both below the cap
+            at = edges if starts is None else edges[starts]
+            first, second = sums[0][at], sums[1][at]
+            counts = counts[parent] if starts is None else np.add.reduceat(counts[parent], starts)
+            stages.append(_Stage(parent, option, None if starts is None else np.append(starts, len(edges)),
+                                 tuple(sizes[:block]) if number == block - 1 and block > 1 else ()))
+        scores = np.round(np.stack([first, second], axis=1), _DECIMALS)
+        return Frontier(scores, counts, self.parties, self.package_count, tuple(stages))
 
     def batnas_or(self, batnas: Sequence[float] | None) -> tuple[float, float]:
         return self.batnas if batnas is None else self._check_batnas(batnas)
 
     def _point(self, solution: str, index: int, batnas) -> BargainingPoint:
         front = self.frontier()
-        return BargainingPoint(solution, self._package(front.choices[index][0]), batnas)
+        return BargainingPoint(solution, self._package(front.choices[index].first()), batnas)
 
     def _acceptable(self, batnas) -> np.ndarray:
         front = self.frontier().scores
@@ -525,7 +724,7 @@ class ScoringSystem:
         indices = np.flatnonzero(better)
         gains = front.scores[indices] - mine
         order = np.lexsort((-gains.min(axis=1), -gains.sum(axis=1)))
-        return tuple(self._package(front.choices[i][0]) for i in indices[order])
+        return tuple(self._package(front.choices[i].first()) for i in indices[order])
 
     def logrolls(self, package: Package, limit: int | None = None) -> tuple[Logroll, ...]:
         """Trades of one issue for another that raise both scores: side 1 gives way on one issue (it gets
@@ -659,6 +858,80 @@ def _undominated(scores: np.ndarray) -> np.ndarray:
     mask = np.empty(n, dtype=bool)
     mask[order] = keep_group[group]
     return mask
+
+
+def _frontier_step(sums: list[np.ndarray], exact: bool) -> tuple[np.ndarray, np.ndarray | None]:
+    """The candidates (sums of a kept pair and an option, option by option) that reach the frontier, as
+    compared (rounded, unless ``exact``): their indices grouped by the pair they reach, best for side 0
+    first, and where each pair's group starts (None when each pair is reached by one candidate)."""
+    size = len(sums[0])
+    key = _compared(sums[0], exact)
+    key = -key if exact else np.negative(key, out=key)  # side 0 best first (a rounded copy is negated in place)
+    value = _compared(sums[1], exact)
+    # Option by option the kept pairs keep their order, so this stable sort only merges those runs.
+    order = np.argsort(key, kind="stable")
+    ahead, behind = key[order], value[order]
+    del key, value
+    new = np.empty(size, dtype=bool)
+    new[0] = True
+    np.not_equal(ahead[1:], ahead[:-1], out=new[1:])
+    if new.all():  # no two candidates share a side-0 score: no ties, one candidate per pair reached
+        best = np.maximum.accumulate(behind)
+        keep = np.empty(size, dtype=bool)
+        keep[0] = True
+        np.greater(behind[1:], best[:-1], out=keep[1:])  # it beats every candidate better for side 0
+        return order[keep], None
+    group = np.cumsum(new) - 1  # runs of the same side-0 score
+    top = np.maximum.reduceat(behind, np.flatnonzero(new))
+    before = np.empty_like(top)
+    before[0] = -np.inf
+    before[1:] = np.maximum.accumulate(top)[:-1]
+    # A candidate survives if it is its run's best for side 1 and beats every run better for side 0.
+    keep = (top > before)[group] & (behind == top[group])
+    reached = group[keep]
+    starts = np.flatnonzero(np.append(True, reached[1:] != reached[:-1]))
+    return order[keep], (None if len(starts) == len(reached) else starts)
+
+
+def _cautious_step(sums: list[np.ndarray], margin: float) -> tuple[np.ndarray, np.ndarray | None]:
+    """As ``_frontier_step``, for unrounded sums with issues still to come: a candidate is set aside only
+    when another is at least as good for both and better by ``margin`` for one (rounding the final sums
+    cannot make them tie then), and only candidates equal to the last bit are merged."""
+    order = np.argsort(-sums[0], kind="stable")
+    ahead, behind = sums[0][order], sums[1][order]
+    below = -ahead  # ascending, for searchsorted
+    best = np.maximum.accumulate(behind)
+    # Better for side 0 by the margin, and at least as good for side 1?
+    clear = np.searchsorted(below, below - margin, side="right")
+    beaten = (clear > 0) & (best[np.maximum(clear - 1, 0)] >= behind)
+    # At least as good for side 0 (ties included), and better by the margin for side 1?
+    level = np.searchsorted(below, below, side="right")
+    beaten |= best[level - 1] >= behind + margin
+    keep = np.flatnonzero(~beaten)
+    ahead, behind = ahead[keep], behind[keep]
+    if not np.any(ahead[1:] == ahead[:-1]):
+        return order[keep], None
+    resort = np.argsort(-behind, kind="stable")
+    resort = resort[np.argsort(-ahead[resort], kind="stable")]  # side 0 best first, then side 1
+    keep, ahead, behind = keep[resort], ahead[resort], behind[resort]
+    starts = np.flatnonzero(np.append(True, (ahead[1:] != ahead[:-1]) | (behind[1:] != behind[:-1])))
+    return order[keep], (None if len(starts) == len(keep) else starts)
+
+
+def _clearly_undominated(first: np.ndarray, second: np.ndarray, margin: float) -> np.ndarray:
+    """Mask of the options no other option beats for both sides by ``margin`` for one (few: plain loops)."""
+    return np.array([not any(a >= x and b >= y and (a >= x + margin or b >= y + margin)
+                             for j, (a, b) in enumerate(zip(first, second)) if j != i)
+                     for i, (x, y) in enumerate(zip(first, second))], dtype=bool)
+
+
+def _compared(sums: np.ndarray, exact: bool) -> np.ndarray:
+    """Sums as compared: rounded to ``_DECIMALS`` (scaled by ``10**_DECIMALS``, which keeps their order and
+    equality and saves a division); whole points' sums as they are."""
+    if exact:
+        return sums
+    scaled = np.multiply(sums, 10.0 ** _DECIMALS)
+    return np.rint(scaled, out=scaled)
 
 
 def _run_starts(ordered: np.ndarray) -> np.ndarray:
