@@ -11,4 +11,5 @@ source "$(dirname "$0")/_setup.sh" "course,test"
 install_slide_libraries
 install_http_proxy
 # One worker per core; each test file stays in one worker, in order (a file's servers and fixtures are its own).
-exec .venv/bin/python -m pytest -n auto --dist loadfile "$@"
+# Files are handed out in the order tests/conftest.py gives them (longest first), not by their number of tests.
+exec .venv/bin/python -m pytest -n auto --dist loadfile --no-loadscope-reorder "$@"

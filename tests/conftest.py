@@ -36,6 +36,26 @@ os.environ["NEGWIDGETS_PACK_FOLDER"] = tempfile.mkdtemp(prefix="negwidgets-packs
 os.environ["NEGWIDGETS_RESULTS_URL"] = f"sqlite:///{Path(tempfile.mkdtemp(prefix='negwidgets-results-')) / 'results.sqlite'}"
 
 
+# The longest test files, longest first (seconds each, run alone on a loaded two-core machine, 2026-12-02):
+# every Python's install 400, the Voila page sweep 180, the browser tests 134, the JupyterLab page sweep 106,
+# the slides 86, the notebooks' key figures 81, the results store 80.
+LONGEST_FIRST = ("test_setup.py", "test_browser_voila_pages.py", "test_browser.py", "test_browser_pages.py",
+                 "test_slides.py", "test_notebooks.py", "test_seminar_store.py")
+
+
+def pytest_collection_modifyitems(config, items):
+    """Run the longest test files first, then the others that start servers or browsers (marked slow), then the
+    rest: with one worker per core (scripts/run-tests.sh, each file in one worker, files handed out in this order)
+    the suite then never ends waiting for one long file that started last. Each file's tests keep their order."""
+    slow = {item.path for item in items if item.get_closest_marker("slow")}
+
+    def rank(item):
+        name = item.path.name
+        return (LONGEST_FIRST.index(name) if name in LONGEST_FIRST else len(LONGEST_FIRST), item.path not in slow)
+
+    items.sort(key=rank)  # stable: a file's tests stay together and in order
+
+
 @pytest.fixture(scope="session")
 def root() -> Path:
     return ROOT

@@ -234,26 +234,6 @@ def test_every_lesson_converts_to_a_deck_with_one_slide_per_section(source):
     assert deck.slides == expected
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize("source", LESSONS, ids=ids(LESSONS))
-def test_the_readme_slides_command_makes_an_executed_offline_deck_of_every_lesson(source, readme_decks):
-    html = (readme_decks / f"{source.stem}.slides.html").read_text()
-    assert "var scroll = true" in html  # a long slide scrolls instead of running off the screen
-    # Nothing from the web: every script and style sheet is a file of lib/ beside the deck (tests/test_slides.py
-    # opens the deck in Chromium with the web blocked).
-    # (Links a learner may follow, such as a source's DOI, are fine: nothing loads them.)
-    assert not re.findall(r'(?:src|<link[^>]*href)="(?:https?:)?//', html)
-    assert "unpkg.com" not in html and "cdnjs" not in html and "jsdelivr" not in html
-    local = re.findall(r'(?:src|href)="(lib/[^"?]+)', html) + re.findall(r"'(lib/[^']+\.js)'", html)
-    local += re.findall(r'"(lib/reveal\.js/[^"]+\.js)"', html)
-    assert {"lib/requirejs/require.js", "lib/reveal.js/dist/reveal.js", "lib/html-manager/embed-amd.js",
-            "lib/mathjax/MathJax.js"} <= set(local), local
-    for path in local:
-        assert (readme_decks / path).is_file(), path
-    if source.stem == "04_zopa":
-        assert RUNNING_ZOPA in html  # the executed deck shows the numbers the lesson computes
-
-
 # --- the course map --------------------------------------------------------------------------------
 
 def test_course_map_links_every_ready_lesson_and_lists_the_rest_as_coming():

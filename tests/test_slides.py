@@ -15,6 +15,7 @@ import pytest
 from playwright.sync_api import expect
 
 from .conftest import NOTEBOOKS, ROOT, SLIDES_COMMAND
+from .test_notebooks import LESSONS, RUNNING_ZOPA, ids
 from .pages import missing_amounts, prose_amounts
 from .servers import chromium, free_port, isolated_env, running
 
@@ -32,6 +33,27 @@ def typeset_done(page) -> None:
     """Wait until MathJax has loaded and finished everything queued (the page's typesetting first)."""
     page.wait_for_function("window.MathJax && MathJax.isReady === true", timeout=60_000)
     page.evaluate("new Promise(done => MathJax.Hub.Queue(done))")
+
+
+# Every deck, from one run of the README's command on every lesson (conftest.readme_decks), read as files here;
+# the tests below open them in Chromium. One file for both, so the decks are made once in one worker.
+@pytest.mark.parametrize("source", LESSONS, ids=ids(LESSONS))
+def test_the_readme_slides_command_makes_an_executed_offline_deck_of_every_lesson(source, readme_decks):
+    html = (readme_decks / f"{source.stem}.slides.html").read_text()
+    assert "var scroll = true" in html  # a long slide scrolls instead of running off the screen
+    # Nothing from the web: every script and style sheet is a file of lib/ beside the deck (tests/test_slides.py
+    # opens the deck in Chromium with the web blocked).
+    # (Links a learner may follow, such as a source's DOI, are fine: nothing loads them.)
+    assert not re.findall(r'(?:src|<link[^>]*href)="(?:https?:)?//', html)
+    assert "unpkg.com" not in html and "cdnjs" not in html and "jsdelivr" not in html
+    local = re.findall(r'(?:src|href)="(lib/[^"?]+)', html) + re.findall(r"'(lib/[^']+\.js)'", html)
+    local += re.findall(r'"(lib/reveal\.js/[^"]+\.js)"', html)
+    assert {"lib/requirejs/require.js", "lib/reveal.js/dist/reveal.js", "lib/html-manager/embed-amd.js",
+            "lib/mathjax/MathJax.js"} <= set(local), local
+    for path in local:
+        assert (readme_decks / path).is_file(), path
+    if source.stem == "04_zopa":
+        assert RUNNING_ZOPA in html  # the executed deck shows the numbers the lesson computes
 
 
 @pytest.mark.parametrize("opened", ["from the file system", "served on localhost"])
