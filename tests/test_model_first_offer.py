@@ -54,6 +54,47 @@ def test_vectorised_model_matches_a_plain_reference():
         assert analysis.expected_surplus[i] == pytest.approx(expected, rel=1e-9, abs=1e-6)
 
 
+
+def reference_second_move(s, b, weights, alpha, tolerance, room, spread, openings=161, counters=161):
+    """Letting them open, written out one opening of theirs at a time (the model's grids of their openings and
+    your counters): Bayes' rule for their limit, then each counter's expected gain from the deal formula."""
+    scale = np.maximum(np.abs(b), 1.0)
+    ys = np.linspace((b - (room + 4 * spread) * scale).min(), (b - (room - 4 * spread) * scale).max(), openings)
+    likelihood = np.exp(-0.5 * (((b[:, None] - ys[None, :]) / scale[:, None] - room) / spread) ** 2) / scale[:, None]
+    joint = weights[:, None] * likelihood
+    joint /= joint.sum()
+    top = max(float(b.max()), s)
+    xs = np.linspace(s, top + tolerance * max(abs(top), 1.0), counters)
+    reanchor = in_frame = 0.0
+    for k, y in enumerate(ys):
+        p_y = joint[:, k].sum()
+        if p_y <= 1e-12:
+            continue
+        posterior = joint[:, k] / p_y
+        theirs = np.clip(y, s, np.maximum(b, s))
+        midpoint = (s + b) / 2
+        in_frame += p_y * float(np.sum(np.where(b >= s, midpoint + alpha * (theirs - midpoint) - s, 0.0) * posterior))
+        best = -np.inf
+        for x in xs:
+            deal = midpoint + alpha * ((np.minimum(x, b) + theirs) / 2 - midpoint)
+            stays = np.where(b >= s, 1 - np.minimum(np.maximum(x - b, 0) / (tolerance * np.maximum(np.abs(b), 1.0)), 1),
+                             0.0)
+            best = max(best, float(np.sum(stays * (deal - s) * posterior)))
+        reanchor += p_y * best
+    return reanchor, in_frame
+
+
+@pytest.mark.parametrize("belief, alpha, room", [(NormalBelief(80_000, 6_000), 0.73, 0.25),
+                                                 (UniformBelief(60_000, 100_000), 0.5, 0.05),
+                                                 (NormalBelief(66_000, 3_000), 0.9, 0.4)])
+def test_the_value_of_going_second_matches_a_plain_reference(belief, alpha, room):
+    # The model answers every opening of theirs at once (matrix-vector products); the reference one at a time.
+    analysis = first_offer_analysis(CANDIDATE, belief, alpha, tolerance=0.15, their_room=room, their_room_spread=0.05)
+    values, weights = belief.quadrature()
+    reanchor, in_frame = reference_second_move(70_000, values, weights, alpha, 0.15, room, 0.05)
+    assert analysis.second.reanchor == pytest.approx(reanchor, rel=1e-9, abs=1e-6)
+    assert analysis.second.in_frame == pytest.approx(in_frame, rel=1e-9, abs=1e-6)
+
 @settings(max_examples=60, deadline=None)
 @given(beliefs, fractions, st.floats(min_value=0.02, max_value=1))
 def test_impasse_never_falls_as_the_opening_gets_more_extreme(belief, alpha, tolerance):

@@ -55,6 +55,7 @@ class Chart:
         self._dynamic: list = []
         self._background = None
         self._background_key = None
+        self._background_fonts = None   # the font sizes of the background's texts, measured when it is drawn
         # A figure-level title survives ax.clear() and is redrawn with the dynamic layer.
         self.title = self.dynamic(self.figure.text(0.02, 0.97, "", ha="left", va="top", fontsize=11))
 
@@ -73,9 +74,21 @@ class Chart:
     def min_font_px(self) -> float:
         """The smallest text drawn (titles, labels, ticks, legends), in CSS pixels at the natural size: a
         page that shows the figure at width ``w`` shows that text at ``min_font_px() * w / natural_width``."""
-        sizes = [text.get_fontsize() for text in self.figure.findobj(Text)
+        if self._background_fonts is None:
+            texts = self.figure.findobj(Text)
+        else:
+            # The background's texts were measured when it was drawn (they do not change until it is drawn again);
+            # only the dynamic artists' texts are looked at, not the whole figure on every move.
+            texts = [text for artist in self._dynamic for text in artist.findobj(Text)]
+        sizes = [text.get_fontsize() for text in texts
                  if text.get_visible() and text.get_text().strip() and text.get_figure() is not None]
-        return round(min(sizes, default=0) * _CSS_DPI / 72, 2)
+        return round(min([*sizes, *(self._background_fonts or ())], default=0) * _CSS_DPI / 72, 2)
+
+    def _measure_background_fonts(self) -> None:
+        dynamic = {id(text) for artist in self._dynamic for text in artist.findobj(Text)}
+        self._background_fonts = [text.get_fontsize() for text in self.figure.findobj(Text)
+                                  if id(text) not in dynamic and text.get_visible() and text.get_text().strip()
+                                  and text.get_figure() is not None]
 
     def dynamic(self, artist):
         """Register an artist that changes on updates; it is drawn over the cached background."""
@@ -105,6 +118,7 @@ class Chart:
             self.canvas.draw()  # animated (dynamic) artists are left out of this pass
             self._background = self.canvas.copy_from_bbox(self.figure.bbox)
             self._background_key = key
+            self._measure_background_fonts()
         else:
             self.canvas.restore_region(self._background)
         for artist in self._dynamic:

@@ -114,7 +114,9 @@ class DecisionTreeChart(Chart):
     """Plan B as a decision tree: a chance node, one branch per outcome, the values in the title.
 
     The branches depend on the table, so the tree is redrawn (on the same figure) only when a row
-    changes; naming a different sure amount changes only the title.
+    changes; naming a different sure amount changes only the title. The tree's artists are dynamic, over a
+    blank background that depends only on the number of outcomes (the figure's height): typing a number in
+    the table draws the tree again, not the whole figure.
     """
 
     height_in = 3.0
@@ -122,33 +124,69 @@ class DecisionTreeChart(Chart):
     def __init__(self) -> None:
         super().__init__()
         self._rows = None
+        self._n = None
+        self._tree: list = []
+        self._tree_layer = None   # the blank background with the tree drawn over it, until the table changes
 
     def static_key(self):
-        return self._rows
+        return self._n
 
     def _draw_tree(self, rows) -> None:
         ax = self.ax
-        ax.clear()
-        ax.set_axis_off()
+        for artist in self._tree:
+            self.forget(artist)
         n = len(rows)
-        # As tall as its branches need: one outcome in a 3-inch figure left it mostly white.
-        height = min(self.height_in, 1.3 + 0.38 * n)
-        self.figure.set_size_inches(self.width_in, height)
-        self.figure.subplots_adjust(left=0.02, right=0.98, bottom=0.04, top=1 - 0.42 / height)
+        if n != self._n:
+            ax.clear()
+            ax.set_axis_off()
+            # As tall as its branches need: one outcome in a 3-inch figure left it mostly white.
+            height = min(self.height_in, 1.3 + 0.38 * n)
+            self.figure.set_size_inches(self.width_in, height)
+            self.figure.subplots_adjust(left=0.02, right=0.98, bottom=0.04, top=1 - 0.42 / height)
+            ax.set_xlim(0, 1)
+            ax.set_ylim(0, 1)
+            self._n = n
         ys = np.linspace(0.9, 0.1, n) if n > 1 else np.array([0.5])
         root = (0.08, 0.5)
-        ax.plot(*root, marker="o", markersize=16, color=COLOURS["you"], zorder=3)
-        ax.text(root[0], root[1] - 0.12, "Walk away", ha="center", va="top", fontsize=9)
+        tree = [*ax.plot(*root, marker="o", markersize=16, color=COLOURS["you"], zorder=3),
+                ax.text(root[0], root[1] - 0.12, "Walk away", ha="center", va="top", fontsize=9)]
         for row, y in zip(rows, ys):
-            ax.plot([root[0], 0.55], [root[1], y], color=COLOURS["neutral"], linewidth=1 + 3 * row.probability)
-            ax.plot(0.55, y, marker="s", markersize=8, color=COLOURS["them"], zorder=3)
-            ax.annotate(percent(row.probability), (0.32, (root[1] + y) / 2), xytext=(0, 5), textcoords="offset points",
-                        ha="center", va="bottom", fontsize=9, bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
+            tree += ax.plot([root[0], 0.55], [root[1], y], color=COLOURS["neutral"], linewidth=1 + 3 * row.probability)
+            tree += ax.plot(0.55, y, marker="s", markersize=8, color=COLOURS["them"], zorder=3)
+            tree.append(ax.annotate(percent(row.probability), (0.32, (root[1] + y) / 2), xytext=(0, 5),
+                                    textcoords="offset points", ha="center", va="bottom", fontsize=9,
+                                    bbox={"facecolor": "white", "edgecolor": "none", "pad": 1}))
             sign = "+" if row.adjustment > 0 else "-"
             adjustment = f", {sign}{money_short(abs(row.adjustment))} non-money" if row.adjustment else ""
-            ax.text(0.58, y, label(f"{row.name}: {money_short(row.value)}{adjustment}"), va="center", fontsize=9)
-        ax.set_xlim(0, 1)
-        ax.set_ylim(0, 1)
+            tree.append(ax.text(0.58, y, label(f"{row.name}: {money_short(row.value)}{adjustment}"), va="center",
+                                fontsize=9))
+        # Drawn in the order a full draw would use: by z-order, then in the order made.
+        self._tree = [self.dynamic(artist) for artist in sorted(tree, key=lambda artist: artist.get_zorder())]
+        self._tree_layer = None
+
+    def render(self) -> np.ndarray:
+        """As :meth:`Chart.render`, with the tree drawn over the blank background once per table and kept: a new
+        sure amount (the title alone) then costs what it cost when the tree was part of the background."""
+        key = self.static_key()
+        if self._background is None or key != self._background_key:
+            self.canvas.draw()
+            self._background = self.canvas.copy_from_bbox(self.figure.bbox)
+            self._background_key = key
+            self._measure_background_fonts()
+            self._tree_layer = None
+        if self._tree_layer is None:
+            self.canvas.restore_region(self._background)
+            for artist in self._tree:
+                if artist.get_visible():
+                    self.figure.draw_artist(artist)
+            self._tree_layer = self.canvas.copy_from_bbox(self.figure.bbox)
+        else:
+            self.canvas.restore_region(self._tree_layer)
+        tree = set(map(id, self._tree))
+        for artist in self._dynamic:
+            if id(artist) not in tree and artist.get_visible():
+                self.figure.draw_artist(artist)
+        return np.asarray(self.canvas.buffer_rgba())
 
     def update(self, valuation) -> str:
         rows = tuple((r.name, r.value, r.probability, r.adjustment) for r in valuation.alternatives)
@@ -372,6 +410,7 @@ class LadderChart(Chart):
         ax.legend(handles=[self.mine, self.theirs, self.ask], loc="lower right", fontsize=8, framealpha=0.9)
         self._markers: list = []
         self._rungs = None
+        self._names: tuple = ()
         ax.xaxis.set_major_formatter(_MONEY_AXIS)
         ax.set_xlabel("The number each standard points to (US dollars)")
         ax.spines[["top", "right"]].set_visible(False)
@@ -379,25 +418,31 @@ class LadderChart(Chart):
         self.figure.subplots_adjust(left=0.3, right=0.97, top=0.88, bottom=0.16)
 
     def static_key(self):
-        return super().static_key() + (self._rungs,)
+        # The background holds the rungs' names (the y tick labels), not their numbers: the markers that show the
+        # numbers are dynamic, so typing a number redraws only them (unless the axes' limits move).
+        return super().static_key() + (self._names,)
 
     def _draw_rungs(self, rungs) -> None:
-        for marker in self._markers:
-            self.forget(marker)
-        self._markers = []
         colours = matplotlib.colormaps["cividis"]
         n = len(rungs)
+        if len(self._markers) != n:   # as many markers as rungs; a typed number only moves them
+            for marker in self._markers:
+                self.forget(marker)
+            self._markers = [self.dynamic(self.ax.plot([], [], marker="o", linestyle="none", markeredgewidth=2)[0])
+                             for _ in range(n)]  # drawn over the zone's shading
         names = []
-        for index, rung in enumerate(rungs):
+        for index, (rung, marker) in enumerate(zip(rungs, self._markers)):
             c = rung.criterion
             colour = colours((c.strength - 1) / 4)
-            (marker,) = self.ax.plot([c.value], [n - index], marker="o", markersize=6 + 2 * c.strength,
-                                     linestyle="none", color=colour, markeredgewidth=2,
-                                     markerfacecolor=colour if rung.defensible else "white")
-            self._markers.append(self.dynamic(marker))  # drawn over the zone's shading
+            marker.set_data([c.value], [n - index])
+            marker.set_markersize(6 + 2 * c.strength)
+            marker.set_color(colour)
+            marker.set_markerfacecolor(colour if rung.defensible else "white")
             lines = textwrap.wrap(f"{c.name} (strength {c.strength})", 34, max_lines=2, placeholder="…")
             names.append(label("\n".join(lines)))
-        self.ax.set_yticks(range(n, 0, -1), names)
+        if tuple(names) != self._names:
+            self.ax.set_yticks(range(n, 0, -1), names)
+            self._names = tuple(names)
         self.ax.set_ylim(0.4, n + 0.6)
         # The ask is drawn last, over its rung.
         if self.ask in self._dynamic:
