@@ -34,6 +34,17 @@ def alert_html(message: str) -> str:
     return f"<div role='alert' style='{ERROR_STYLE}'>⚠ {html.escape(message)}</div>"
 
 
+def show_field_error(view, message: str, field: str, what_is_shown: str) -> None:
+    """Show ``message`` beside the control of ``field`` (``view.errors``: one box per field) and clear the others;
+    while the view still shows an earlier result, say in ``view.stale`` that ``what_is_shown`` (e.g. "The case and
+    the draft below are") is for the last input that worked. An empty message clears both."""
+    view.error_text, view.error_field = message, field
+    for name, box in view.errors.items():
+        box.value = alert_html(message) if name == field and message else ""
+    view.stale.value = (alert_html(f"{what_is_shown} for the last input that worked: fix the line marked above to "
+                                   "update them.") if message and view.result is not None else "")
+
+
 def status_html(message: str) -> str:
     """A quiet confirmation line (screen readers announce it politely)."""
     return f"<div role='status' style='{STATUS_STYLE}'>✓ {html.escape(message)}</div>"

@@ -12,7 +12,7 @@ import ipywidgets as widgets
 from ..model.collaboration import (CREDIT_ROLES, FIELDS, ICMJE_CRITERIA, MAX_CONTRIBUTIONS, MAX_PARTNERS,
                                    CollaborationError, CollaborationTerms, Contribution, Partner, agreement_gaps,
                                    example_collaboration, load_collaboration, terms_summary)
-from .base import alert_html, course_root, labelled
+from .base import show_field_error, course_root, labelled
 from .controls import Checklist
 from .plan import _download
 from .saving import PlanSaver
@@ -281,12 +281,7 @@ class CollaborationAgreementBuilder(widgets.VBox):
         self.contributions.add_button.disabled = len(self.contributions.rows) >= MAX_CONTRIBUTIONS
 
     def _show_error(self, message: str, field: str) -> None:
-        self.error_text, self.error_field = message, field
-        for name, box in self.errors.items():
-            box.value = alert_html(message) if name == field and message else ""
-        self.stale.value = (alert_html("What is still unsaid and the summary below are for the last input that "
-                                       "worked: fix the line marked above to update them.")
-                            if message and self.result is not None else "")
+        show_field_error(self, message, field, "What is still unsaid and the summary below are")
 
     # -- the plan ------------------------------------------------------------------------------------------
 

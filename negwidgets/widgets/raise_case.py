@@ -13,7 +13,7 @@ from ..model.money import money
 from ..model.raise_case import (MAX_EVIDENCE, MAX_PERCENTILES, OUTSIDE_OPTIONS, Evidence, Fallback, RaiseCase,
                                 RaiseCaseError, email_draft, example_raise_case, fallback_kinds, justification,
                                 parse_percentile, prepared_questions, raise_case_text)
-from .base import alert_html, choice, course_root, labelled
+from .base import show_field_error, choice, course_root, labelled
 from .plan import _download
 from .saving import PlanSaver
 from .table import EditableTable, text_column
@@ -242,12 +242,7 @@ class RaiseCaseBuilder(widgets.VBox):
         self.evidence.add_button.disabled = len(self.evidence.rows) >= MAX_EVIDENCE
 
     def _show_error(self, message: str, field: str) -> None:
-        self.error_text, self.error_field = message, field
-        for name, box in self.errors.items():
-            box.value = alert_html(message) if name == field and message else ""
-        self.stale.value = (alert_html("The case, the draft and the questions below are for the last input that "
-                                       "worked: fix the line marked above to update them.")
-                            if message and self.result is not None else "")
+        show_field_error(self, message, field, "The case, the draft and the questions below are")
 
     @staticmethod
     def _summary_html(case: RaiseCase) -> str:
