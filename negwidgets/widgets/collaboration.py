@@ -12,7 +12,7 @@ import ipywidgets as widgets
 from ..model.collaboration import (CREDIT_ROLES, FIELDS, ICMJE_CRITERIA, MAX_CONTRIBUTIONS, MAX_PARTNERS,
                                    CollaborationError, CollaborationTerms, Contribution, Partner, agreement_gaps,
                                    example_collaboration, load_collaboration, terms_summary)
-from .base import show_field_error, course_root, labelled
+from .base import course_root, labelled, show_field_error
 from .controls import Checklist
 from .plan import _download
 from .saving import PlanSaver

@@ -13,7 +13,7 @@ from ..model.money import money
 from ..model.raise_case import (MAX_EVIDENCE, MAX_PERCENTILES, OUTSIDE_OPTIONS, Evidence, Fallback, RaiseCase,
                                 RaiseCaseError, email_draft, example_raise_case, fallback_kinds, justification,
                                 parse_percentile, prepared_questions, raise_case_text)
-from .base import show_field_error, choice, course_root, labelled
+from .base import choice, course_root, labelled, show_field_error
 from .plan import _download
 from .saving import PlanSaver
 from .table import EditableTable, text_column
