@@ -112,6 +112,17 @@ def shut_down_voila_kernel(page, base: str) -> None:
             pass   # the server may already be stopping
 
 
+def open_widget(page, url: str, selector: str, viewport: dict):
+    """Open a Voila page at ``viewport``'s size, wait until the first element matching ``selector`` (a widget's
+    class) has rendered and the page has settled, and return that element's locator."""
+    page.set_viewport_size(viewport)
+    page.goto(url, timeout=180_000)
+    box = page.locator(selector).first
+    box.wait_for(timeout=180_000)
+    settle(page)
+    return box
+
+
 def open_in_lab(page, base: str, token: str, relative: str) -> None:
     """Open a notebook in JupyterLab and wait for its markdown to render (no cell is run).
 

@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 from negwidgets.model import CoalitionGame, coalition_example
 
 from .page_checks import LAPTOP, PHONE, axe_violations, phone_problems, settle
+from .pages import open_widget
 from .servers import chromium, one_cell_notebook, shots_folder, voila
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -26,11 +27,7 @@ def test_voila_coalition_explorer_is_read_and_changed_by_label(tmp_path):
     changed = CoalitionGame(**{**{k: getattr(game, k) for k in ("a", "b", "c", "ab", "ac", "abc")}, "bc": 75_000},
                             names=game.names)
     with voila(notebook, tmp_path) as url, chromium(tmp_path) as page:
-        page.set_viewport_size(LAPTOP)
-        page.goto(url, timeout=180_000)
-        box = page.locator(".nw-coalitions").first
-        box.wait_for(timeout=180_000)
-        settle(page)
+        box = open_widget(page, url, ".nw-coalitions", LAPTOP)
         # The page as shown: the equal split's verdict, the core, the Shapley split and its table, the figure.
         expect(box).to_contain_text(game.check_split(game.equal_split).describe())
         expect(box).to_contain_text(game.core().describe())

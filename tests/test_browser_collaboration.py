@@ -14,6 +14,7 @@ from negwidgets.model import load_plan
 from negwidgets.model.collaboration import Contribution, Partner, example_collaboration, terms_summary
 
 from .page_checks import LAPTOP, PHONE, axe_violations, phone_problems, settle
+from .pages import open_widget
 from .servers import chromium, one_cell_notebook, shots_folder, voila
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -47,11 +48,7 @@ def test_voila_collaboration_builder_is_read_edited_and_saved(tmp_path):
     folder = notebook.parent
     example = example_collaboration()
     with voila(notebook, tmp_path) as url, chromium(tmp_path) as page:
-        page.set_viewport_size(LAPTOP)
-        page.goto(url, timeout=180_000)
-        box = page.locator(".nw-collaboration").first
-        box.wait_for(timeout=180_000)
-        settle(page)
+        box = open_widget(page, url, ".nw-collaboration", LAPTOP)
         summary = box.locator(".nw-collab-summary")
         # The summary as shown: the model's text, line by line.
         assert shown_text(summary) == terms_summary(example)

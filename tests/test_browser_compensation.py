@@ -12,6 +12,7 @@ from negwidgets.model import compare_compensation, example_raise_or_move, load_p
 from negwidgets.widgets.compensation import SOURCE
 
 from .page_checks import LAPTOP, PHONE, axe_violations, phone_problems, settle
+from .pages import open_widget
 from .servers import chromium, one_cell_notebook, shots_folder, voila
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -26,11 +27,7 @@ def test_voila_compensation_comparer_is_read_typed_into_and_saved(tmp_path):
     folder = notebook.parent
     example = example_raise_or_move()
     with voila(notebook, tmp_path) as url, chromium(tmp_path) as page:
-        page.set_viewport_size(LAPTOP)
-        page.goto(url, timeout=180_000)
-        box = page.locator(".nw-compensation").first
-        box.wait_for(timeout=180_000)
-        settle(page)
+        box = open_widget(page, url, ".nw-compensation", LAPTOP)
         # The example as shown: the model's sentences, money as written, and the figure's caption.
         first = compare_compensation(example.stay, example.offer, 4, 0.05)
         expect(box).to_contain_text(first.describe())

@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 
 from .conftest import NOTEBOOKS
 from .page_checks import LAPTOP, PHONE, axe_violations, settle
+from .pages import open_widget
 from .servers import chromium, shots_folder, voila
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -36,11 +37,7 @@ def test_voila_drill_reads_one_counterpart_and_shows_the_reveal(tmp_path):
 
     shots = shots_folder(tmp_path)
     with voila(LESSON, tmp_path) as url, chromium(tmp_path) as page:
-        page.set_viewport_size(LAPTOP)
-        page.goto(url, timeout=180_000)
-        box = page.locator(".nw-dance-drill").first
-        box.wait_for(timeout=180_000)
-        settle(page)
+        box = open_widget(page, url, ".nw-dance-drill", LAPTOP)
         box.scroll_into_view_if_needed()
         expect(box).to_contain_text("Counterpart 1 of 4.")
         expect(box).to_contain_text(first.setting())

@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 from negwidgets.model import ethics_categories, ethics_statements
 
 from .page_checks import LAPTOP, PHONE, axe_violations, focus_problems, phone_problems, settle
+from .pages import open_widget
 from .servers import chromium, one_cell_notebook, shots_folder, voila
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -34,11 +35,7 @@ def test_voila_ethics_sorter_is_answered_checked_and_explained(tmp_path):
     notebook = one_cell_notebook(tmp_path, "ethics", CELL)
     folder = notebook.parent
     with voila(notebook, tmp_path) as url, chromium(tmp_path) as page:
-        page.set_viewport_size(LAPTOP)
-        page.goto(url, timeout=180_000)
-        box = page.locator(".nw-ethics").first
-        box.wait_for(timeout=180_000)
-        settle(page)
+        box = open_widget(page, url, ".nw-ethics", LAPTOP)
         cards = box.locator(".nw-ethics-card")
         expect(cards).to_have_count(len(STATEMENTS))
         # Each card as shown: its situation and the speaker's words, money as written (never typeset).

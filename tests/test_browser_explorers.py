@@ -16,6 +16,7 @@ from negwidgets.model.money import money_short
 from negwidgets.model.scoring import points_text
 
 from .page_checks import LAPTOP, PHONE, PROJECTOR, axe_violations, phone_problems, projector_problems, settle
+from .pages import open_widget
 from .servers import chromium, one_cell_notebook, shots_folder, voila
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -46,11 +47,7 @@ def test_voila_information_explorer_moves_by_label_and_shows_the_models_proposal
     notebook = one_cell_notebook(tmp_path, "information", "from negwidgets.widgets import InformationExplorer\n"
                                                           "InformationExplorer()")
     with voila(notebook, tmp_path) as url, chromium(tmp_path) as page:
-        page.set_viewport_size(LAPTOP)
-        page.goto(url, timeout=180_000)
-        box = page.locator(".nw-information").first
-        box.wait_for(timeout=180_000)
-        settle(page)
+        box = open_widget(page, url, ".nw-information", LAPTOP)
         figure = box.locator("img").first
 
         def shows(side: int, aim: float) -> None:
@@ -102,11 +99,7 @@ def test_voila_reputation_explorer_moves_by_label_and_explains_a_bad_combination
     notebook = one_cell_notebook(tmp_path, "reputation", "from negwidgets.widgets import ReputationExplorer\n"
                                                          "ReputationExplorer()")
     with voila(notebook, tmp_path) as url, chromium(tmp_path) as page:
-        page.set_viewport_size(LAPTOP)
-        page.goto(url, timeout=180_000)
-        box = page.locator(".nw-reputation").first
-        box.wait_for(timeout=180_000)
-        settle(page)
+        box = open_widget(page, url, ".nw-reputation", LAPTOP)
         figure = box.locator("img").first
 
         def shows(**assumptions) -> None:

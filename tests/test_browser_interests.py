@@ -13,6 +13,7 @@ from negwidgets.model import load_plan
 from negwidgets.model.interests import example_interest_map, suggested_question
 
 from .page_checks import LAPTOP, PHONE, axe_violations, phone_problems, settle
+from .pages import open_widget
 from .servers import chromium, one_cell_notebook, shots_folder, voila
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -27,11 +28,7 @@ def test_voila_interest_map_is_read_edited_and_saved(tmp_path):
     notebook = one_cell_notebook(tmp_path, "interest_map", CELL)
     folder = notebook.parent
     with voila(notebook, tmp_path) as url, chromium(tmp_path) as page:
-        page.set_viewport_size(LAPTOP)
-        page.goto(url, timeout=180_000)
-        box = page.locator(".nw-interest-map").first
-        box.wait_for(timeout=180_000)
-        settle(page)
+        box = open_widget(page, url, ".nw-interest-map", LAPTOP)
         # The map as shown: each position's sentence, as the model writes it.
         for line in example_interest_map().lines():
             expect(box).to_contain_text(line)

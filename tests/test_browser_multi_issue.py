@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 
 from .conftest import NOTEBOOKS
 from .page_checks import LAPTOP, PHONE, settle
+from .pages import open_widget
 from .servers import chromium, shots_folder, voila
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -49,11 +50,7 @@ def test_voila_multi_issue_game_is_played_to_a_deal_and_the_debrief_is_read(tmp_
     debrief = game.debrief().describe()
     shots = shots_folder(tmp_path)
     with voila(NOTEBOOKS / "09_creating_value.ipynb", tmp_path) as url, chromium(tmp_path) as page:
-        page.set_viewport_size(LAPTOP)
-        page.goto(url, timeout=180_000)
-        box = page.locator(".nw-multi-issue").first
-        box.wait_for(timeout=180_000)
-        settle(page)
+        box = open_widget(page, url, ".nw-multi-issue", LAPTOP)
         box.scroll_into_view_if_needed()
         page.screenshot(path=shots / "multi-issue-start-laptop.png")
         box.get_by_role("button", name="Ask what matters most to them").click()

@@ -15,6 +15,7 @@ from negwidgets.model.raise_case import (Fallback, email_draft, example_raise_ca
                                          prepared_questions)
 
 from .page_checks import LAPTOP, PHONE, axe_violations, phone_problems, settle
+from .pages import open_widget
 from .servers import chromium, one_cell_notebook, shots_folder, voila
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -43,11 +44,7 @@ def test_voila_raise_case_is_read_edited_and_saved(tmp_path):
     folder = notebook.parent
     ana = example_raise_case()
     with voila(notebook, tmp_path) as url, chromium(tmp_path) as page:
-        page.set_viewport_size(LAPTOP)
-        page.goto(url, timeout=180_000)
-        box = page.locator(".nw-raise-case").first
-        box.wait_for(timeout=180_000)
-        settle(page)
+        box = open_widget(page, url, ".nw-raise-case", LAPTOP)
         email = box.locator(".nw-raise-email")
         # The draft as shown: the model's paragraph, every amount written as the course writes it.
         assert email.inner_text().strip() == email_draft(ana)

@@ -14,6 +14,7 @@ from negwidgets.model import StartupPackageError, example_startup_weights
 from negwidgets.model.startup_package import startup_package
 
 from .page_checks import LAPTOP, PHONE, axe_violations, phone_problems, settle
+from .pages import open_widget
 from .servers import chromium, one_cell_notebook, shots_folder, voila
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -43,11 +44,7 @@ def test_voila_startup_package_builder_moves_by_keyboard_and_shows_the_models_tr
     first = startup_package(weights)
     target = first.target
     with voila(notebook, tmp_path) as url, chromium(tmp_path) as page:
-        page.set_viewport_size(LAPTOP)
-        page.goto(url, timeout=180_000)
-        box = page.locator(".nw-startup-package").first
-        box.wait_for(timeout=180_000)
-        settle(page)
+        box = open_widget(page, url, ".nw-startup-package", LAPTOP)
         trades = box.locator(".nw-startup-trades")
         email = box.locator(".nw-startup-email")
         # Farida's example as shown: the model's first offer, trades and offers, money written as the course does.
