@@ -5,12 +5,17 @@ matplotlib's drawing time) is rendered once and cached; it is rendered again onl
 :meth:`Chart.static_key` changes. The *dynamic* artists (title, bars, markers, shading), registered with
 :meth:`Chart.dynamic`, are drawn over the cached background on every update. This is matplotlib's
 blitting technique, here used to produce PNG frames for an ``Image`` widget.
+
+A chart class whose background is fixed by the class and :meth:`Chart.static_key` alone may set
+``shared_background``: its backgrounds are then kept for the class, so that a new chart of it (the practice game's
+debrief figures, made anew with each game widget) starts from a background already drawn instead of drawing it.
 """
 
 from __future__ import annotations
 
 import struct
 import zlib
+from collections import OrderedDict
 
 import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -30,6 +35,10 @@ COLOURS = {
 
 _CSS_DPI = 100  # one figure inch is 100 CSS pixels on the page
 _RENDER_SCALE = 2  # rendered at twice that for sharp text on high-density screens and in Voila
+
+
+_SHARED: OrderedDict = OrderedDict()  # (chart class, static key) -> (background pixels, their font sizes)
+_SHARED_KEPT = 6  # the latest backgrounds kept (a few MB each)
 
 
 def label(text: str) -> str:
@@ -60,6 +69,10 @@ class Chart:
         self.title = self.dynamic(self.figure.text(0.02, 0.97, "", ha="left", va="top", fontsize=11))
 
     render_scale = _RENDER_SCALE
+
+    #: True when the background depends only on the class and :meth:`static_key` (not on arguments or on a
+    #: model object given when the chart was made): the backgrounds drawn are then shared by the class's charts.
+    shared_background = False
 
     @property
     def natural_width(self) -> int:
@@ -114,11 +127,25 @@ class Chart:
     def render(self) -> np.ndarray:
         """Draw the current state and return the RGBA pixels (background cached between updates)."""
         key = self.static_key()
+        shared = None
         if self._background is None or key != self._background_key:
+            shared = _SHARED.get((type(self), key)) if self.shared_background else None
+        if shared is not None:  # drawn already by another chart of this class: its every pixel copied
+            _SHARED.move_to_end((type(self), key))
+            pixels, self._background_fonts = shared
+            np.copyto(np.asarray(self.canvas.get_renderer().buffer_rgba()), pixels)
+            self._background = self.canvas.copy_from_bbox(self.figure.bbox)
+            self._background_key = key
+        elif self._background is None or key != self._background_key:
             self.canvas.draw()  # animated (dynamic) artists are left out of this pass
             self._background = self.canvas.copy_from_bbox(self.figure.bbox)
             self._background_key = key
             self._measure_background_fonts()
+            if self.shared_background:
+                # The whole buffer, not the region: the region may leave out an edge row that a new canvas lacks.
+                _SHARED[(type(self), key)] = (np.array(self.canvas.buffer_rgba()), self._background_fonts)
+                while len(_SHARED) > _SHARED_KEPT:
+                    _SHARED.popitem(last=False)
         else:
             self.canvas.restore_region(self._background)
         for artist in self._dynamic:
