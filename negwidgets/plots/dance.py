@@ -168,7 +168,7 @@ class ProgressChart(Chart):
         self.grades_ax = self.figure.add_subplot(grid[1], sharex=self.ax)
         self._principles = PRINCIPLES
         self._artists: list = []
-        self._ticks: tuple = ()
+        self._columns = 0
         ax = self.ax
         ax.set_ylim(0, 1.12)
         ax.set_yticks([0, 0.5, 1])
@@ -181,6 +181,9 @@ class ProgressChart(Chart):
         g.set_ylim(len(PRINCIPLES) - 0.5, -0.5)
         g.set_yticks(range(len(PRINCIPLES)), [name for _, name, _ in PRINCIPLES], fontsize=8)
         g.set_xlabel("Game (under a rematch: = the game it replays)", fontsize=9)
+        # The games' numbers change with every game: the axis under the grades is drawn with the dynamic layer, so a
+        # new game redraws the background only when the number of columns changes (the numbers overlap nothing).
+        self.dynamic(g.xaxis)
         g.spines[["top", "right"]].set_visible(False)
         handles = [g.scatter([], [], marker=m, color=c, s=size, label=name) for name, (m, c, size) in _GRADE_STYLE.items()]
         # The grades: one set of marks a grade, moved on each update (the marks never overlap, so their order does
@@ -191,7 +194,7 @@ class ProgressChart(Chart):
         self.figure.subplots_adjust(left=0.3, right=0.98, top=0.9, bottom=0.2)
 
     def static_key(self):
-        return super().static_key() + (self._ticks,)
+        return super().static_key() + (self._columns,)
 
     def update(self, progress) -> str:
         """Draw a :class:`~negwidgets.model.coaching.PracticeProgress` (or a history with ``progress()``)."""
@@ -208,7 +211,7 @@ class ProgressChart(Chart):
         ticks += [""] * (columns - len(ticks))
         self.ax.set_xlim(0.4, columns + 0.6)
         self.grades_ax.set_xticks(xs, ticks, fontsize=8)
-        self._ticks = tuple(ticks)
+        self._columns = columns
         marks = {grade: [] for grade in _GRADE_STYLE}
         for x, (n, game) in zip(xs, shown):
             if game.share is None:
