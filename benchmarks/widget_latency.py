@@ -11,6 +11,7 @@ ratios much less, so ratios compare across runs. The machine's load is printed b
 Target: median at most 30 ms and 90th percentile at most 50 ms, typed entries and game moves included.
 
     python benchmarks/widget_latency.py
+    python benchmarks/widget_latency.py --only Practice "MultiIssue"   # only the rows whose name holds a word
 """
 
 from __future__ import annotations
@@ -197,61 +198,65 @@ builder = PlanBuilder(Path(tempfile.mkdtemp()) / "plan.json", plan=example_plan(
 raise_case = RaiseCaseBuilder(path=Path(tempfile.mkdtemp()) / "plan.json")
 collaboration = CollaborationAgreementBuilder(path=Path(tempfile.mkdtemp()) / "plan.json")
 startup = StartupPackageBuilder()
-results = {
-    "ZopaExplorer (slider)": measure(zopa, zopa.seller_reservation, [65_000 + 500 * k for k in range(21)]),
-    "BatnaCalculator (sure-amount slider)": measure(batna, batna.sure, [60_000 + 500 * k for k in range(1, 21)]),
-    "BatnaCalculator (typing a value)": measure(batna, batna.rows[0].value, [f"{70 + k}k" for k in range(9)]),
-    "ZopaUnderUncertainty (slider)": measure(uncertain, uncertain.reservation, [65_000 + 500 * k for k in range(21)]),
-    "AspirationPlanner (slider)": measure(planner, planner.percentile, list(range(50, 90))),
-    "FirstOfferAdvisor (anchoring slider)": measure(advisor, advisor.anchoring, [0.05 * k for k in range(1, 20)]),
-    "FirstOfferAdvisor (reservation slider)": measure(advisor, advisor.reservation, [65_000 + 500 * k for k in range(21)]),
-    "AnchoringSimulator (slider)": measure(simulator, simulator.anchoring, [0.05 * k for k in range(1, 20)]),
-    "CriteriaLadder (their-limit slider)": measure(ladder, ladder.their_limit, [75_000 + 500 * k for k in range(21)]),
-    "CriteriaLadder (typing a number)": measure(ladder, ladder.rows[0].value, [f"{80 + k}k" for k in range(9)]),
-    "ConcessionCurves (beta slider)": measure(curves, curves.beta, [0.1 * 1.1 ** k for k in range(40)]),
-    "NegotiationDance (offers slider)": measure(dance, dance.rounds, list(range(4, 40))),
-    "PracticeNegotiation (an offer sent)": measure_practice_moves(),
-    "PracticeNegotiation (the ending move)": measure_practice_endings(),
-    "MultiIssueNegotiation (a package proposed)": measure_multi_issue_turns(),
-    "MultiIssueNegotiation (the ending package)": summary(multi_issue_endings),
-    "ScoringTable (an issue's option)": measure(scoring, scoring.choices["Salary"], [0, 1, 2, 3, 4]),
-    "MesoBuilder (target slider)": measure(mesos, mesos.target, list(range(40, 80))),
-    "SubjectiveValueInventory (an answer)": measure(svi, svi.answers[0], [1, 2, 3, 4, 5, 6, 7]),
-    "LifetimeEarnings (career slider)": measure(earnings, earnings.years, list(range(5, 50))),
-    "WaitOrAccept (weekly cost slider)": measure(waiting, waiting.weekly_cost, [500 + 50 * k for k in range(40)]),
-    "ExplodingOfferCalculator (deadline slider)": measure(exploding, exploding.deadline, list(range(1, 21))),
-    "ExplodingOfferCalculator (typing a chance)": measure(exploding, exploding.rows[0].chance,
+_series = {
+    "ZopaExplorer (slider)": lambda: measure(zopa, zopa.seller_reservation, [65_000 + 500 * k for k in range(21)]),
+    "BatnaCalculator (sure-amount slider)": lambda: measure(batna, batna.sure, [60_000 + 500 * k for k in range(1, 21)]),
+    "BatnaCalculator (typing a value)": lambda: measure(batna, batna.rows[0].value, [f"{70 + k}k" for k in range(9)]),
+    "ZopaUnderUncertainty (slider)": lambda: measure(uncertain, uncertain.reservation, [65_000 + 500 * k for k in range(21)]),
+    "AspirationPlanner (slider)": lambda: measure(planner, planner.percentile, list(range(50, 90))),
+    "FirstOfferAdvisor (anchoring slider)": lambda: measure(advisor, advisor.anchoring, [0.05 * k for k in range(1, 20)]),
+    "FirstOfferAdvisor (reservation slider)": lambda: measure(advisor, advisor.reservation, [65_000 + 500 * k for k in range(21)]),
+    "AnchoringSimulator (slider)": lambda: measure(simulator, simulator.anchoring, [0.05 * k for k in range(1, 20)]),
+    "CriteriaLadder (their-limit slider)": lambda: measure(ladder, ladder.their_limit, [75_000 + 500 * k for k in range(21)]),
+    "CriteriaLadder (typing a number)": lambda: measure(ladder, ladder.rows[0].value, [f"{80 + k}k" for k in range(9)]),
+    "ConcessionCurves (beta slider)": lambda: measure(curves, curves.beta, [0.1 * 1.1 ** k for k in range(40)]),
+    "NegotiationDance (offers slider)": lambda: measure(dance, dance.rounds, list(range(4, 40))),
+    "PracticeNegotiation (an offer sent)": lambda: measure_practice_moves(),
+    "PracticeNegotiation (the ending move)": lambda: measure_practice_endings(),
+    "MultiIssueNegotiation (a package proposed)": lambda: measure_multi_issue_turns(),
+    "MultiIssueNegotiation (the ending package)": lambda: summary(multi_issue_endings or (measure_multi_issue_turns() and multi_issue_endings)),
+    "ScoringTable (an issue's option)": lambda: measure(scoring, scoring.choices["Salary"], [0, 1, 2, 3, 4]),
+    "MesoBuilder (target slider)": lambda: measure(mesos, mesos.target, list(range(40, 80))),
+    "SubjectiveValueInventory (an answer)": lambda: measure(svi, svi.answers[0], [1, 2, 3, 4, 5, 6, 7]),
+    "LifetimeEarnings (career slider)": lambda: measure(earnings, earnings.years, list(range(5, 50))),
+    "WaitOrAccept (weekly cost slider)": lambda: measure(waiting, waiting.weekly_cost, [500 + 50 * k for k in range(40)]),
+    "ExplodingOfferCalculator (deadline slider)": lambda: measure(exploding, exploding.deadline, list(range(1, 21))),
+    "ExplodingOfferCalculator (typing a chance)": lambda: measure(exploding, exploding.rows[0].chance,
                                                           [f"{40 + 2 * k}%%" for k in range(20)]),
-    "InformationExplorer (aim slider)": measure(information, information.aim, list(range(31, 101, 3))),
-    "InformationExplorer (You are dropdown)": measure_party_switches(information),
-    "ReputationExplorer (caught slider)": measure(reputation, reputation.detection, [0.05 * k for k in range(21)]),
-    "ReputationExplorer (gain slider)": measure(reputation, reputation.gain, [250 * k for k in range(1, 21)]),
-    "ReputationExplorer (repeat slider)": measure(reputation, reputation.repeat, [0.6 + 0.02 * k for k in range(1, 21)]),
-    "ReputationExplorer (repeat once caught slider)": measure(reputation, reputation.repeat_distrusted,
+    "InformationExplorer (aim slider)": lambda: measure(information, information.aim, list(range(31, 101, 3))),
+    "InformationExplorer (You are dropdown)": lambda: measure_party_switches(information),
+    "ReputationExplorer (caught slider)": lambda: measure(reputation, reputation.detection, [0.05 * k for k in range(21)]),
+    "ReputationExplorer (gain slider)": lambda: measure(reputation, reputation.gain, [250 * k for k in range(1, 21)]),
+    "ReputationExplorer (repeat slider)": lambda: measure(reputation, reputation.repeat, [0.6 + 0.02 * k for k in range(1, 21)]),
+    "ReputationExplorer (repeat once caught slider)": lambda: measure(reputation, reputation.repeat_distrusted,
                                                               [0.05 * k for k in range(13)]),
-    "ReputationExplorer (share once caught slider)": measure(reputation, reputation.share_distrusted,
+    "ReputationExplorer (share once caught slider)": lambda: measure(reputation, reputation.share_distrusted,
                                                              [0.05 * k for k in range(11)]),
-    "ReputationExplorer (deals shown slider)": measure(reputation, reputation.encounters, list(range(5, 100, 4))),
-    "CoalitionExplorer (typing a pair's value)": measure(coalitions, coalitions.values["AB"],
+    "ReputationExplorer (deals shown slider)": lambda: measure(reputation, reputation.encounters, list(range(5, 100, 4))),
+    "CoalitionExplorer (typing a pair's value)": lambda: measure(coalitions, coalitions.values["AB"],
                                                          [f"${50 + k},000" for k in range(20)]),
-    "CompensationComparer (typing a salary)": measure(compensation, compensation.entries["B"]["salary"],
+    "CompensationComparer (typing a salary)": lambda: measure(compensation, compensation.entries["B"]["salary"],
                                                       [f"${86 + k},000" for k in range(20)]),
-    "CompensationComparer (typing a chance)": measure(compensation, compensation.entries["B"]["equity_chance"],
+    "CompensationComparer (typing a chance)": lambda: measure(compensation, compensation.entries["B"]["equity_chance"],
                                                       [f"{10 + 4 * k}%%" for k in range(20)]),
-    "CompensationComparer (years slider)": measure(compensation, compensation.years, list(range(1, 11))),
-    "TacticBrowser (typing a search)": measure(browser, browser.search, ["d", "de", "dead", "deadline", "", "final",
+    "CompensationComparer (years slider)": lambda: measure(compensation, compensation.years, list(range(1, 11))),
+    "TacticBrowser (typing a search)": lambda: measure(browser, browser.search, ["d", "de", "dead", "deadline", "", "final",
                                                                           "final offer", "nibble"], state="matches"),
-    "PlanBuilder (typing an amount)": measure(builder, builder.fields["opening"], [f"${86 + k},500" for k in range(20)],
+    "PlanBuilder (typing an amount)": lambda: measure(builder, builder.fields["opening"], [f"${86 + k},500" for k in range(20)],
                                               state="plan"),
-    "PlanBuilder (Save plan clicked)": measure_plan_saves(builder),
-    "RaiseCaseBuilder (typing a salary)": measure(raise_case, raise_case.current_salary, [f"{70 + k}k" for k in range(9)]),
-    "CollaborationAgreementBuilder (typing a term)": measure(collaboration, collaboration.revisit,
+    "PlanBuilder (Save plan clicked)": lambda: measure_plan_saves(builder),
+    "RaiseCaseBuilder (typing a salary)": lambda: measure(raise_case, raise_case.current_salary, [f"{70 + k}k" for k in range(9)]),
+    "CollaborationAgreementBuilder (typing a term)": lambda: measure(collaboration, collaboration.revisit,
                                                              [f"At the end of month {k}" for k in range(1, 13)]),
-    "CollaborationAgreementBuilder (a role ticked)": measure(collaboration, collaboration.roles.children[0],
+    "CollaborationAgreementBuilder (a role ticked)": lambda: measure(collaboration, collaboration.roles.children[0],
                                                              [("Software",), ("Software", "Validation"), ()]),
-    "StartupPackageBuilder (an importance slider)": measure(startup, startup.weights["Summer salary"], list(range(11))),
-    "StartupPackageBuilder (target slider)": measure(startup, startup.target, list(range(30, 71, 2))),
+    "StartupPackageBuilder (an importance slider)": lambda: measure(startup, startup.weights["Summer salary"], list(range(11))),
+    "StartupPackageBuilder (target slider)": lambda: measure(startup, startup.target, list(range(30, 71, 2))),
 }
+ONLY = %(only)r
+def selected(name):
+    return not ONLY or any(word.lower() in name.lower() for word in ONLY)
+results = {name: series() for name, series in _series.items() if selected(name)}
 
 def nearby(control):
     # Values a learner would reach from the current one: a step or a few either side, within the control's range.
@@ -295,9 +300,9 @@ for view in (zopa, batna, uncertain, planner, advisor, simulator, ladder, curves
              waiting, exploding, information, reputation, coalitions, compensation, startup, OfferForms()):
     for control in every_control(view):
         values = nearby(control)
-        if id(control) in measured or len(values) < 2:
-            continue
         name = f"{type(view).__name__} ({getattr(control, 'description', '') or type(control).__name__})"
+        if id(control) in measured or len(values) < 2 or not selected(name):
+            continue
         times, refused = [], ""
         for i in range(6):
             start = time.perf_counter()
@@ -339,9 +344,15 @@ def load() -> str:
     return "load average " + ", ".join(f"{x:.2f}" for x in os.getloadavg()) + f" on {os.cpu_count()} cores"
 
 
-def main() -> dict:
+def main(argv: list[str] | None = None) -> dict:
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--only", nargs="+", default=[], metavar="WORD",
+                        help="measure only the rows whose name holds one of these words (case-insensitive)")
+    options = parser.parse_args(argv)
     before = load()
-    text = run_in_kernel(PROBE % {"n": CHANGES})
+    text = run_in_kernel(PROBE % {"n": CHANGES, "only": options.only})
     report = json.loads(text.split("RESULTS ", 1)[1])
     reference = report["reference_ms"]
 

@@ -5,12 +5,21 @@ matplotlib's drawing time) is rendered once and cached; it is rendered again onl
 :meth:`Chart.static_key` changes. The *dynamic* artists (title, bars, markers, shading), registered with
 :meth:`Chart.dynamic`, are drawn over the cached background on every update. This is matplotlib's
 blitting technique, here used to produce PNG frames for an ``Image`` widget.
+
+A chart class whose background is fixed by the class and :meth:`Chart.static_key` alone may set
+``shared_background``: its backgrounds are then kept for the class, so that a new chart of it (the practice game's
+debrief figures, made anew with each game widget) starts from a background already drawn instead of drawing it.
+One whose background is fixed by the chart's :meth:`Chart.static_key` may set ``keep_backgrounds``: its latest
+backgrounds are kept, so that going back to an earlier key copies its pixels instead of drawing them again. The
+latest eight backgrounds drawn are kept in all.
 """
 
 from __future__ import annotations
 
 import struct
+import weakref
 import zlib
+from collections import OrderedDict
 
 import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -30,6 +39,11 @@ COLOURS = {
 
 _CSS_DPI = 100  # one figure inch is 100 CSS pixels on the page
 _RENDER_SCALE = 2  # rendered at twice that for sharp text on high-density screens and in Voila
+
+
+# (chart class or a weak reference to a chart, static key) -> (the background's pixels, their font sizes)
+_SHARED: OrderedDict = OrderedDict()
+_SHARED_KEPT = 8  # the latest backgrounds kept, of every chart (4 to 6 MB each)
 
 
 def label(text: str) -> str:
@@ -60,6 +74,15 @@ class Chart:
         self.title = self.dynamic(self.figure.text(0.02, 0.97, "", ha="left", va="top", fontsize=11))
 
     render_scale = _RENDER_SCALE
+
+    #: True when the background depends only on the class and :meth:`static_key` (not on arguments or on a
+    #: model object given when the chart was made): the backgrounds drawn are then shared by the class's charts.
+    shared_background = False
+    #: True when the background depends only on this chart's :meth:`static_key` (everything else in it fixed when
+    #: the chart was made): the latest backgrounds drawn are then kept, so that a control moved back to an earlier
+    #: value (the "You are" choice, the knowledge presets) finds its background drawn.
+    keep_backgrounds = False
+    _self_ref = None
 
     @property
     def natural_width(self) -> int:
@@ -114,11 +137,25 @@ class Chart:
     def render(self) -> np.ndarray:
         """Draw the current state and return the RGBA pixels (background cached between updates)."""
         key = self.static_key()
+        kept = None
         if self._background is None or key != self._background_key:
+            kept = self._kept_key(key)
+        if kept is not None and kept in _SHARED:  # drawn already (by this chart or one of its class): copied whole
+            _SHARED.move_to_end(kept)
+            pixels, self._background_fonts = _SHARED[kept]
+            np.copyto(np.asarray(self.canvas.get_renderer().buffer_rgba()), pixels)
+            self._background = self.canvas.copy_from_bbox(self.figure.bbox)
+            self._background_key = key
+        elif self._background is None or key != self._background_key:
             self.canvas.draw()  # animated (dynamic) artists are left out of this pass
             self._background = self.canvas.copy_from_bbox(self.figure.bbox)
             self._background_key = key
             self._measure_background_fonts()
+            if kept is not None:
+                # The whole buffer, not the region: the region may leave out an edge row that a new canvas lacks.
+                _SHARED[kept] = (np.array(self.canvas.buffer_rgba()), self._background_fonts)
+                while len(_SHARED) > _SHARED_KEPT:
+                    _SHARED.popitem(last=False)
         else:
             self.canvas.restore_region(self._background)
         for artist in self._dynamic:
@@ -128,6 +165,17 @@ class Chart:
 
     def png(self) -> bytes:
         return png_rgba(self.render())
+
+    def _kept_key(self, key):
+        """Where this background is kept among the latest drawn, or None when it is not kept."""
+        if self.shared_background:
+            return (type(self), key)
+        if self.keep_backgrounds:
+            if self._self_ref is None:
+                # A weak reference: a chart garbage-collected never lends its backgrounds to a new one at its address.
+                self._self_ref = weakref.ref(self)
+            return (self._self_ref, key)
+        return None
 
 
 def _chunk(kind: bytes, data: bytes) -> bytes:

@@ -300,6 +300,7 @@ class FirstOfferChart(Chart):
     """Expected gain and chance of no deal for every opening; the best opening and going second marked."""
 
     height_in = 3.4
+    keep_backgrounds = True  # the background is fixed by static_key(): a key seen again reuses its pixels
 
     def __init__(self) -> None:
         super().__init__()

@@ -63,6 +63,7 @@ class CompensationChart(Chart):
     year in which the running total changes hands."""
 
     height_in = 5.0
+    keep_backgrounds = True  # the background is fixed by static_key(): a key seen again reuses its pixels
 
     def __init__(self) -> None:
         super().__init__()

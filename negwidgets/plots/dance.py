@@ -73,6 +73,7 @@ class DanceChart(Chart):
     """Both sides' offers round by round, the zone shaded, the deal starred."""
 
     height_in = 3.3
+    shared_background = True  # every chart of the practice game's debrief starts from the backgrounds drawn before
 
     def __init__(self) -> None:
         super().__init__()
@@ -86,6 +87,7 @@ class DanceChart(Chart):
             self.dynamic(artist)
         self.legend = None
         self._names = None
+        self._legend_zone = None  # whether the legend's zone swatch is shown (it copies the zone's visibility)
         ax.yaxis.set_major_formatter(_MONEY_AXIS)
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         ax.set_xlabel("Offer number (both sides alternate)")
@@ -94,7 +96,7 @@ class DanceChart(Chart):
         self.figure.subplots_adjust(left=0.13, right=0.97, top=0.88, bottom=0.17)
 
     def static_key(self):
-        return super().static_key() + (self._names,)
+        return super().static_key() + (self._names, self._legend_zone)
 
     def update(self, dance) -> str:
         """Draw a model ``Dance`` (or anything with a ``dance()`` method: a trace, a debrief)."""
@@ -106,7 +108,7 @@ class DanceChart(Chart):
                 self.legend.remove()
             self.legend = self.ax.legend(handles=[self.first, self.second, self.zone, self.deal], loc="upper right",
                                          fontsize=8, framealpha=0.9)
-            self._names = dance.names
+            self._names, self._legend_zone = dance.names, self.zone.get_visible()
         values = []
         for line, offers in zip((self.first, self.second), dance.offers):
             xs = [r + 1 for r, _ in offers]
@@ -152,6 +154,7 @@ class ProgressChart(Chart):
 
     height_in = 4.6
     width_in = 7.0
+    shared_background = True
 
     def __init__(self) -> None:
         from ..model.coaching import PRINCIPLES
@@ -165,7 +168,7 @@ class ProgressChart(Chart):
         self.grades_ax = self.figure.add_subplot(grid[1], sharex=self.ax)
         self._principles = PRINCIPLES
         self._artists: list = []
-        self._ticks: tuple = ()
+        self._columns = 0
         ax = self.ax
         ax.set_ylim(0, 1.12)
         ax.set_yticks([0, 0.5, 1])
@@ -178,13 +181,20 @@ class ProgressChart(Chart):
         g.set_ylim(len(PRINCIPLES) - 0.5, -0.5)
         g.set_yticks(range(len(PRINCIPLES)), [name for _, name, _ in PRINCIPLES], fontsize=8)
         g.set_xlabel("Game (under a rematch: = the game it replays)", fontsize=9)
+        # The games' numbers change with every game: the axis under the grades is drawn with the dynamic layer, so a
+        # new game redraws the background only when the number of columns changes (the numbers overlap nothing).
+        self.dynamic(g.xaxis)
         g.spines[["top", "right"]].set_visible(False)
         handles = [g.scatter([], [], marker=m, color=c, s=size, label=name) for name, (m, c, size) in _GRADE_STYLE.items()]
+        # The grades: one set of marks a grade, moved on each update (the marks never overlap, so their order does
+        # not matter; making a scatter for each mark took most of an update's time).
+        self._marks = {name: self.dynamic(g.scatter([], [], marker=m, color=c, s=size))
+                       for name, (m, c, size) in _GRADE_STYLE.items()}
         g.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.4, -0.24), ncol=4, fontsize=8, frameon=False)
         self.figure.subplots_adjust(left=0.3, right=0.98, top=0.9, bottom=0.2)
 
     def static_key(self):
-        return super().static_key() + (self._ticks,)
+        return super().static_key() + (self._columns,)
 
     def update(self, progress) -> str:
         """Draw a :class:`~negwidgets.model.coaching.PracticeProgress` (or a history with ``progress()``)."""
@@ -201,7 +211,8 @@ class ProgressChart(Chart):
         ticks += [""] * (columns - len(ticks))
         self.ax.set_xlim(0.4, columns + 0.6)
         self.grades_ax.set_xticks(xs, ticks, fontsize=8)
-        self._ticks = tuple(ticks)
+        self._columns = columns
+        marks = {grade: [] for grade in _GRADE_STYLE}
         for x, (n, game) in zip(xs, shown):
             if game.share is None:
                 text = "no deal" if game.outcome != "deal" else "no zone"
@@ -213,9 +224,9 @@ class ProgressChart(Chart):
                 self._artists.append(self.dynamic(self.ax.text(x, game.share + 0.03, percent(game.share),
                                                                ha="center", fontsize=8)))
             for row, (pid, _name, _lesson) in enumerate(self._principles):
-                marker, colour, size = _GRADE_STYLE[game.grade(pid)]
-                self._artists.append(self.dynamic(self.grades_ax.scatter([x], [row], marker=marker, color=colour,
-                                                                         s=size)))
+                marks[game.grade(pid)].append((x, row))
+        for grade, scatter in self._marks.items():
+            scatter.set_offsets(np.array(marks[grade], float).reshape(-1, 2))
         self.set_title(progress.headline)
         n = len(games)
         shares = ", ".join(f"game {i}: {'no deal' if g.share is None else percent(g.share)}" for i, g in shown)

@@ -58,6 +58,7 @@ class InformationChart(Chart):
     """
 
     height_in = 4.2
+    keep_backgrounds = True  # the background is fixed by static_key(): a key seen again reuses its pixels
 
     def __init__(self, system) -> None:
         super().__init__()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 from ..model.scoring import points_text
 from .base import COLOURS
 from .deals import ParetoChart
@@ -24,6 +26,14 @@ class GameParetoChart(ParetoChart):
         self.dynamic(self.theirs)
         self.package.set_label("The deal")
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=4, fontsize=8, frameon=False)
+        # What the background shows of the system: the axes' labels, the frontier and the other packages.
+        self._drawn = (ax.get_xlabel(), ax.get_ylabel(), self.frontier_line.get_xydata().tobytes(),
+                       None if self.cloud is None else np.asarray(self.cloud.get_offsets()).tobytes())
+
+    shared_background = True  # the game's debrief starts from the background drawn by an earlier game's chart
+
+    def static_key(self):
+        return super().static_key() + self._drawn
 
     def update(self, debrief) -> str:
         system = debrief.system
