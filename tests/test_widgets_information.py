@@ -91,6 +91,19 @@ def test_changing_side_re_ranges_the_aim_and_relabels_the_figure():
     assert explorer.result == value_of_information(CASE, 0, 65)
 
 
+def test_switching_sides_back_and_forth_shows_the_picture_of_an_explorer_made_for_that_side():
+    # The chart keeps its bars, numbers and legend across a change of side and changes only their words and
+    # heights: every picture must be that of a new explorer made for the side and aim shown.
+    explorer = InformationExplorer()
+    for step in range(5):
+        explorer.party.value = 1 - explorer.party.value
+        if step % 2:
+            explorer.aim.value = explorer.aim.max
+        fresh = InformationExplorer(side=explorer.party.value, aim=explorer.aim.value)
+        assert explorer.caption_text == fresh.caption_text, step
+        assert explorer.image.value == fresh.image.value, step
+
+
 @given(side=st.sampled_from([0, 1]), aim=st.integers(0, 100))
 @settings(max_examples=25, deadline=None)
 def test_any_aim_the_slider_holds_shows_the_models_proposals(side, aim):

@@ -83,16 +83,44 @@ class InformationChart(Chart):
         return super().static_key() + (self.side, self.keys)
 
     def _layout(self, side: int, keys: tuple[str, ...]) -> None:
-        """The bars, their numbers, the x axis and the legend for this side and these states (drawn once)."""
+        """The bars, their numbers, the x axis and the legend for this side and these states. The bars and their
+        numbers are made again only when the number of states changes, the ticks only when the states change:
+        switching sides changes only the words (the axis label and the legend's)."""
+        ax = self.ax
+        if len(keys) != len(self.keys):
+            self._make_bars(len(keys))
+        if keys != self.keys:
+            ax.set_xlim(-0.6, len(keys) - 0.4)
+            ax.set_xticks(range(len(keys)), [KNOWLEDGE_SHORT[k] for k in keys], fontsize=9)
+        you, them = self.parties[side], self.parties[1 - side]
+        ax.set_xlabel(label(f"What {you} knows about {them}'s points"))
+        words = [label(f"{capitalised(you)}'s points (you)"), label(f"{capitalised(them)}'s points"),
+                 "Joint points left on the table",
+                 label(f"{capitalised(them)}'s BATNA: a proposal at or below it is refused")]
+        self.batna.set_label(words[-1])
+        legend = ax.get_legend()
+        if legend is None:
+            handles = [Patch(facecolor=COLOURS["you"], edgecolor="black", label=words[0]),
+                       Patch(facecolor=COLOURS["them"], edgecolor="black", label=words[1]),
+                       Patch(facecolor=_LEFT, edgecolor="#555555", hatch="///", label=words[2]),
+                       self.batna]
+            ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.27), ncol=2, fontsize=9,
+                      frameon=False)
+        else:   # the same legend, its words changed (it lays itself out again when drawn)
+            for text, words_ in zip(legend.get_texts(), words):
+                text.set_text(words_)
+        self.side, self.keys = side, keys
+
+    def _make_bars(self, count: int) -> None:
+        """``count`` groups of three bars with their numbers and a verdict above each (replacing any before)."""
         ax = self.ax
         for group in self.bars + self.values:
             for artist in group:
                 self.forget(artist)
         for text in self.verdicts:
             self.forget(text)
-        you, them = self.parties[side], self.parties[1 - side]
         self.bars, self.values, self.verdicts = [], [], []
-        for i in range(len(keys)):   # your bar, theirs and what is left, side by side around i
+        for i in range(count):   # your bar, theirs and what is left, side by side around i
             group = (
                 Rectangle((i - 1.5 * _WIDTH, 0), _WIDTH, 0, facecolor=COLOURS["you"], edgecolor="black",
                           linewidth=0.6),
@@ -114,18 +142,6 @@ class InformationChart(Chart):
                                      for k, bar in enumerate(group)))
             self.verdicts.append(self.dynamic(ax.text(i, self.top * 1.1, "", ha="center", va="bottom", fontsize=9,
                                                       color="#8a1010", weight="bold")))
-        ax.set_xlim(-0.6, len(keys) - 0.4)
-        ax.set_xticks(range(len(keys)), [KNOWLEDGE_SHORT[k] for k in keys], fontsize=9)
-        ax.set_xlabel(label(f"What {you} knows about {them}'s points"))
-        handles = [Patch(facecolor=COLOURS["you"], edgecolor="black",
-                         label=label(f"{capitalised(you)}'s points (you)")),
-                   Patch(facecolor=COLOURS["them"], edgecolor="black", label=label(f"{capitalised(them)}'s points")),
-                   Patch(facecolor=_LEFT, edgecolor="#555555", hatch="///", label="Joint points left on the table"),
-                   self.batna]
-        self.batna.set_label(label(f"{capitalised(them)}'s BATNA: a proposal at or below it is refused"))
-        ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.27), ncol=2, fontsize=9,
-                  frameon=False)
-        self.side, self.keys = side, keys
 
     def update(self, result) -> str:
         proposals = result.proposals
