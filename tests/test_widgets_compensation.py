@@ -202,3 +202,12 @@ def test_the_bars_add_up_to_each_years_totals_and_difference():
     # B minus A, written out from the two packages' totals.
     np.testing.assert_allclose(net, comparison.second.total - comparison.first.total, atol=1e-6)
     assert not any(bar.get_visible() for bars in chart.part_bars for bar in bars[comparison.years:])
+
+
+def test_moving_the_years_shows_the_picture_a_fresh_comparer_draws():
+    """One to four years share the axes' limits but not their ticks: after each move the picture is the one a
+    comparer made at that number of years draws (a background kept from another number would show old ticks)."""
+    comparer = CompensationComparer(years=4)
+    for years in (1, 2, 3, 4, 2, 1, 3):
+        comparer.years.value = years
+        assert comparer.image.value == CompensationComparer(years=years).image.value, years

@@ -113,8 +113,9 @@ class CompensationChart(Chart):
         self.title.set_animated(False)
 
     def static_key(self):
-        return (self.totals_ax.get_xlim(), self.totals_ax.get_ylim(), self.ax.get_ylim(), self._names,
-                self.title.get_text())
+        # The years' ticks too: one to four years share the axes' limits but not their ticks.
+        return (self.totals_ax.get_xlim(), self.totals_ax.get_ylim(), self.ax.get_ylim(), tuple(self.ax.get_xticks()),
+                self._names, self.title.get_text())
 
     def _name_legend(self, first: str, second: str) -> None:
         """The packages' names in the top panel's legend (part of the cached background: redrawn when they change)."""
