@@ -120,6 +120,9 @@ def tactic(name_or_tactic: str | Tactic) -> Tactic:
                          f"{', '.join(TACTICS)}.") from None
 
 
+_RATIOS_NEED_POSITIVE_PRICES = "Relative tit-for-tat compares prices as ratios: every price must be above zero."
+
+
 @dataclass
 class _Side:
     """One side of every negotiation (``sign`` is +1 for the seller, -1 for the buyer): its values per
@@ -169,8 +172,6 @@ def _side(sign: float, who: str, tactics, reservation, aspiration, n: int) -> _S
         by_id = {key: numbers[t] for key, t in same.items()}
         unique = tuple(numbers)
         index = np.fromiter((by_id[id(t)] for t in tactics), dtype=np.intp, count=n)
-    if any(t.imitation == "relative" for t in unique) and np.any(np.minimum(res, asp) <= 0):
-        raise ValueError("Relative tit-for-tat compares prices as ratios: every price must be above zero.")
     return _Side(sign, res, asp, unique, index)
 
 
@@ -191,7 +192,7 @@ def next_offer(tactic_: str | Tactic, t: float, reservation: float, aspiration: 
     if not 0 <= time <= 1:
         raise ValueError(f"Time runs from 0 (the first round) to 1 (the deadline); t = {time:g} is outside.")
     if chosen.imitation == "relative" and min(res, asp) <= 0:
-        raise ValueError("Relative tit-for-tat compares prices as ratios: every price must be above zero.")
+        raise ValueError(_RATIOS_NEED_POSITIVE_PRICES)
     # The same operations as the engine's blocks, on plain floats (which round exactly as numpy's do).
     stretch = asp - res
     time_part = res + stretch * float(_remaining((chosen,), np.array([time]))[0, 0])
@@ -204,7 +205,7 @@ def next_offer(tactic_: str | Tactic, t: float, reservation: float, aspiration: 
             before, last = float(their_offers[-2]), float(their_offers[-1])
             if chosen.imitation == "relative":
                 if min(own, before, last) <= 0:
-                    raise ValueError("Relative tit-for-tat compares prices as ratios: every price must be above zero.")
+                    raise ValueError(_RATIOS_NEED_POSITIVE_PRICES)
                 imitated = own * before / last
             else:
                 imitated = own + (before - last)
@@ -440,10 +441,11 @@ def negotiate(seller_tactic, buyer_tactic, seller_reservation, buyer_reservation
         seller_opens = np.full(n, opener == "seller") if opener != "either" else np.arange(n) % 2 == 0
     else:
         seller_opens = np.asarray(opener, dtype=bool)
-    for one, other in ((seller, buyer), (buyer, seller)):
-        if any(t.imitation == "relative" for t in one.tactics) and np.any(np.minimum(other.reservation,
-                                                                                      other.aspiration) <= 0):
-            raise ValueError("Relative tit-for-tat compares prices as ratios: every price must be above zero.")
+    # A relative tit-for-tat side multiplies by its own prices and divides by the other side's: all must be positive.
+    sides = (seller, buyer)
+    if (any(t.imitation == "relative" for side in sides for t in side.tactics)
+            and any(np.any(np.minimum(side.reservation, side.aspiration) <= 0) for side in sides)):
+        raise ValueError(_RATIOS_NEED_POSITIVE_PRICES)
     return _run(seller, buyer, seller_opens, int(rounds), seed, _kept(keep_offers, n, rounds))
 
 
