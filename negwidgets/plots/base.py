@@ -136,32 +136,36 @@ class Chart:
 
     def render(self) -> np.ndarray:
         """Draw the current state and return the RGBA pixels (background cached between updates)."""
+        if not self._background_drawn():
+            self.canvas.restore_region(self._background)
+        for artist in self._dynamic:
+            if artist.get_visible():
+                self.figure.draw_artist(artist)
+        return np.asarray(self.canvas.buffer_rgba())
+
+    def _background_drawn(self) -> bool:
+        """When :meth:`static_key` has changed, put the new background on the canvas (drawn, or copied from one
+        kept) and cache it: True. Otherwise False, and the cached background is the caller's to restore."""
         key = self.static_key()
-        kept = None
-        if self._background is None or key != self._background_key:
-            kept = self._kept_key(key)
+        if self._background is not None and key == self._background_key:
+            return False
+        kept = self._kept_key(key)
         if kept is not None and kept in _SHARED:  # drawn already (by this chart or one of its class): copied whole
             _SHARED.move_to_end(kept)
             pixels, self._background_fonts = _SHARED[kept]
             np.copyto(np.asarray(self.canvas.get_renderer().buffer_rgba()), pixels)
             self._background = self.canvas.copy_from_bbox(self.figure.bbox)
-            self._background_key = key
-        elif self._background is None or key != self._background_key:
+        else:
             self.canvas.draw()  # animated (dynamic) artists are left out of this pass
             self._background = self.canvas.copy_from_bbox(self.figure.bbox)
-            self._background_key = key
             self._measure_background_fonts()
             if kept is not None:
                 # The whole buffer, not the region: the region may leave out an edge row that a new canvas lacks.
                 _SHARED[kept] = (np.array(self.canvas.buffer_rgba()), self._background_fonts)
                 while len(_SHARED) > _SHARED_KEPT:
                     _SHARED.popitem(last=False)
-        else:
-            self.canvas.restore_region(self._background)
-        for artist in self._dynamic:
-            if artist.get_visible():
-                self.figure.draw_artist(artist)
-        return np.asarray(self.canvas.buffer_rgba())
+        self._background_key = key
+        return True
 
     def png(self) -> bytes:
         return png_rgba(self.render())

@@ -167,12 +167,7 @@ class DecisionTreeChart(Chart):
     def render(self) -> np.ndarray:
         """As :meth:`Chart.render`, with the tree drawn over the blank background once per table and kept: a new
         sure amount (the title alone) then costs what it cost when the tree was part of the background."""
-        key = self.static_key()
-        if self._background is None or key != self._background_key:
-            self.canvas.draw()
-            self._background = self.canvas.copy_from_bbox(self.figure.bbox)
-            self._background_key = key
-            self._measure_background_fonts()
+        if self._background_drawn():
             self._tree_layer = None
         if self._tree_layer is None:
             self.canvas.restore_region(self._background)
