@@ -25,8 +25,14 @@ PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text())
 README = (ROOT / "README.md").read_text()
 
 
+# PyPI names that conda-forge spells differently.
+CONDA_SPELLING = {"isal": "python-isal"}
+
+
 def requirement_names(requirements):
-    return {re.split(r"[<>=!~ \[;]", r, maxsplit=1)[0].lower().replace("_", "-") for r in requirements}
+    """The requirements' names, as conda-forge spells them."""
+    names = {re.split(r"[<>=!~ \[;]", r, maxsplit=1)[0].lower().replace("_", "-") for r in requirements}
+    return {CONDA_SPELLING.get(name, name) for name in names}
 
 
 def conda_names(environment):
