@@ -146,11 +146,29 @@ class Chart:
     def render(self) -> np.ndarray:
         """Draw the current state and return the RGBA pixels (background cached between updates)."""
         if not self._background_drawn():
-            self.canvas.restore_region(self._background)
+            self._restore(self._background)
         for artist in self._dynamic:
             if artist.get_visible():
                 self.figure.draw_artist(artist)
-        return np.asarray(self.canvas.buffer_rgba())
+        return self._pixels()
+
+    def _pixels(self) -> np.ndarray:
+        """The canvas's pixels (height x width x 4), as a view: drawing changes them."""
+        return np.asarray(self.canvas.get_renderer().buffer_rgba())
+
+    def _restore(self, layer: np.ndarray) -> None:
+        """Put pixels kept by :meth:`_snapshot` back on the canvas."""
+        np.copyto(self._pixels(), layer)
+
+    def _snapshot(self, into: np.ndarray | None = None) -> np.ndarray:
+        """A copy of the canvas's pixels, written into ``into`` when it is given and of the same size: a new array
+        of 3 to 6 MB is paged in as it is first written, which cost more than the copy (up to 5 ms a frame in a
+        kernel). ``into`` must be this chart's own, never a background kept for others."""
+        pixels = self._pixels()
+        if into is None or into.shape != pixels.shape or not into.flags.writeable:
+            return np.array(pixels)
+        np.copyto(into, pixels)
+        return into
 
     def _background_drawn(self) -> bool:
         """When :meth:`static_key` has changed, put the new background on the canvas (drawn, or copied from one
@@ -161,16 +179,16 @@ class Chart:
         kept = self._kept_key(key)
         if kept is not None and kept in _SHARED:  # drawn already (by this chart or one of its class): copied whole
             _SHARED.move_to_end(kept)
-            pixels, self._background_fonts = _SHARED[kept]
-            np.copyto(np.asarray(self.canvas.get_renderer().buffer_rgba()), pixels)
-            self._background = self.canvas.copy_from_bbox(self.figure.bbox)
+            self._background, self._background_fonts = _SHARED[kept]   # read-only, shared: restored, never written
+            self._restore(self._background)
         else:
             self.canvas.draw()  # animated (dynamic) artists are left out of this pass
-            self._background = self.canvas.copy_from_bbox(self.figure.bbox)
+            # A background kept for others is read-only, so _snapshot makes a new array instead of overwriting it.
+            self._background = self._snapshot(self._background)
             self._measure_background_fonts()
             if kept is not None:
-                # The whole buffer, not the region: the region may leave out an edge row that a new canvas lacks.
-                _SHARED[kept] = (np.array(self.canvas.buffer_rgba()), self._background_fonts)
+                self._background.flags.writeable = False
+                _SHARED[kept] = (self._background, self._background_fonts)
                 while len(_SHARED) > _SHARED_KEPT:
                     _SHARED.popitem(last=False)
         self._background_key = key

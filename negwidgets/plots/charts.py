@@ -127,6 +127,7 @@ class DecisionTreeChart(Chart):
         self._n = None
         self._tree: list = []
         self._tree_layer = None   # the blank background with the tree drawn over it, until the table changes
+        self._tree_kept = None    # the array that layer was last copied into, reused for the next
 
     def static_key(self):
         return self._n
@@ -170,18 +171,19 @@ class DecisionTreeChart(Chart):
         if self._background_drawn():
             self._tree_layer = None
         if self._tree_layer is None:
-            self.canvas.restore_region(self._background)
+            self._restore(self._background)
             for artist in self._tree:
                 if artist.get_visible():
                     self.figure.draw_artist(artist)
-            self._tree_layer = self.canvas.copy_from_bbox(self.figure.bbox)
+            self._tree_layer = self._snapshot(self._tree_kept)
+            self._tree_kept = self._tree_layer   # its pixels are written over by the next table's tree
         else:
-            self.canvas.restore_region(self._tree_layer)
+            self._restore(self._tree_layer)
         tree = set(map(id, self._tree))
         for artist in self._dynamic:
             if id(artist) not in tree and artist.get_visible():
                 self.figure.draw_artist(artist)
-        return np.asarray(self.canvas.buffer_rgba())
+        return self._pixels()
 
     def update(self, valuation) -> str:
         rows = tuple((r.name, r.value, r.probability, r.adjustment) for r in valuation.alternatives)
