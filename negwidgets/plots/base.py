@@ -23,9 +23,10 @@ import zlib
 from collections import OrderedDict
 
 import numpy as np
-from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.text import Text
+
+from .text_cache import Canvas
 
 try:
     # ISA-L's deflate: at level 1, 6-8 times zlib's speed on the course's charts, for a file no larger
@@ -72,7 +73,10 @@ class Chart:
 
     def __init__(self) -> None:
         self.figure = Figure(figsize=(self.width_in, self.height_in), dpi=_CSS_DPI * _RENDER_SCALE)
-        self.canvas = FigureCanvasAgg(self.figure)
+        self.canvas = Canvas(self.figure)   # text layouts and glyphs kept between frames (text_cache.py)
+        # The renderer's pixels made now, with the chart, not on the first move that shows it: a debrief chart made
+        # hidden with its game would otherwise allocate and page in 3-6 MB when the game ends.
+        self.canvas.get_renderer()
         self.ax = self.figure.add_subplot()
         self.caption = ""
         self._dynamic: list = []
