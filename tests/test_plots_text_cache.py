@@ -84,6 +84,7 @@ def test_rotated_text_text_in_other_fonts_and_mathtext_are_matplotlib_s():
         figure.text(0.1 + 0.2 * i, 0.3 + 0.1 * i, "Offer $71,500 \u2014 f\u00e9e", rotation=angle, fontsize=7 + i)
     figure.text(0.05, 0.85, "Serif, bold", family="serif", weight="bold", fontsize=9)
     figure.text(0.05, 0.7, r"$\sqrt{x^2} = \frac{1}{2}$", fontsize=9)   # mathtext, with rules drawn as boxes
+    figure.text(0.05, 0.55, r"$\alpha_i^2 \mathit{slanted}$", fontsize=9, rotation=8)   # mathtext glyphs alone
     figure.text(0.6, 0.85, "Not antialiased", fontsize=9, antialiased=False)
     drawn = []
     for caches_text in (False, True, True):   # the second caching draw comes from the caches filled by the first

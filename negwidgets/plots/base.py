@@ -240,7 +240,7 @@ def png_rgba(pixels: np.ndarray) -> bytes:
 # (height, width) -> the rows of the latest PNG of that size, reused: the 3 to 6 MB of a new buffer are paged in on
 # first write, which took 1.5 ms and at times 15 ms, more than the deflating.
 _ROWS: OrderedDict = OrderedDict()
-_ROWS_KEPT = 4
+_ROWS_KEPT = 3   # sizes: a lesson's charts come in two or three
 _ROWS_LOCK = threading.Lock()
 
 
