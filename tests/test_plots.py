@@ -59,10 +59,12 @@ def _full_walk_min_font(chart) -> float:
 
 def _typed_views():
     """Views whose typed numbers used to redraw the whole figure, with a series of edits to each."""
-    from negwidgets.widgets import BatnaCalculator, CriteriaLadder
+    from negwidgets.widgets import BatnaCalculator, CompensationComparer, CriteriaLadder
 
     batna = BatnaCalculator([("Offer from Firm B", 72_000, 0.5), ("Offer from Firm C", 65_000, 0.3), ("Stay", 58_000, 0.2)])
     ladder = CriteriaLadder()
+    comparer = CompensationComparer()
+    entries = comparer.entries
     edits = [
         (batna, lambda: setattr(batna.rows[0].value, "value", "75k")),
         (batna, lambda: setattr(batna.rows[1].name, "value", "A much longer name for the second outcome")),
@@ -75,6 +77,18 @@ def _typed_views():
         (ladder, lambda: setattr(ladder.rows[2].value, "value", "50k")),
         (ladder, lambda: ladder.rows[0].remove.click()),
         (ladder, lambda: setattr(ladder.reservation, "value", 85_000)),
+        # The comparer pastes its title, names, money axes and years' labels kept from earlier moves.
+        (comparer, lambda: setattr(entries["B"]["salary"], "value", "$105,000")),   # other money axes
+        (comparer, lambda: setattr(comparer.years, "value", 9)),
+        (comparer, lambda: setattr(entries["A"]["name"], "value", "A long name for staying, longer than the legend")),
+        (comparer, lambda: setattr(entries["B"]["equity_chance"], "value", "10%")),   # the lead changes hands
+        (comparer, lambda: setattr(comparer.years, "value", 2)),
+        (comparer, lambda: setattr(entries["B"]["salary"], "value", "$80,000")),
+        (comparer, lambda: setattr(entries["A"]["salary"], "value", "$300,000")),   # B far behind: money axes
+        (comparer, lambda: setattr(entries["A"]["name"], "value", "")),
+        (comparer, lambda: setattr(comparer.years, "value", 9)),
+        (comparer, lambda: setattr(entries["A"]["salary"], "value", "$80,000")),
+        (comparer, lambda: setattr(entries["B"]["salary"], "value", "$105,000")),   # back where it was
     ]
     return edits
 

@@ -21,6 +21,8 @@ def _pixels(image_widget) -> np.ndarray:
 def _nothing_kept(*charts: Chart) -> None:
     for chart in charts:   # instance attributes: the class's own stay as they are for the other widget
         chart.shared_background = chart.keep_backgrounds = False
+        for stamp in getattr(chart, "stamps", ()):   # the compensation chart's texts pasted from earlier draws
+            stamp.kept = 0
 
 
 def _count_draws(*charts: Chart) -> list[int]:

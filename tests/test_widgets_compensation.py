@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 from negwidgets.model import CompensationPackage, compare_compensation, example_raise_or_move, load_plan, save_plan
+from negwidgets.plots.compensation import bar_rectangles
 from negwidgets.widgets import CompensationComparer
 from negwidgets.widgets.compensation import ENTRIES, SOURCE
 
@@ -191,23 +192,61 @@ def test_the_bars_add_up_to_each_years_totals_and_difference():
     comparer.entries["B"]["signing_bonus"].value = "$9,000"   # a one-off part above zero in year 1 as well
     comparison, chart = comparer.result, comparer.chart
     for key, value in (("A", comparison.first), ("B", comparison.second)):
-        heights = [bar.get_height() for bar in chart.total_bars[key] if bar.get_visible()]
-        np.testing.assert_allclose(heights, value.total)
+        bars = bar_rectangles(chart.total_bars[key])
+        np.testing.assert_allclose([height for _, _, _, height in bars], value.total)
+        # One bar a year, A's left of the year's tick and B's right of it.
+        centres = [left + width / 2 for left, _, width, _ in bars]
+        np.testing.assert_allclose(np.round(centres), np.arange(1, comparison.years + 1))
+        assert all((centre < round(centre)) == (key == "A") for centre in centres)
     net = np.zeros(comparison.years)
-    for bars in chart.part_bars:
-        for year, bar in enumerate(bars, start=1):
-            if bar.get_visible():
-                above = bar.get_y() >= 0
-                net[year - 1] += bar.get_height() if above else -bar.get_height()
+    for patch in chart.part_bars:
+        for left, bottom, width, height in bar_rectangles(patch):
+            year = round(left + width / 2)
+            assert 1 <= year <= comparison.years
+            net[year - 1] += height if bottom >= 0 else -height
     # B minus A, written out from the two packages' totals.
     np.testing.assert_allclose(net, comparison.second.total - comparison.first.total, atol=1e-6)
-    assert not any(bar.get_visible() for bars in chart.part_bars for bar in bars[comparison.years:])
+
+
+def test_the_parts_stack_away_from_zero_without_overlapping():
+    comparer = CompensationComparer()
+    comparer.entries["B"]["signing_bonus"].value = "$9,000"
+    comparer.entries["B"]["benefits"].value = "$1,000"   # B pays less for benefits: a part below zero
+    spans = {}
+    for patch in comparer.chart.part_bars:
+        for left, bottom, width, height in bar_rectangles(patch):
+            spans.setdefault(round(left + width / 2), []).append((bottom, bottom + height))
+    for year, parts in spans.items():
+        above = sorted(span for span in parts if span[0] >= 0)
+        below = sorted((span for span in parts if span[0] < 0), reverse=True)
+        assert not above or above[0][0] == 0
+        assert not below or below[0][1] == pytest.approx(0)
+        for lower, upper in zip(above, above[1:]):
+            assert upper[0] == pytest.approx(lower[1]), year
+        for upper, lower in zip(below, below[1:]):
+            assert lower[1] == pytest.approx(upper[0]), year
 
 
 def test_moving_the_years_shows_the_picture_a_fresh_comparer_draws():
-    """One to four years share the axes' limits but not their ticks: after each move the picture is the one a
-    comparer made at that number of years draws (a background kept from another number would show old ticks)."""
+    """The years' labels, the title and the money axes are kept for each number of years and pasted again: after
+    each move the picture is the one a comparer made at that number of years draws (one kept for another number
+    would show old labels)."""
     comparer = CompensationComparer(years=4)
-    for years in (1, 2, 3, 4, 2, 1, 3):
+    for years in (1, 2, 3, 4, 2, 1, 3, 10, 6, 1):
         comparer.years.value = years
         assert comparer.image.value == CompensationComparer(years=years).image.value, years
+
+
+def test_a_kept_stamp_is_pasted_only_over_the_pixels_it_was_drawn_over():
+    chart = CompensationComparer().chart
+    chart.render()
+    stamp, key = chart._title, chart.title.get_text()
+    pixels = np.asarray(chart.canvas.buffer_rgba())
+    rows, columns, _, kept = stamp._kept[key]
+    pixels[rows, columns] = 128   # something else under the title now
+    stamp.draw(chart, key)
+    drawn_again = pixels[rows, columns].copy()
+    assert not np.array_equal(drawn_again, kept) and (drawn_again == 128).any()
+    pixels[rows, columns] = 128
+    stamp.draw(chart, key)   # kept now for that grey: pasted
+    assert np.array_equal(pixels[rows, columns], drawn_again)

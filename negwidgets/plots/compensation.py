@@ -10,11 +10,14 @@ colour and hatching, packages by lightness, so no colour has to be seen to read 
 from __future__ import annotations
 
 import textwrap
+from collections import OrderedDict
 
 import numpy as np
 from matplotlib import patheffects
-from matplotlib.lines import Line2D
-from matplotlib.patches import Patch, Rectangle
+from matplotlib.lines import TICKDOWN, Line2D
+from matplotlib.patches import Patch, PathPatch
+from matplotlib.path import Path
+from matplotlib.transforms import Bbox
 
 from ..model.compensation import MAX_YEARS, in_sentence
 from ..model.money import money_short
@@ -57,13 +60,84 @@ def _short_name(name: str, most: int = 32) -> str:
     return name if len(name) <= most else name[:most - 1].rstrip() + "\u2026"
 
 
+def _bars(lefts, bottoms, width: float, heights) -> Path:
+    """Bars as one path of rectangles: one patch, hatched in one pass, instead of a patch a bar (a hatched patch
+    costs a third of a millisecond or more to draw, whatever its size)."""
+    lefts, bottoms, heights = (np.asarray(values, float) for values in (lefts, bottoms, heights))
+    if not len(lefts):
+        return Path(np.zeros((1, 2)), [Path.MOVETO])
+    rights, tops = lefts + width, bottoms + heights
+    corners = np.stack([np.column_stack(corner) for corner in ((lefts, bottoms), (rights, bottoms), (rights, tops),
+                                                               (lefts, tops), (lefts, bottoms))], axis=1)
+    codes = np.tile([Path.MOVETO, Path.LINETO, Path.LINETO, Path.LINETO, Path.CLOSEPOLY], len(lefts))
+    return Path(corners.reshape(-1, 2), codes)
+
+
+def bar_rectangles(patch) -> list[tuple[float, float, float, float]]:
+    """The (left, bottom, width, height) of each bar drawn by a patch made with :func:`_bars` (for tests)."""
+    vertices = patch.get_path().vertices
+    return [(float(x0), float(y0), float(x1 - x0), float(y1 - y0))
+            for (x0, y0), (x1, _), (_, y1) in zip(vertices[0::5], vertices[1::5], vertices[2::5])]
+
+
+class _Stamp:
+    """Artists drawn last, over a part of the figure where nothing else is drawn (the title, the packages' names,
+    each money axis, the years' labels): their pixels are kept for each key (what the artists show) and pasted again
+    instead of drawing their texts (a text costs about a millisecond, the title and the names' legend 6-9, an axis
+    7-13). A kept stamp is pasted only over the very pixels it was drawn over, so it never hides something else.
+
+    ``reach``, given a renderer, may add boxes the artists draw in beyond their own (an axis's tick marks)."""
+
+    kept = 12
+
+    def __init__(self, artists, reach=None) -> None:
+        self.artists = artists
+        self.reach = reach
+        for artist in artists:
+            artist.set_animated(True)   # left out of the cached background
+        self._kept: OrderedDict = OrderedDict()
+
+    def draw(self, chart, key) -> None:
+        pixels = np.asarray(chart.canvas.buffer_rgba())
+        kept = self._kept.get(key)
+        if kept is not None:
+            rows, columns, under, drawn = kept
+            if np.array_equal(pixels[rows, columns], under):
+                pixels[rows, columns] = drawn
+                self._kept.move_to_end(key)
+                return
+        renderer = chart.canvas.get_renderer()
+        shown = [artist for artist in self.artists if artist.get_visible()]
+        boxes = [box for box in (artist.get_tightbbox(renderer) for artist in shown) if box is not None]
+        boxes += self.reach(renderer) if self.reach is not None and shown else []
+        height, width = pixels.shape[:2]
+        pad = 3   # antialiased edges reach a pixel or two beyond the boxes
+        rows, columns = slice(0, 0), slice(0, 0)
+        if boxes:
+            rows = slice(max(int(height - max(box.y1 for box in boxes)) - pad, 0),
+                         min(int(height - min(box.y0 for box in boxes)) + pad + 1, height))
+            columns = slice(max(int(min(box.x0 for box in boxes)) - pad, 0),
+                            min(int(max(box.x1 for box in boxes)) + pad + 1, width))
+        under = pixels[rows, columns].copy()
+        for rows_, columns_, other, _ in self._kept.values():   # most stamps go over the same pixels: kept once
+            if (rows_, columns_) == (rows, columns) and np.array_equal(other, under):
+                under = other
+                break
+        for artist in shown:
+            chart.figure.draw_artist(artist)
+        self._kept[key] = (rows, columns, under, pixels[rows, columns].copy())
+        self._kept.move_to_end(key)
+        while len(self._kept) > self.kept:
+            self._kept.popitem(last=False)
+
+
 class CompensationChart(Chart):
     """Two panels over the years compared: the two packages' expected totals (bars), and B minus A by
     component (stacked bars) with its running total in today's dollars (a line); a dotted line marks each
     year in which the running total changes hands."""
 
     height_in = 5.0
-    keep_backgrounds = True  # the background is fixed by static_key(): a key seen again reuses its pixels
+    shared_background = True  # the background (frames, axis titles, parts' legend) is the same for every chart
 
     def __init__(self) -> None:
         super().__init__()
@@ -74,17 +148,17 @@ class CompensationChart(Chart):
         self.totals_ax = figure.add_subplot(grid[0])
         self.ax = figure.add_subplot(grid[1], sharex=self.totals_ax)
         top, ax = self.totals_ax, self.ax
-        self.total_bars = {
-            key: [self.dynamic(top.add_patch(Rectangle((0, 0), _WIDTH, 0, edgecolor="black", linewidth=0.6,
-                                                       **style)))
-                  for _ in range(MAX_YEARS)]
-            for key, style in _PACKAGE_STYLE.items()}
+        # Moved with the money axis, drawn first, under the bars.
+        self.zero_line = self.dynamic(ax.axhline(0, color="black", linewidth=0.8))
+        # One patch for each package's bars and one for each part's (see _bars).
+        self.total_bars = {key: self.dynamic(top.add_patch(PathPatch(_bars([], [], _WIDTH, []), edgecolor="black",
+                                                                     linewidth=0.6, **style)))
+                           for key, style in _PACKAGE_STYLE.items()}
         self.total_labels = {key: [self.dynamic(top.text(0, 0, "", fontsize=8, ha="center", va="bottom"))
                                    for _ in range(MAX_YEARS)] for key in _PACKAGE_STYLE}
-        self.part_bars = [[self.dynamic(ax.add_patch(Rectangle((0, 0), 2 * _WIDTH, 0, facecolor=colour,
-                                                               hatch=hatch, edgecolor="white", linewidth=0.5)))
-                           for _ in range(MAX_YEARS)] for _, _, colour, hatch in PARTS]
-        ax.axhline(0, color="black", linewidth=0.8)
+        self.part_bars = [self.dynamic(ax.add_patch(PathPatch(_bars([], [], 2 * _WIDTH, []), facecolor=colour,
+                                                              hatch=hatch, edgecolor="white", linewidth=0.5)))
+                          for _, _, colour, hatch in PARTS]
         (self.running,) = ax.plot([], [], color="black", linewidth=2, marker="o", markersize=5,
                                   path_effects=_OUTLINE)
         self.dynamic(self.running)
@@ -99,7 +173,7 @@ class CompensationChart(Chart):
         top.set_ylabel("Each year", fontsize=9)
         ax.set_ylabel("B minus A", fontsize=9)
         ax.set_xlabel("Year", fontsize=9)
-        top.tick_params(labelbottom=False)
+        self._year_axis()
         handles = [Patch(facecolor=colour, hatch=hatch, edgecolor="white", label=name)
                    for name, _, colour, hatch in PARTS]
         handles.append(Line2D([], [], color="black", linewidth=2, marker="o", markersize=5,
@@ -107,26 +181,70 @@ class CompensationChart(Chart):
         ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.45, -0.2), ncol=3, fontsize=8,
                   frameon=False, columnspacing=1.2, handlelength=1.8)
         self._names: tuple[str, str] | None = None
-        # The title holds no amount, so it changes only when the message does: drawn with the cached background
-        # (its glyphs were a third of an update's drawing time).
+        handles = [Patch(edgecolor="black", linewidth=0.6, label=key, **style) for key, style in _PACKAGE_STYLE.items()]
+        names = top.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 1.32), ncol=2, fontsize=8,
+                           frameon=False, handlelength=1.8)
+        # What changes with the years, the names and the amounts typed (the title, the names' legend, the money axes,
+        # the years' labels) is stamped over the background (see _Stamp), which is then the same for every chart.
         self._dynamic.remove(self.title)
-        self.title.set_animated(False)
+        self._title = _Stamp([self.title])
+        self._names_legend = _Stamp([names])
+        self._money_axes = [_Stamp([axes.yaxis], reach=self._tick_marks(axes)) for axes in (top, ax)]
+        self._years = _Stamp(self.year_labels)
+        self.stamps = (self._title, self._names_legend, *self._money_axes, self._years)
+
+    @staticmethod
+    def _tick_marks(axes):
+        """Where an axis's tick marks reach, out of its axes' left side (beyond its labels' boxes)."""
+        def reach(renderer):
+            length = axes.yaxis.majorTicks[0].get_tick_padding() * axes.get_figure().dpi / 72
+            box = axes.bbox
+            return [Bbox.from_extents(box.x0 - length, box.y0, box.x0, box.y1)]
+        return reach
+
+    def _year_axis(self) -> None:
+        """The years' ticks and labels, drawn as matplotlib draws an axis's (same marks, fonts and places) but over
+        the background, so that the number of years, which moves the axes' limits and ticks, does not redraw it."""
+        top, ax = self.totals_ax, self.ax
+        # Where matplotlib puts the axis label under labels of this font: a fixed place, as no tick is left.
+        renderer = self.canvas.get_renderer()
+        transform, va, ha = ax.get_xaxis_text1_transform(ax.xaxis.majorTicks[0].get_pad()
+                                                         + ax.xaxis.majorTicks[0].get_tick_padding())
+        tick = ax.xaxis.majorTicks[0]
+        self.year_labels = [ax.text(0, 0, "", fontsize=tick.label1.get_fontsize(), color=tick.label1.get_color(),
+                                    transform=transform, va=va, ha=ha) for _ in range(MAX_YEARS)]
+        self.year_labels[0].set_text("1")
+        under = self.year_labels[0].get_window_extent(renderer).y0 - ax.xaxis.labelpad * self.figure.dpi / 72
+        ax.xaxis.set_label_coords(0.5, (under - ax.bbox.y0) / ax.bbox.height)
+        self.year_ticks = []
+        for axes in (top, ax):
+            tick = axes.xaxis.majorTicks[0].tick1line
+            self.year_ticks.append(self.dynamic(axes.plot([], [], linestyle="none", marker=TICKDOWN,
+                                                          markersize=tick.get_markersize(),
+                                                          markeredgewidth=tick.get_markeredgewidth(),
+                                                          color=tick.get_color(), clip_on=False,
+                                                          transform=axes.get_xaxis_transform(which="tick1"))[0]))
+            axes.set_xticks([])
 
     def static_key(self):
-        # The years' ticks too: one to four years share the axes' limits but not their ticks.
-        return (self.totals_ax.get_xlim(), self.totals_ax.get_ylim(), self.ax.get_ylim(), tuple(self.ax.get_xticks()),
-                self._names, self.title.get_text())
+        # The same for every chart: all that changes is drawn over the background (dynamic, or stamped).
+        return ()
+
+    def render(self) -> np.ndarray:
+        pixels = super().render()
+        self._title.draw(self, self.title.get_text())
+        self._names_legend.draw(self, self._names)
+        for stamp, axes in zip(self._money_axes, (self.totals_ax, self.ax)):
+            stamp.draw(self, axes.get_ylim())
+        self._years.draw(self, (self.ax.get_xlim(), tuple(label.get_text() for label in self.year_labels)))
+        return pixels
 
     def _name_legend(self, first: str, second: str) -> None:
-        """The packages' names in the top panel's legend (part of the cached background: redrawn when they change)."""
-        names = (first, second)
-        if names == self._names:
-            return
-        self._names = names
-        handles = [Patch(edgecolor="black", linewidth=0.6, label=label(f"{key}: {_short_name(name)}"), **style)
-                   for (key, style), name in zip(_PACKAGE_STYLE.items(), names)]
-        self.totals_ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 1.32), ncol=2, fontsize=8,
-                              frameon=False, handlelength=1.8)
+        """The packages' names in the top panel's legend (its texts changed in place: the legend, stamped, is laid
+        out again when drawn)."""
+        self._names = (first, second)
+        for key, name, text in zip(_PACKAGE_STYLE, self._names, self.totals_ax.get_legend().get_texts()):
+            text.set_text(label(f"{key}: {_short_name(name)}"))
 
     def update(self, comparison) -> str:
         n = comparison.years
@@ -138,34 +256,28 @@ class CompensationChart(Chart):
         highest = max(float(a.total.max()), float(b.total.max()), 1.0)
         top = _ceiling(highest * 1.15)   # in steps, so that the cached axes are seldom drawn again
         for key, value, shift in (("A", a, -_WIDTH), ("B", b, 0.0)):
-            for year, (bar, text) in enumerate(zip(self.total_bars[key], self.total_labels[key]), start=1):
-                shown = year <= n
-                bar.set_visible(shown)
-                text.set_visible(shown and n <= 4)   # beyond four years neighbouring labels collide
-                if not shown:
-                    continue
-                amount = float(value.total[year - 1])
-                bar.set_xy((year + shift, min(amount, 0.0)))
-                bar.set_height(abs(amount))
-                text.set_position((year + shift + _WIDTH / 2, max(amount, 0.0) + 0.02 * top))
-                text.set_text(label(money_short(amount)))
+            amounts = value.total[:n].astype(float)
+            self.total_bars[key].set_path(_bars(years + shift, np.minimum(amounts, 0.0), _WIDTH, np.abs(amounts)))
+            for year, text in enumerate(self.total_labels[key], start=1):
+                text.set_visible(year <= n <= 4)   # beyond four years neighbouring labels collide
+                if year <= n <= 4:
+                    amount = float(amounts[year - 1])
+                    text.set_position((year + shift + _WIDTH / 2, max(amount, 0.0) + 0.02 * top))
+                    text.set_text(label(money_short(amount)))
         low_total = min(float(a.total.min()), float(b.total.min()), 0.0)
         self.totals_ax.set_ylim(-_ceiling(-low_total * 1.1) if low_total < 0 else 0, top)
 
         # Bottom: B minus A by part, stacked away from zero, and the running total in today's dollars.
         above, below = np.zeros(n), np.zeros(n)
         for bars, (_, keys, _, _) in zip(self.part_bars, PARTS):
-            amounts = sum(comparison.component_difference(key) for key in keys)
-            for year, bar in enumerate(bars, start=1):
-                shown = year <= n and abs(float(amounts[year - 1])) > 0.5   # no sliver for a part both pay alike
-                bar.set_visible(shown)
-                if not shown:
-                    continue
-                amount = float(amounts[year - 1])
-                base = above if amount > 0 else below
-                bar.set_xy((year - _WIDTH, base[year - 1] if amount > 0 else base[year - 1] + amount))
-                bar.set_height(abs(amount))
-                base[year - 1] += amount
+            amounts = np.asarray(sum(comparison.component_difference(key) for key in keys), float)[:n]
+            shown = np.abs(amounts) > 0.5   # no sliver for a part both pay alike
+            positive = amounts > 0
+            bottoms = np.where(positive, above, below + amounts)
+            bars.set_path(_bars(years[shown] - _WIDTH, bottoms[shown], 2 * _WIDTH, np.abs(amounts[shown])))
+            bars.set_visible(bool(shown.any()))
+            above += np.where(shown & positive, amounts, 0.0)
+            below += np.where(shown & ~positive, amounts, 0.0)
         running = comparison.cumulative_difference
         self.running.set_data(years, running)
         # Each side of zero reaches as far as its bars or the running total, in coarse steps (typing a number then
@@ -177,7 +289,12 @@ class CompensationChart(Chart):
         bottom = _ceiling(low * 1.15, _COARSE) if low > 0.05 * scale else 0.1 * _ceiling(scale, _COARSE)
         self.ax.set_ylim(-bottom, top)
         self.ax.set_xlim(0.4, max(n, 4) + 0.6)   # at least four years wide, so one year's bars stay slim
-        self.ax.set_xticks(years)
+        for ticks in self.year_ticks:
+            ticks.set_data(years, np.zeros(n))
+        for year, text in enumerate(self.year_labels, start=1):
+            text.set_visible(year <= n)
+            text.set_position((year, 0))
+            text.set_text(str(year) if year <= n else "")
 
         changes = comparison.lead_changes
         for index, (line, note) in enumerate(zip(self.lead_lines, self.lead_notes)):
