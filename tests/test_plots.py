@@ -59,12 +59,13 @@ def _full_walk_min_font(chart) -> float:
 
 def _typed_views():
     """Views whose typed numbers used to redraw the whole figure, with a series of edits to each."""
-    from negwidgets.widgets import BatnaCalculator, CompensationComparer, CriteriaLadder
+    from negwidgets.widgets import BatnaCalculator, CompensationComparer, CriteriaLadder, LifetimeEarnings
 
     batna = BatnaCalculator([("Offer from Firm B", 72_000, 0.5), ("Offer from Firm C", 65_000, 0.3), ("Stay", 58_000, 0.2)])
     ladder = CriteriaLadder()
     comparer = CompensationComparer()
     entries = comparer.entries
+    earnings = LifetimeEarnings()
     edits = [
         (batna, lambda: setattr(batna.rows[0].value, "value", "75k")),
         (batna, lambda: setattr(batna.rows[1].name, "value", "A much longer name for the second outcome")),
@@ -89,6 +90,13 @@ def _typed_views():
         (comparer, lambda: setattr(comparer.years, "value", 9)),
         (comparer, lambda: setattr(entries["A"]["salary"], "value", "$80,000")),
         (comparer, lambda: setattr(entries["B"]["salary"], "value", "$105,000")),   # back where it was
+        # The earnings chart pastes each axis kept for its limits.
+        (earnings, lambda: setattr(earnings.years, "value", 8)),
+        (earnings, lambda: setattr(earnings.years, "value", 47)),
+        (earnings, lambda: setattr(earnings.first_offer, "value", 150_000)),
+        (earnings, lambda: setattr(earnings.years, "value", 8)),
+        (earnings, lambda: setattr(earnings.first_offer, "value", 70_000)),
+        (earnings, lambda: setattr(earnings.years, "value", 47)),
     ]
     return edits
 

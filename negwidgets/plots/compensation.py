@@ -10,19 +10,18 @@ colour and hatching, packages by lightness, so no colour has to be seen to read 
 from __future__ import annotations
 
 import textwrap
-from collections import OrderedDict
 
 import numpy as np
 from matplotlib import patheffects
 from matplotlib.lines import TICKDOWN, Line2D
 from matplotlib.patches import Patch, PathPatch
 from matplotlib.path import Path
-from matplotlib.transforms import Bbox
 
 from ..model.compensation import MAX_YEARS, in_sentence
 from ..model.money import money_short
 from .base import Chart, label
 from .charts import _MONEY_AXIS
+from .stamps import Stamp, tick_marks
 
 __all__ = ["CompensationChart"]
 
@@ -80,57 +79,6 @@ def bar_rectangles(patch) -> list[tuple[float, float, float, float]]:
             for (x0, y0), (x1, _), (_, y1) in zip(vertices[0::5], vertices[1::5], vertices[2::5])]
 
 
-class _Stamp:
-    """Artists drawn last, over a part of the figure where nothing else is drawn (the title, the packages' names,
-    each money axis, the years' labels): their pixels are kept for each key (what the artists show) and pasted again
-    instead of drawing their texts (a text costs about a millisecond, the title and the names' legend 6-9, an axis
-    7-13). A kept stamp is pasted only over the very pixels it was drawn over, so it never hides something else.
-
-    ``reach``, given a renderer, may add boxes the artists draw in beyond their own (an axis's tick marks)."""
-
-    kept = 12
-
-    def __init__(self, artists, reach=None) -> None:
-        self.artists = artists
-        self.reach = reach
-        for artist in artists:
-            artist.set_animated(True)   # left out of the cached background
-        self._kept: OrderedDict = OrderedDict()
-
-    def draw(self, chart, key) -> None:
-        pixels = np.asarray(chart.canvas.buffer_rgba())
-        kept = self._kept.get(key)
-        if kept is not None:
-            rows, columns, under, drawn = kept
-            if np.array_equal(pixels[rows, columns], under):
-                pixels[rows, columns] = drawn
-                self._kept.move_to_end(key)
-                return
-        renderer = chart.canvas.get_renderer()
-        shown = [artist for artist in self.artists if artist.get_visible()]
-        boxes = [box for box in (artist.get_tightbbox(renderer) for artist in shown) if box is not None]
-        boxes += self.reach(renderer) if self.reach is not None and shown else []
-        height, width = pixels.shape[:2]
-        pad = 3   # antialiased edges reach a pixel or two beyond the boxes
-        rows, columns = slice(0, 0), slice(0, 0)
-        if boxes:
-            rows = slice(max(int(height - max(box.y1 for box in boxes)) - pad, 0),
-                         min(int(height - min(box.y0 for box in boxes)) + pad + 1, height))
-            columns = slice(max(int(min(box.x0 for box in boxes)) - pad, 0),
-                            min(int(max(box.x1 for box in boxes)) + pad + 1, width))
-        under = pixels[rows, columns].copy()
-        for rows_, columns_, other, _ in self._kept.values():   # most stamps go over the same pixels: kept once
-            if (rows_, columns_) == (rows, columns) and np.array_equal(other, under):
-                under = other
-                break
-        for artist in shown:
-            chart.figure.draw_artist(artist)
-        self._kept[key] = (rows, columns, under, pixels[rows, columns].copy())
-        self._kept.move_to_end(key)
-        while len(self._kept) > self.kept:
-            self._kept.popitem(last=False)
-
-
 class CompensationChart(Chart):
     """Two panels over the years compared: the two packages' expected totals (bars), and B minus A by
     component (stacked bars) with its running total in today's dollars (a line); a dotted line marks each
@@ -185,22 +133,13 @@ class CompensationChart(Chart):
         names = top.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 1.32), ncol=2, fontsize=8,
                            frameon=False, handlelength=1.8)
         # What changes with the years, the names and the amounts typed (the title, the names' legend, the money axes,
-        # the years' labels) is stamped over the background (see _Stamp), which is then the same for every chart.
+        # the years' labels) is stamped over the background (see Stamp), which is then the same for every chart.
         self._dynamic.remove(self.title)
-        self._title = _Stamp([self.title])
-        self._names_legend = _Stamp([names])
-        self._money_axes = [_Stamp([axes.yaxis], reach=self._tick_marks(axes)) for axes in (top, ax)]
-        self._years = _Stamp(self.year_labels)
+        self._title = Stamp([self.title])
+        self._names_legend = Stamp([names])
+        self._money_axes = [Stamp([axes.yaxis], reach=tick_marks(axes.yaxis)) for axes in (top, ax)]
+        self._years = Stamp(self.year_labels)
         self.stamps = (self._title, self._names_legend, *self._money_axes, self._years)
-
-    @staticmethod
-    def _tick_marks(axes):
-        """Where an axis's tick marks reach, out of its axes' left side (beyond its labels' boxes)."""
-        def reach(renderer):
-            length = axes.yaxis.majorTicks[0].get_tick_padding() * axes.get_figure().dpi / 72
-            box = axes.bbox
-            return [Bbox.from_extents(box.x0 - length, box.y0, box.x0, box.y1)]
-        return reach
 
     def _year_axis(self) -> None:
         """The years' ticks and labels, drawn as matplotlib draws an axis's (same marks, fonts and places) but over

@@ -13,6 +13,7 @@ from ..model.scoring import points_text
 from ..model.subjective import FACTORS, LOW_FACTOR, factor_info
 from .base import COLOURS, Chart, label
 from .charts import _MONEY_AXIS, _nice_ceiling
+from .stamps import Stamp, tick_marks
 
 __all__ = ["EarningsChart", "ParetoChart", "SubjectiveValueChart", "WaitChart"]
 
@@ -145,6 +146,7 @@ class EarningsChart(Chart):
     """The extra pay a negotiated start brings, added up year by year, and what saving it grows to."""
 
     height_in = 3.2
+    shared_background = True   # frame, axis titles and legend: the axes, which move with the career, are stamped
 
     def __init__(self) -> None:
         super().__init__()
@@ -160,6 +162,19 @@ class EarningsChart(Chart):
         ax.spines[["top", "right"]].set_visible(False)
         ax.legend(loc="upper left", fontsize=8, frameon=False)
         self.figure.subplots_adjust(left=0.12, right=0.97, top=0.88, bottom=0.16)
+        # The career's length moves both axes (in steps, but ten keys in all, each a whole background): each axis is
+        # stamped over the background instead, its pixels kept for each of its limits.
+        self.axes_stamps = {axis: Stamp([axis], reach=tick_marks(axis)) for axis in (ax.xaxis, ax.yaxis)}
+        self.stamps = tuple(self.axes_stamps.values())
+
+    def static_key(self):
+        return ()   # the same for every chart: the axes are stamped
+
+    def render(self) -> np.ndarray:
+        pixels = super().render()
+        for axis, stamp in self.axes_stamps.items():
+            stamp.draw(self, tuple(axis.get_view_interval()))
+        return pixels
 
     def update(self, gap) -> str:
         years = np.arange(1, gap.years + 1)
