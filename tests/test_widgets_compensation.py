@@ -240,13 +240,13 @@ def test_moving_the_years_shows_the_picture_a_fresh_comparer_draws():
 def test_a_kept_stamp_is_pasted_only_over_the_pixels_it_was_drawn_over():
     chart = CompensationComparer().chart
     chart.render()
-    stamp, key = chart._title, chart.title.get_text()
+    stamp = chart._title
     pixels = np.asarray(chart.canvas.buffer_rgba())
-    rows, columns, _, kept = stamp._kept[key]
+    rows, columns, _, kept = stamp._kept[chart.title.get_text()]
     pixels[rows, columns] = 128   # something else under the title now
-    stamp.draw(chart, key)
+    stamp.draw(chart)
     drawn_again = pixels[rows, columns].copy()
     assert not np.array_equal(drawn_again, kept) and (drawn_again == 128).any()
     pixels[rows, columns] = 128
-    stamp.draw(chart, key)   # kept now for that grey: pasted
+    stamp.draw(chart)   # kept now for that grey: pasted
     assert np.array_equal(pixels[rows, columns], drawn_again)

@@ -21,7 +21,7 @@ from ..model.compensation import MAX_YEARS, in_sentence
 from ..model.money import money_short
 from .base import Chart, label
 from .charts import _MONEY_AXIS
-from .stamps import Stamp, tick_marks
+from .stamps import Stamp, StampLayer, tick_marks
 
 __all__ = ["CompensationChart"]
 
@@ -135,11 +135,15 @@ class CompensationChart(Chart):
         # What changes with the years, the names and the amounts typed (the title, the names' legend, the money axes,
         # the years' labels) is stamped over the background (see Stamp), which is then the same for every chart.
         self._dynamic.remove(self.title)
-        self._title = Stamp([self.title])
-        self._names_legend = Stamp([names])
-        self._money_axes = [Stamp([axes.yaxis], reach=tick_marks(axes.yaxis)) for axes in (top, ax)]
-        self._years = Stamp(self.year_labels)
+        self._title = Stamp([self.title], lambda: self.title.get_text())
+        self._names_legend = Stamp([names], lambda: self._names)
+        self._money_axes = [Stamp([axes.yaxis], axes.get_ylim, reach=tick_marks(axes.yaxis)) for axes in (top, ax)]
+        self._years = Stamp(self.year_labels,
+                            lambda: (self.ax.get_xlim(), tuple(label.get_text() for label in self.year_labels)))
         self.stamps = (self._title, self._names_legend, *self._money_axes, self._years)
+        layer = StampLayer(self, self.stamps)   # first: over the background, under the bars, as the texts were
+        layer.set_animated(True)
+        self._dynamic.insert(0, layer)
 
     def _year_axis(self) -> None:
         """The years' ticks and labels, drawn as matplotlib draws an axis's (same marks, fonts and places) but over
@@ -168,15 +172,6 @@ class CompensationChart(Chart):
     def static_key(self):
         # The same for every chart: all that changes is drawn over the background (dynamic, or stamped).
         return ()
-
-    def render(self) -> np.ndarray:
-        pixels = super().render()
-        self._title.draw(self, self.title.get_text())
-        self._names_legend.draw(self, self._names)
-        for stamp, axes in zip(self._money_axes, (self.totals_ax, self.ax)):
-            stamp.draw(self, axes.get_ylim())
-        self._years.draw(self, (self.ax.get_xlim(), tuple(label.get_text() for label in self.year_labels)))
-        return pixels
 
     def _name_legend(self, first: str, second: str) -> None:
         """The packages' names in the top panel's legend (its texts changed in place: the legend, stamped, is laid

@@ -13,7 +13,7 @@ from ..model.scoring import points_text
 from ..model.subjective import FACTORS, LOW_FACTOR, factor_info
 from .base import COLOURS, Chart, label
 from .charts import _MONEY_AXIS, _nice_ceiling
-from .stamps import Stamp, tick_marks
+from .stamps import Stamp, StampLayer, tick_marks
 
 __all__ = ["EarningsChart", "ParetoChart", "SubjectiveValueChart", "WaitChart"]
 
@@ -164,17 +164,14 @@ class EarningsChart(Chart):
         self.figure.subplots_adjust(left=0.12, right=0.97, top=0.88, bottom=0.16)
         # The career's length moves both axes (in steps, but ten keys in all, each a whole background): each axis is
         # stamped over the background instead, its pixels kept for each of its limits.
-        self.axes_stamps = {axis: Stamp([axis], reach=tick_marks(axis)) for axis in (ax.xaxis, ax.yaxis)}
-        self.stamps = tuple(self.axes_stamps.values())
+        self.stamps = tuple(Stamp([axis], lambda axis=axis: tuple(axis.get_view_interval()), reach=tick_marks(axis))
+                            for axis in (ax.xaxis, ax.yaxis))
+        layer = StampLayer(self, self.stamps)   # first: over the background, under the lines
+        layer.set_animated(True)
+        self._dynamic.insert(0, layer)
 
     def static_key(self):
         return ()   # the same for every chart: the axes are stamped
-
-    def render(self) -> np.ndarray:
-        pixels = super().render()
-        for axis, stamp in self.axes_stamps.items():
-            stamp.draw(self, tuple(axis.get_view_interval()))
-        return pixels
 
     def update(self, gap) -> str:
         years = np.arange(1, gap.years + 1)

@@ -1,10 +1,11 @@
 """Stamps: parts of a chart drawn over its cached background whose pixels are kept for each thing they show.
 
 The background (see :mod:`negwidgets.plots.base`) is drawn again whenever anything in it changes; a chart whose
-axes' limits, ticks or titles change often (a slider that moves the axis, a title that says the amounts) pays a
-whole background (40-90 ms) for a few texts. A :class:`Stamp` takes such texts out of the background: they are
-drawn after the dynamic artists, in a part of the figure they alone draw in, and their pixels kept for each key
-(what they show), so that a key seen again costs a copy of those pixels.
+axes' limits, ticks or titles change often (a slider that moves an axis, a title that says the amounts) paid a whole
+background (40-90 ms) for a few texts. A :class:`Stamp` takes such texts out of the background: they are drawn
+over it, in a part of the figure they alone draw in, and their pixels kept for each key (what they show), so that
+a key seen again costs a copy of those pixels. A chart's stamps are drawn by a :class:`StampLayer`, its first
+dynamic artist: over the background and under the other dynamic artists, as the background's texts were.
 """
 
 from __future__ import annotations
@@ -12,30 +13,31 @@ from __future__ import annotations
 from collections import OrderedDict
 
 import numpy as np
+from matplotlib.artist import Artist
 from matplotlib.transforms import Bbox
 
-__all__ = ["Stamp", "tick_marks"]
+__all__ = ["Stamp", "StampLayer", "tick_marks"]
 
 
 class Stamp:
-    """Artists drawn last, over a part of the figure where nothing else is drawn (a title, a legend, an axis):
-    their pixels are kept for each key (what the artists show) and pasted again instead of drawing their texts (a
-    text costs about a millisecond, a title or a legend 6-9, an axis 7-13). A kept stamp is pasted only over the
-    very pixels it was drawn over, so it never hides something else; a chart calls :meth:`draw` after its dynamic
-    artists are drawn (at the end of its ``render``).
+    """Artists (a title, a legend, an axis) whose pixels are kept for each ``key()`` (what they show) and pasted
+    again instead of drawing their texts (a text costs about a millisecond, a title or a legend 6-9, an axis 7-13).
+    A kept stamp is pasted only over the very pixels it was drawn over, so it never hides something else.
 
     ``reach``, given a renderer, may add boxes the artists draw in beyond their own (an axis's tick marks)."""
 
     kept = 12
 
-    def __init__(self, artists, reach=None) -> None:
+    def __init__(self, artists, key, reach=None) -> None:
         self.artists = artists
+        self.key = key
         self.reach = reach
         for artist in artists:
             artist.set_animated(True)   # left out of the cached background
         self._kept: OrderedDict = OrderedDict()
 
-    def draw(self, chart, key) -> None:
+    def draw(self, chart) -> None:
+        key = self.key()
         pixels = np.asarray(chart.canvas.buffer_rgba())
         kept = self._kept.get(key)
         if kept is not None:
@@ -67,6 +69,20 @@ class Stamp:
         self._kept.move_to_end(key)
         while len(self._kept) > self.kept:
             self._kept.popitem(last=False)
+
+
+class StampLayer(Artist):
+    """A chart's stamps as one artist, to be registered (``chart.dynamic``) before its other dynamic artists: the
+    stamps then go over the pixels of the background alone, the same on every update, and are pasted each time."""
+
+    def __init__(self, chart, stamps) -> None:
+        super().__init__()
+        self.chart = chart
+        self.stamps = tuple(stamps)
+
+    def draw(self, renderer) -> None:
+        for stamp in self.stamps:
+            stamp.draw(self.chart)
 
 
 def tick_marks(axis):
