@@ -151,9 +151,8 @@ class CompensationChart(Chart):
         top, ax = self.totals_ax, self.ax
         # Where matplotlib puts the axis label under labels of this font: a fixed place, as no tick is left.
         renderer = self.canvas.get_renderer()
-        transform, va, ha = ax.get_xaxis_text1_transform(ax.xaxis.majorTicks[0].get_pad()
-                                                         + ax.xaxis.majorTicks[0].get_tick_padding())
         tick = ax.xaxis.majorTicks[0]
+        transform, va, ha = ax.get_xaxis_text1_transform(tick.get_pad() + tick.get_tick_padding())
         self.year_labels = [ax.text(0, 0, "", fontsize=tick.label1.get_fontsize(), color=tick.label1.get_color(),
                                     transform=transform, va=va, ha=ha) for _ in range(MAX_YEARS)]
         self.year_labels[0].set_text("1")
