@@ -59,10 +59,11 @@ def _full_walk_min_font(chart) -> float:
 
 def _typed_views():
     """Views whose typed numbers used to redraw the whole figure, with a series of edits to each."""
-    from negwidgets.widgets import BatnaCalculator, CriteriaLadder
+    from negwidgets.widgets import AspirationPlanner, BatnaCalculator, CriteriaLadder
 
     batna = BatnaCalculator([("Offer from Firm B", 72_000, 0.5), ("Offer from Firm C", 65_000, 0.3), ("Stay", 58_000, 0.2)])
     ladder = CriteriaLadder()
+    planner = AspirationPlanner()
     edits = [
         (batna, lambda: setattr(batna.rows[0].value, "value", "75k")),
         (batna, lambda: setattr(batna.rows[1].name, "value", "A much longer name for the second outcome")),
@@ -84,6 +85,14 @@ def _typed_views():
         (ladder, lambda: setattr(ladder.rows[2].value, "value", "50k")),
         (ladder, lambda: ladder.rows[0].remove.click()),
         (ladder, lambda: setattr(ladder.reservation, "value", 85_000)),
+        # The planner's curve and salary axis are drawn over its background: a figure typed moves both.
+        (planner, lambda: setattr(planner.figures[90], "value", "$95,000")),
+        (planner, lambda: setattr(planner.percentile, "value", 60)),
+        (planner, lambda: setattr(planner.source, "value", "Software engineer")),
+        (planner, lambda: setattr(planner.reservation, "value", "")),
+        (planner, lambda: setattr(planner.figures[10], "value", "")),
+        (planner, lambda: setattr(planner.reservation, "value", "$150,000")),
+        (planner, lambda: setattr(planner.source, "value", "Data analyst")),
     ]
     return edits
 

@@ -247,9 +247,15 @@ class UncertaintyChart(Chart):
 
 
 class AspirationChart(Chart):
-    """Benchmark pay by percentile, the chosen aspiration marked, the reservation value as a floor."""
+    """Benchmark pay by percentile, the chosen aspiration marked, the reservation value as a floor.
+
+    Every figure typed moves the curve and the salary axis, so neither is in the background (which depends only on
+    the percentile axis, fixed, and is shared by the class's charts): the curve is dynamic, and the salary axis is
+    drawn over the background once per range of salaries and kept (10 ms, where the whole figure took 40-60 ms).
+    """
 
     height_in = 2.8
+    shared_background = True
 
     def __init__(self) -> None:
         super().__init__()
@@ -257,9 +263,12 @@ class AspirationChart(Chart):
         (self.curve,) = ax.plot([], [], marker="o", color=COLOURS["neutral"], label="Benchmarks")
         (self.choice,) = ax.plot([], [], marker="*", markersize=16, linestyle="none", color=COLOURS["you"],
                                  label="Your aspiration")
-        self.dynamic(self.choice)
-        self.floor = self.dynamic(ax.axhline(0, color=COLOURS["risk"], linestyle="--", linewidth=1.5,
-                                             label="Your reservation value"))
+        self.floor = ax.axhline(0, color=COLOURS["risk"], linestyle="--", linewidth=1.5, label="Your reservation value")
+        self.yaxis = self.dynamic(ax.yaxis)   # drawn into its own kept layer by render(), not on every update
+        for artist in (self.curve, self.choice, self.floor):  # in the order a full draw gives them
+            self.dynamic(artist)
+        self._axis_layer = None   # the background with the salary axis drawn over it
+        self._axis_key = None
         ax.set_xlim(0, 100)
         ax.yaxis.set_major_formatter(_MONEY_AXIS)
         ax.set_xlabel("Percentile of pay for the role")
@@ -269,7 +278,23 @@ class AspirationChart(Chart):
         self.figure.subplots_adjust(left=0.13, right=0.97, top=0.86, bottom=0.2)
 
     def static_key(self):
-        return super().static_key() + (tuple(self.curve.get_xdata()), tuple(self.curve.get_ydata()))
+        return self.ax.get_xlim()
+
+    def render(self) -> np.ndarray:
+        """As :meth:`Chart.render`, with the salary axis drawn over the background once per range and kept."""
+        if self._background_drawn() or self._axis_key != self.ax.get_ylim():
+            self._axis_layer = None
+        if self._axis_layer is None:
+            self.canvas.restore_region(self._background)
+            self.figure.draw_artist(self.yaxis)
+            self._axis_layer = self.canvas.copy_from_bbox(self.figure.bbox)
+            self._axis_key = self.ax.get_ylim()
+        else:
+            self.canvas.restore_region(self._axis_layer)
+        for artist in self._dynamic:
+            if artist is not self.yaxis and artist.get_visible():
+                self.figure.draw_artist(artist)
+        return np.asarray(self.canvas.buffer_rgba())
 
     def update(self, plan) -> str:
         percentiles = [p for p, _ in plan.benchmarks]
