@@ -59,11 +59,14 @@ def _full_walk_min_font(chart) -> float:
 
 def _typed_views():
     """Views whose typed numbers used to redraw the whole figure, with a series of edits to each."""
-    from negwidgets.widgets import AspirationPlanner, BatnaCalculator, CriteriaLadder
+    from negwidgets.widgets import (AspirationPlanner, BatnaCalculator, CriteriaLadder, FirstOfferAdvisor,
+                                    ZopaUnderUncertainty)
 
     batna = BatnaCalculator([("Offer from Firm B", 72_000, 0.5), ("Offer from Firm C", 65_000, 0.3), ("Stay", 58_000, 0.2)])
     ladder = CriteriaLadder()
     planner = AspirationPlanner()
+    advisor = FirstOfferAdvisor()
+    uncertain = ZopaUnderUncertainty()
     edits = [
         (batna, lambda: setattr(batna.rows[0].value, "value", "75k")),
         (batna, lambda: setattr(batna.rows[1].name, "value", "A much longer name for the second outcome")),
@@ -93,6 +96,19 @@ def _typed_views():
         (planner, lambda: setattr(planner.figures[10], "value", "")),
         (planner, lambda: setattr(planner.reservation, "value", "$150,000")),
         (planner, lambda: setattr(planner.source, "value", "Data analyst")),
+        # Their axes are kept per limits over a background of the class's: limits left and seen again.
+        (advisor, lambda: setattr(advisor.knowledge, "value", "No idea")),
+        (advisor, lambda: setattr(advisor.reservation, "value", 60_000)),
+        (advisor, lambda: setattr(advisor.knowledge, "value", "Well informed")),
+        (advisor, lambda: setattr(advisor.reservation, "value", 70_000)),
+        (advisor, lambda: setattr(advisor.knowledge, "value", "No idea")),
+        (advisor, lambda: setattr(advisor.belief.kind, "value", "A range")),
+        (uncertain, lambda: setattr(uncertain.belief.kind, "value", "A range")),
+        (uncertain, lambda: setattr(uncertain.reservation, "value", 95_000)),
+        (uncertain, lambda: setattr(uncertain.belief.kind, "value", "A best guess, give or take")),
+        (uncertain, lambda: setattr(uncertain.belief.spread, "value", 2_000)),
+        (uncertain, lambda: setattr(uncertain.reservation, "value", 70_000)),
+        (uncertain, lambda: setattr(uncertain.belief.spread, "value", 6_000)),
     ]
     return edits
 
