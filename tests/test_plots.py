@@ -69,6 +69,13 @@ def _typed_views():
     uncertain = ZopaUnderUncertainty()
     edits = [
         (batna, lambda: setattr(batna.rows[0].value, "value", "75k")),
+        # The tree's artists are changed in place and only they drawn again: a label, then two chances (the lines'
+        # widths and the labels on them, which meet the other branches), then a label grown long and short again.
+        (batna, lambda: setattr(batna.rows[0].probability, "value", "40%")),   # refused: 90% in all
+        (batna, lambda: setattr(batna.rows[1].probability, "value", "40%")),
+        (batna, lambda: setattr(batna.rows[2].name, "value", "Stay in my current job, with the promotion they hinted at")),
+        (batna, lambda: setattr(batna.rows[2].name, "value", "Stay")),
+        (batna, lambda: setattr(batna.rows[1].value, "value", "66k")),
         (batna, lambda: setattr(batna.rows[1].name, "value", "A much longer name for the second outcome")),
         (batna, lambda: setattr(batna.rows[2].adjustment, "value", "-4k")),
         (batna, lambda: batna.rows[2].remove.click()),   # two outcomes left, whose chances no longer add up
