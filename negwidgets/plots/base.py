@@ -23,9 +23,10 @@ import zlib
 from collections import OrderedDict
 
 import numpy as np
-from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.text import Text
+
+from .text_cache import Canvas
 
 try:
     # ISA-L's deflate: at level 1, 6-8 times zlib's speed on the course's charts, for a file no larger
@@ -72,7 +73,10 @@ class Chart:
 
     def __init__(self) -> None:
         self.figure = Figure(figsize=(self.width_in, self.height_in), dpi=_CSS_DPI * _RENDER_SCALE)
-        self.canvas = FigureCanvasAgg(self.figure)
+        self.canvas = Canvas(self.figure)   # text layouts and glyphs kept between frames (text_cache.py)
+        # The renderer's pixels made now, with the chart, not on the first move that shows it: a debrief chart made
+        # hidden with its game would otherwise allocate and page in 3-6 MB when the game ends.
+        self.canvas.get_renderer()
         self.ax = self.figure.add_subplot()
         self.caption = ""
         self._dynamic: list = []
@@ -146,11 +150,29 @@ class Chart:
     def render(self) -> np.ndarray:
         """Draw the current state and return the RGBA pixels (background cached between updates)."""
         if not self._background_drawn():
-            self.canvas.restore_region(self._background)
+            self._restore(self._background)
         for artist in self._dynamic:
             if artist.get_visible():
                 self.figure.draw_artist(artist)
-        return np.asarray(self.canvas.buffer_rgba())
+        return self._pixels()
+
+    def _pixels(self) -> np.ndarray:
+        """The canvas's pixels (height x width x 4), as a view: drawing changes them."""
+        return np.asarray(self.canvas.get_renderer().buffer_rgba())
+
+    def _restore(self, layer: np.ndarray) -> None:
+        """Put pixels kept by :meth:`_snapshot` back on the canvas."""
+        np.copyto(self._pixels(), layer)
+
+    def _snapshot(self, into: np.ndarray | None = None) -> np.ndarray:
+        """A copy of the canvas's pixels, written into ``into`` when it is given and of the same size: a new array
+        of 3 to 6 MB is paged in as it is first written, which cost more than the copy (up to 5 ms a frame in a
+        kernel). ``into`` must be this chart's own, never a background kept for others."""
+        pixels = self._pixels()
+        if into is None or into.shape != pixels.shape or not into.flags.writeable:
+            return np.array(pixels)
+        np.copyto(into, pixels)
+        return into
 
     def _background_drawn(self) -> bool:
         """When :meth:`static_key` has changed, put the new background on the canvas (drawn, or copied from one
@@ -161,16 +183,16 @@ class Chart:
         kept = self._kept_key(key)
         if kept is not None and kept in _SHARED:  # drawn already (by this chart or one of its class): copied whole
             _SHARED.move_to_end(kept)
-            pixels, self._background_fonts = _SHARED[kept]
-            np.copyto(np.asarray(self.canvas.get_renderer().buffer_rgba()), pixels)
-            self._background = self.canvas.copy_from_bbox(self.figure.bbox)
+            self._background, self._background_fonts = _SHARED[kept]   # read-only, shared: restored, never written
+            self._restore(self._background)
         else:
             self.canvas.draw()  # animated (dynamic) artists are left out of this pass
-            self._background = self.canvas.copy_from_bbox(self.figure.bbox)
+            # A background kept for others is read-only, so _snapshot makes a new array instead of overwriting it.
+            self._background = self._snapshot(self._background)
             self._measure_background_fonts()
             if kept is not None:
-                # The whole buffer, not the region: the region may leave out an edge row that a new canvas lacks.
-                _SHARED[kept] = (np.array(self.canvas.buffer_rgba()), self._background_fonts)
+                self._background.flags.writeable = False
+                _SHARED[kept] = (self._background, self._background_fonts)
                 while len(_SHARED) > _SHARED_KEPT:
                     _SHARED.popitem(last=False)
         self._background_key = key

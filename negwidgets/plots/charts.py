@@ -68,18 +68,18 @@ class _KeptAxes(Chart):
         key = self.axes_key()
         if key in self._layers:
             self._layers.move_to_end(key)
-            self.canvas.restore_region(self._layers[key])
+            self._restore(self._layers[key])
         else:
-            self.canvas.restore_region(self._background)
+            self._restore(self._background)
             for axis in self._axes:
                 self.figure.draw_artist(axis)
-            self._layers[key] = self.canvas.copy_from_bbox(self.figure.bbox)
-            while len(self._layers) > self._layers_kept:
-                self._layers.popitem(last=False)
+            # The oldest layer's array, when one is dropped, is written over (a new one is paged in as first written).
+            oldest = self._layers.popitem(last=False)[1] if len(self._layers) >= self._layers_kept else None
+            self._layers[key] = self._snapshot(oldest)
         for artist in self._dynamic:
             if artist.get_visible() and not any(artist is axis for axis in self._axes):
                 self.figure.draw_artist(artist)
-        return np.asarray(self.canvas.buffer_rgba())
+        return self._pixels()
 
 
 class ZoneChart(Chart):
@@ -169,7 +169,6 @@ class _ArtistLayer:
         self.chart = chart
         self.artists: list = []   # drawn in this order
         self._pixels = None       # the background with the artists drawn over it
-        self._background = None   # the background's own pixels
         self._boxes: dict = {}    # id of an artist -> the pixels it may touch, as drawn in the layer
         self._changed: list = []
 
@@ -201,24 +200,22 @@ class _ArtistLayer:
         answer says whether the canvas holds a new background)."""
         chart = self.chart
         renderer = chart.canvas.get_renderer()
-        canvas = np.asarray(chart.canvas.buffer_rgba())
         if background_drawn or self._pixels is None:
             if not background_drawn:
-                chart.canvas.restore_region(chart._background)
-            self._background = np.array(canvas)
+                chart._restore(chart._background)
             redraw = self.artists
         else:
-            np.copyto(canvas, self._pixels)
-            redraw = self._clear_changed(canvas, renderer)
+            chart._restore(self._pixels)
+            redraw = self._clear_changed(chart._pixels(), chart._background, renderer)
         self._changed = []
         for artist in redraw:
             if artist.get_visible():
                 chart.figure.draw_artist(artist)
             self._boxes[id(artist)] = self._box(artist, renderer)
         if redraw:
-            self._pixels = np.array(canvas)
+            self._pixels = chart._snapshot(self._pixels)   # written over in place when of the same size
 
-    def _clear_changed(self, canvas, renderer) -> list:
+    def _clear_changed(self, canvas, background, renderer) -> list:
         changed = {id(artist) for artist in self._changed}
         affected, boxes = set(), []
         for artist in self.artists:
@@ -240,7 +237,7 @@ class _ArtistLayer:
                     grown = True
         for x0, y0, x1, y1 in boxes:
             rows, columns = slice(max(y0, 0), max(y1, 0)), slice(max(x0, 0), max(x1, 0))
-            canvas[rows, columns] = self._background[rows, columns]
+            canvas[rows, columns] = background[rows, columns]
         return [artist for artist in self.artists if id(artist) in affected]
 
 
@@ -321,7 +318,7 @@ class DecisionTreeChart(Chart):
         for artist in self._dynamic:
             if artist not in self._layer and artist.get_visible():
                 self.figure.draw_artist(artist)
-        return np.asarray(self.canvas.buffer_rgba())
+        return self._pixels()
 
     def update(self, valuation) -> str:
         rows = tuple((r.name, r.value, r.probability, r.adjustment) for r in valuation.alternatives)
@@ -617,7 +614,7 @@ class LadderChart(Chart):
         for artist in self._dynamic:
             if artist not in self._layer and artist.get_visible():
                 self.figure.draw_artist(artist)
-        return np.asarray(self.canvas.buffer_rgba())
+        return self._pixels()
 
     def update(self, ladder) -> str:
         rungs = tuple((r.criterion.name, r.criterion.value, r.criterion.strength) for r in ladder.rungs)

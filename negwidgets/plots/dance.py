@@ -181,9 +181,15 @@ class ProgressChart(Chart):
         g.set_ylim(len(PRINCIPLES) - 0.5, -0.5)
         g.set_yticks(range(len(PRINCIPLES)), [name for _, name, _ in PRINCIPLES], fontsize=8)
         g.set_xlabel("Game (under a rematch: = the game it replays)", fontsize=9)
-        # The games' numbers change with every game: the axis under the grades is drawn with the dynamic layer, so a
-        # new game redraws the background only when the number of columns changes (the numbers overlap nothing).
-        self.dynamic(g.xaxis)
+        # The games' numbers change with every game: they are dynamic texts where the tick labels would be, so a new
+        # game draws a few digits instead of the whole axis (its label was most of an update's drawing time). The
+        # background keeps the ticks and the axis's label, placed below the numbers' lines (see _place_label).
+        g.tick_params(axis="x", labelbottom=False)
+        transform, va, ha = g.get_xaxis_text1_transform(g.xaxis.get_major_ticks()[0].get_pad() +
+                                                        g.xaxis.get_major_ticks()[0].get_tick_padding())
+        self._numbers = [self.dynamic(g.text(0, 0, "", transform=transform, va=va, ha=ha, fontsize=8))
+                         for _ in range(_SHOWN)]
+        self._lines = 1   # the most lines a game's number takes (two under a rematch)
         g.spines[["top", "right"]].set_visible(False)
         handles = [g.scatter([], [], marker=m, color=c, s=size, label=name) for name, (m, c, size) in _GRADE_STYLE.items()]
         # The grades: one set of marks a grade, moved on each update (the marks never overlap, so their order does
@@ -194,7 +200,15 @@ class ProgressChart(Chart):
         self.figure.subplots_adjust(left=0.3, right=0.98, top=0.9, bottom=0.2)
 
     def static_key(self):
-        return super().static_key() + (self._columns,)
+        return super().static_key() + (self._columns, self._lines)
+
+    def _place_label(self) -> None:
+        """The axis's label below the games' numbers, as matplotlib places it below tick labels: 4 points under
+        the lowest of them."""
+        renderer = self.canvas.get_renderer()
+        spine = self.grades_ax.spines["bottom"].get_window_extent(renderer).y0
+        lowest = min((text.get_window_extent(renderer).y0 for text in self._numbers if text.get_text()), default=spine)
+        self.grades_ax.xaxis.labelpad = (spine - lowest) * 72 / self.figure.dpi + 4
 
     def update(self, progress) -> str:
         """Draw a :class:`~negwidgets.model.coaching.PracticeProgress` (or a history with ``progress()``)."""
@@ -210,7 +224,15 @@ class ProgressChart(Chart):
         ticks = [f"{n}" + (f"\n(= {g.rematch_of})" if g.rematch_of else "") for n, g in shown]
         ticks += [""] * (columns - len(ticks))
         self.ax.set_xlim(0.4, columns + 0.6)
-        self.grades_ax.set_xticks(xs, ticks, fontsize=8)
+        self.grades_ax.set_xticks(xs)
+        for x, (number, text) in enumerate(zip(self._numbers, ticks), start=1):
+            number.set_text(text)
+            number.set_x(x)
+            number.set_visible(bool(text))
+        lines = 1 + any("\n" in text for text in ticks)
+        if (columns, lines) != (self._columns, self._lines):
+            self._lines = lines
+            self._place_label()
         self._columns = columns
         marks = {grade: [] for grade in _GRADE_STYLE}
         for x, (n, game) in zip(xs, shown):
