@@ -95,6 +95,12 @@ def _typed_views():
         (ladder, lambda: setattr(ladder.rows[2].value, "value", "50k")),
         (ladder, lambda: ladder.rows[0].remove.click()),
         (ladder, lambda: setattr(ladder.reservation, "value", 85_000)),
+        # The x axis is kept with the names: new limits draw it again over the background's pixels under it.
+        (ladder, lambda: setattr(ladder.reservation, "value", 45_000)),
+        (ladder, lambda: setattr(ladder.their_limit, "value", 115_000)),
+        (ladder, lambda: setattr(ladder.rows[0].name, "value", "A standard renamed as the axis moves")),
+        (ladder, lambda: setattr(ladder.reservation, "value", 70_000)),
+        (ladder, lambda: setattr(ladder.their_limit, "value", 80_000)),
         # The planner's curve and salary axis are drawn over its background: a figure typed moves both.
         (planner, lambda: setattr(planner.figures[90], "value", "$95,000")),
         (planner, lambda: setattr(planner.percentile, "value", 60)),

@@ -7,8 +7,10 @@ from collections import OrderedDict
 
 import matplotlib
 import numpy as np
+from matplotlib.axis import XAxis
 from matplotlib.patches import Rectangle
 from matplotlib.ticker import FuncFormatter
+from matplotlib.transforms import Bbox
 
 from ..model.money import money_short, percent
 from .base import COLOURS, Chart, label
@@ -188,7 +190,13 @@ class _ArtistLayer:
     def _box(artist, renderer) -> tuple[int, int, int, int]:
         """The pixels an artist may touch, x0, y0, x1, y1 from the top: its extent widened by half its line's width
         and two pixels of anti-aliasing (a text's white box, its pad, is within the lines' pad too)."""
-        extent = artist.get_window_extent(renderer)
+        if isinstance(artist, XAxis):   # its tick labels and label, and its tick marks under the axes
+            ticks = artist.get_major_ticks()[0].tick1line.get_markersize() * renderer.dpi / 72
+            below = artist.axes.bbox
+            extent = Bbox.union([artist.get_tightbbox(renderer),
+                                 Bbox.from_extents(below.x0, below.y0 - ticks, below.x1, below.y0 + ticks)])
+        else:
+            extent = artist.get_window_extent(renderer)
         width = artist.get_linewidth() if hasattr(artist, "get_linewidth") and not hasattr(artist, "get_text") else 0
         pad = int(np.ceil(width * renderer.dpi / 72 / 2)) + 4
         height = renderer.height
@@ -542,10 +550,10 @@ class AnchoringChart(Chart):
 class LadderChart(Chart):
     """The standards as rungs by value, coloured by strength; the likely zone and the ask marked.
 
-    The rungs' names stand where the y tick labels would, as dynamic texts drawn over the background and kept:
-    typing a standard's name or choosing its strength then draws that name again (3-6 ms), not the whole figure
-    (40-90 ms) nor every name. The background (axes, ticks, legend) depends only on the axes' limits, so it is
-    shared by the class's charts.
+    The rungs' names stand where the y tick labels would, as dynamic texts drawn over the background and kept with
+    the x axis (:class:`_ArtistLayer`): typing a standard's name or choosing its strength then draws that name again
+    (3-6 ms), and new x limits draw the x axis again (8 ms), not the whole figure (40-90 ms). The background (the
+    y ticks, the legend) depends only on the number of rungs, so it is shared by the class's charts.
     """
 
     height_in = 3.4
@@ -565,13 +573,18 @@ class LadderChart(Chart):
         ax.legend(handles=[self.mine, self.theirs, self.ask], loc="lower right", fontsize=8, framealpha=0.9)
         self._markers: list = []
         self._names: list = []      # the rungs' names, placed and styled as the y tick labels they replace
-        self._layer = _ArtistLayer(self)   # the names, drawn over the background and kept
+        self._layer = _ArtistLayer(self)   # the x axis and the names, drawn over the background and kept
+        self.xaxis = self.dynamic(ax.xaxis)
+        self._xlim = None
         self._rungs = None
         ax.xaxis.set_major_formatter(_MONEY_AXIS)
         ax.set_xlabel("The number each standard points to (US dollars)")
         ax.spines[["top", "right"]].set_visible(False)
         ax.tick_params(axis="y", labelsize=8, labelleft=False)
         self.figure.subplots_adjust(left=0.3, right=0.97, top=0.88, bottom=0.16)
+
+    def static_key(self):
+        return self.ax.get_ylim()   # the x axis is in the kept layer
 
     def _name_text(self, y: float, text: str):
         tick = self.ax.yaxis.get_major_ticks()[0].label1   # where and how a y tick label is drawn
@@ -590,7 +603,7 @@ class LadderChart(Chart):
             self._markers = [self.dynamic(self.ax.plot([], [], marker="o", linestyle="none", markeredgewidth=2)[0])
                              for _ in range(n)]  # drawn over the zone's shading
             self._names = [self._name_text(n - index, "") for index in range(n)]
-            self._layer.set(self._names)
+            self._layer.set([self.xaxis, *self._names])
         for index, (rung, marker, name) in enumerate(zip(rungs, self._markers, self._names)):
             c = rung.criterion
             colour = colours((c.strength - 1) / 4)
@@ -621,7 +634,10 @@ class LadderChart(Chart):
         values = [r.criterion.value for r in ladder.rungs]
         bounds = [v for v in (ladder.reservation, ladder.their_limit) if v is not None]
         limits = _outward(*_padded(values + bounds, 0.1))
-        self.ax.set_xlim(*limits)
+        if limits != self._xlim:
+            self._layer.changed(self.xaxis)
+            self.ax.set_xlim(*limits)
+            self._xlim = limits
         if rungs != self._rungs:
             self._draw_rungs(ladder.rungs)
             self._rungs = rungs
