@@ -178,6 +178,7 @@ class _ArtistLayer:
         """A new set of artists: all drawn at the next render."""
         self.artists = list(artists)
         self._pixels = None
+        self._boxes = {}
 
     def __contains__(self, artist) -> bool:
         return any(artist is drawn for drawn in self.artists)
@@ -189,7 +190,7 @@ class _ArtistLayer:
     @staticmethod
     def _box(artist, renderer) -> tuple[int, int, int, int]:
         """The pixels an artist may touch, x0, y0, x1, y1 from the top: its extent widened by half its line's width
-        and two pixels of anti-aliasing (a text's white box, its pad, is within the lines' pad too)."""
+        and four pixels (anti-aliasing, and a text's white box with its pad of 1 point)."""
         if isinstance(artist, XAxis):   # its tick labels and label, and its tick marks under the axes
             ticks = artist.get_major_ticks()[0].tick1line.get_markersize() * renderer.dpi / 72
             below = artist.axes.bbox
