@@ -191,11 +191,11 @@ class _ArtistLayer:
     def _box(artist, renderer) -> tuple[int, int, int, int]:
         """The pixels an artist may touch, x0, y0, x1, y1 from the top: its extent widened by half its line's width
         and four pixels (anti-aliasing, and a text's white box with its pad of 1 point)."""
-        if isinstance(artist, XAxis):   # its tick labels and label, and its tick marks under the axes
+        if isinstance(artist, XAxis):   # its tick labels and label, and its tick marks (pointing out) under the axes
             ticks = artist.get_major_ticks()[0].tick1line.get_markersize() * renderer.dpi / 72
             below = artist.axes.bbox
             extent = Bbox.union([artist.get_tightbbox(renderer),
-                                 Bbox.from_extents(below.x0, below.y0 - ticks, below.x1, below.y0 + ticks)])
+                                 Bbox.from_extents(below.x0, below.y0 - ticks, below.x1, below.y0)])
         else:
             extent = artist.get_window_extent(renderer)
         width = artist.get_linewidth() if hasattr(artist, "get_linewidth") and not hasattr(artist, "get_text") else 0
