@@ -55,6 +55,23 @@ def test_vectorised_model_matches_a_plain_reference():
 
 
 
+@settings(max_examples=40, deadline=None)
+@given(beliefs, fractions, st.floats(min_value=0.02, max_value=1), st.floats(min_value=40_000, max_value=120_000),
+       st.integers(min_value=1, max_value=120), st.sampled_from([1.0, -1.0]))
+def test_the_blocked_sums_are_those_of_the_whole_grid(belief, alpha, tolerance, s, points, sign):
+    # first_offer_analysis sums its grids of openings a block of rows at a time, in place: the same numbers as
+    # the deal and the chance of going on worked out for the whole grid at once (signed, for a paying side).
+    from negwidgets.model.first_offer import _first_mover, _first_mover_summaries, _summaries
+
+    values, weights = belief.quadrature()
+    b, s = sign * values, sign * s
+    x = np.linspace(s, s + sign * 60_000, points)[:, None]
+    whole = _summaries(*_first_mover(s, b, alpha, tolerance, x), s, weights)
+    blocked = _first_mover_summaries(s, b, alpha, tolerance, x, weights, rows=7)
+    for expected, got in zip(whole, blocked):
+        np.testing.assert_allclose(got, expected, rtol=1e-12, atol=1e-9, equal_nan=True)
+
+
 def reference_second_move(s, b, weights, alpha, tolerance, room, spread, openings=161, counters=161):
     """Letting them open, written out one opening of theirs at a time (the model's grids of their openings and
     your counters): Bayes' rule for their limit, then each counter's expected gain from the deal formula."""

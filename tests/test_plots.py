@@ -59,15 +59,26 @@ def _full_walk_min_font(chart) -> float:
 
 def _typed_views():
     """Views whose typed numbers used to redraw the whole figure, with a series of edits to each."""
-    from negwidgets.widgets import BatnaCalculator, CompensationComparer, CriteriaLadder, LifetimeEarnings
+    from negwidgets.widgets import (AspirationPlanner, BatnaCalculator, CompensationComparer, CriteriaLadder,
+                                    FirstOfferAdvisor, LifetimeEarnings, ZopaUnderUncertainty)
 
     batna = BatnaCalculator([("Offer from Firm B", 72_000, 0.5), ("Offer from Firm C", 65_000, 0.3), ("Stay", 58_000, 0.2)])
     ladder = CriteriaLadder()
     comparer = CompensationComparer()
     entries = comparer.entries
     earnings = LifetimeEarnings()
+    planner = AspirationPlanner()
+    advisor = FirstOfferAdvisor()
+    uncertain = ZopaUnderUncertainty()
     edits = [
         (batna, lambda: setattr(batna.rows[0].value, "value", "75k")),
+        # The tree's artists are changed in place and only they drawn again: a label, then two chances (the lines'
+        # widths and the labels on them, which meet the other branches), then a label grown long and short again.
+        (batna, lambda: setattr(batna.rows[0].probability, "value", "40%")),   # refused: 90% in all
+        (batna, lambda: setattr(batna.rows[1].probability, "value", "40%")),
+        (batna, lambda: setattr(batna.rows[2].name, "value", "Stay in my current job, with the promotion they hinted at")),
+        (batna, lambda: setattr(batna.rows[2].name, "value", "Stay")),
+        (batna, lambda: setattr(batna.rows[1].value, "value", "66k")),
         (batna, lambda: setattr(batna.rows[1].name, "value", "A much longer name for the second outcome")),
         (batna, lambda: setattr(batna.rows[2].adjustment, "value", "-4k")),
         (batna, lambda: batna.rows[2].remove.click()),   # two outcomes left, whose chances no longer add up
@@ -75,6 +86,15 @@ def _typed_views():
         (ladder, lambda: setattr(ladder.rows[0].value, "value", "90k")),
         (ladder, lambda: setattr(ladder.rows[1].strength, "value", 1)),
         (ladder, lambda: setattr(ladder.rows[2].name, "value", "Renamed standard")),
+        # Only the changed name is drawn again: a name grown to two lines, typed back, next to a changed one.
+        (ladder, lambda: setattr(ladder.rows[3].name, "value", "A standard whose name wraps onto a second line")),
+        (ladder, lambda: setattr(ladder.rows[3].name, "value", "A standard whose name wraps")),
+        (ladder, lambda: setattr(ladder.rows[4].strength, "value", 5)),
+        (ladder, lambda: setattr(ladder.rows[3].strength, "value", 1)),
+        (ladder, lambda: setattr(ladder.rows[3].name, "value", "")),
+        (ladder, lambda: ladder.table.add_button.click()),
+        (ladder, lambda: setattr(ladder.rows[-1].value, "value", "81k")),
+        (ladder, lambda: setattr(ladder.rows[-1].name, "value", "A new standard")),
         (ladder, lambda: setattr(ladder.rows[2].value, "value", "50k")),
         (ladder, lambda: ladder.rows[0].remove.click()),
         (ladder, lambda: setattr(ladder.reservation, "value", 85_000)),
@@ -97,6 +117,33 @@ def _typed_views():
         (earnings, lambda: setattr(earnings.years, "value", 8)),
         (earnings, lambda: setattr(earnings.first_offer, "value", 70_000)),
         (earnings, lambda: setattr(earnings.years, "value", 47)),
+        # The x axis is kept with the names: new limits draw it again over the background's pixels under it.
+        (ladder, lambda: setattr(ladder.reservation, "value", 45_000)),
+        (ladder, lambda: setattr(ladder.their_limit, "value", 115_000)),
+        (ladder, lambda: setattr(ladder.rows[0].name, "value", "A standard renamed as the axis moves")),
+        (ladder, lambda: setattr(ladder.reservation, "value", 70_000)),
+        (ladder, lambda: setattr(ladder.their_limit, "value", 80_000)),
+        # The planner's curve and salary axis are drawn over its background: a figure typed moves both.
+        (planner, lambda: setattr(planner.figures[90], "value", "$95,000")),
+        (planner, lambda: setattr(planner.percentile, "value", 60)),
+        (planner, lambda: setattr(planner.source, "value", "Software engineer")),
+        (planner, lambda: setattr(planner.reservation, "value", "")),
+        (planner, lambda: setattr(planner.figures[10], "value", "")),
+        (planner, lambda: setattr(planner.reservation, "value", "$150,000")),
+        (planner, lambda: setattr(planner.source, "value", "Data analyst")),
+        # Their axes are kept per limits over a background of the class's: limits left and seen again.
+        (advisor, lambda: setattr(advisor.knowledge, "value", "No idea")),
+        (advisor, lambda: setattr(advisor.reservation, "value", 60_000)),
+        (advisor, lambda: setattr(advisor.knowledge, "value", "Well informed")),
+        (advisor, lambda: setattr(advisor.reservation, "value", 70_000)),
+        (advisor, lambda: setattr(advisor.knowledge, "value", "No idea")),
+        (advisor, lambda: setattr(advisor.belief.kind, "value", "A range")),
+        (uncertain, lambda: setattr(uncertain.belief.kind, "value", "A range")),
+        (uncertain, lambda: setattr(uncertain.reservation, "value", 95_000)),
+        (uncertain, lambda: setattr(uncertain.belief.kind, "value", "A best guess, give or take")),
+        (uncertain, lambda: setattr(uncertain.belief.spread, "value", 2_000)),
+        (uncertain, lambda: setattr(uncertain.reservation, "value", 70_000)),
+        (uncertain, lambda: setattr(uncertain.belief.spread, "value", 6_000)),
     ]
     return edits
 

@@ -126,6 +126,42 @@ def _summaries(stays: np.ndarray, deal: np.ndarray, s: float, weights: np.ndarra
     return p_deal, surplus, expected_deal
 
 
+def _first_mover_summaries(s: float, b: np.ndarray, alpha: float, walk: float, x: np.ndarray, weights: np.ndarray,
+                           rows: int = 32):
+    """``_summaries(*_first_mover(s, b, alpha, walk, x), s, weights)``, the same sums, for many openings ``x`` (a
+    column): worked out in place, ``rows`` openings at a time, so that the arrays stay in the processor's cache
+    and no new ones are made. The whole grids at once (401 openings by 801 limits: a dozen 2.5 MB temporaries)
+    took 8-15 ms; this takes 1."""
+    zone_weights = np.where(b >= s, weights, 0.0)   # no deal outside the zone: as _first_mover's zero chance
+    reach = walk * np.maximum(np.abs(b), 1.0)
+    midpoint = (s + b) / 2
+    n = len(x)
+    p_deal, gain, deal_sum = np.empty(n), np.empty(n), np.empty(n)
+    shape = (min(rows, n), len(b))
+    stays_block, deal_block, work_block = np.empty(shape), np.empty(shape), np.empty(shape)
+    for start in range(0, n, rows):
+        xs = x[start:start + rows]
+        k = len(xs)
+        stays, deal, work = stays_block[:k], deal_block[:k], work_block[:k]
+        np.minimum(xs, b, out=deal)
+        np.subtract(xs, deal, out=stays)           # the overshoot beyond their limit, max(x - b, 0)
+        np.divide(stays, reach, out=stays)         # then walk_away_chance, then the chance the talk goes on
+        np.minimum(stays, 1.0, out=stays)
+        np.subtract(1.0, stays, out=stays)
+        np.subtract(deal, midpoint, out=deal)      # the deal: midpoint + alpha * (min(x, b) - midpoint)
+        np.multiply(alpha, deal, out=deal)
+        np.add(midpoint, deal, out=deal)
+        p_deal[start:start + k] = stays @ zone_weights
+        np.subtract(deal, s, out=work)
+        np.multiply(stays, work, out=work)
+        gain[start:start + k] = work @ zone_weights
+        np.multiply(stays, deal, out=work)
+        deal_sum[start:start + k] = work @ zone_weights
+    with np.errstate(invalid="ignore", divide="ignore"):
+        expected_deal = np.where(p_deal > 0, deal_sum / np.where(p_deal > 0, p_deal, 1.0), np.nan)
+    return p_deal, np.maximum(gain, 0.0), expected_deal
+
+
 @dataclass(frozen=True)
 class SecondMove:
     """What letting them open is worth, averaged over what they might open with."""
@@ -250,15 +286,13 @@ def first_offer_analysis(
     top = max(belief.top if sign > 0 else -belief.bottom, s)  # the far end of the belief, in your direction
     span = max(top - s, abs(s) * 0.05, 1.0)
     x = np.linspace(s, top + walk * max(abs(top), 1.0) + 0.05 * span, points)[:, None]  # openings, as a column
-    stays, deal = _first_mover(s, b, alpha, walk, x)
-    p_deal, surplus, expected_deal = _summaries(stays, deal, s, weights)
+    p_deal, surplus, expected_deal = _first_mover_summaries(s, b, alpha, walk, x, weights)
 
     # The grid finds the peak's neighbourhood; a finer grid inside it finds the best opening to the dollar,
     # so the advice does not depend on how many points were drawn.
     i = int(np.argmax(surplus))
     fine = np.linspace(x[max(i - 1, 0), 0], x[min(i + 1, points - 1), 0], 401)[:, None]
-    f_stays, f_deal = _first_mover(s, b, alpha, walk, fine)
-    f_p, f_surplus, f_deal_if = _summaries(f_stays, f_deal, s, weights)
+    f_p, f_surplus, f_deal_if = _first_mover_summaries(s, b, alpha, walk, fine, weights)
     j = int(np.argmax(f_surplus))
 
     second = None
