@@ -476,3 +476,17 @@ def test_simultaneous_updates_from_several_processes_are_all_kept(tmp_path):
     assert kept == {f"worker {w}, update {i}" for w in range(workers) for i in range(count)}
     assert plan.title == "shared" and len(load_plan(backup_path(path)).calculator_notes) == workers * count - 1
     assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+@pytest.mark.parametrize("amounts", [
+    dict(reservation=-9e14, aspiration=0.0, their_reservation=1e15, opening=1e15),    # the expected gain too large
+    dict(reservation=-1e15, aspiration=0.0, their_reservation=1e15, opening=-1e15),   # the gain given up too large
+    dict(reservation=9e14, aspiration=0.0, their_reservation=-9e14, opening=7e14, wants="less"),
+])
+def test_a_plan_whose_amounts_are_too_far_apart_for_the_model_still_checks_and_exports(amounts):
+    # Each amount within range, their gaps not: the plan goes without lesson 05's advice rather than failing.
+    plan = NegotiationPlan(**amounts)
+    assert plan.opening_advice() is None and plan.opening_outlook() == ""
+    plan.check()
+    assert plan_markdown(plan).startswith("# My negotiation plan")
+    assert plan_html(plan).startswith("<!DOCTYPE html>")

@@ -282,6 +282,7 @@ class NegotiationPlan:
     def _opening_weighed(self) -> tuple:
         """(advice, chance of no deal, expected gain) at this plan's opening, computed once per plan: the
         check and the page both read it. The last two are ``None`` without an opening or advice."""
+        from .checks import finite_number
         from .first_offer import expected_outcome
         from .opening import advise_opening, rough_belief
         from .zone import Party
@@ -293,11 +294,19 @@ class NegotiationPlan:
             return None, None, None
         you = Party("You", self.reservation, self.aspiration, self.wants)
         ceiling = [c.value for c in self.criteria if c.strength >= 3 and up * (c.value - self.reservation) >= 0]
-        advice = advise_opening(you, self.aspiration, rough_belief(self.their_reservation, self.their_spread),
-                                ceiling=(max(ceiling) if up > 0 else min(ceiling)) if ceiling else None)
-        if self.opening is None:
-            return advice, None, None
-        impasse, gain = expected_outcome(you, advice.belief, self.opening, advice.anchoring, tolerance=advice.tolerance)
+        try:
+            advice = advise_opening(you, self.aspiration, rough_belief(self.their_reservation, self.their_spread),
+                                    ceiling=(max(ceiling) if up > 0 else min(ceiling)) if ceiling else None)
+            if self.opening is None:
+                return advice, None, None
+            impasse, gain = expected_outcome(you, advice.belief, self.opening, advice.anchoring,
+                                             tolerance=advice.tolerance)
+            for amount in (gain, advice.gain, advice.gain - gain, advice.opening):   # each may be shown as money
+                finite_number(amount, "an amount the model gives")
+        except ValueError:
+            # Amounts each within range whose gaps are not (an opening a thousand trillion from the reservation):
+            # the model cannot weigh them, and the plan, its check and its exports go on without its advice.
+            return None, None, None
         return advice, impasse, gain
 
     def opening_outlook(self) -> str:
