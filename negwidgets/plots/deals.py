@@ -197,6 +197,7 @@ class WaitChart(Chart):
     """The value of one more week of search for any offer in hand: positive means wait, negative accept."""
 
     height_in = 3.2
+    shared_background = True   # the background is fixed by the axes' limits: a range seen again copies its pixels
 
     def __init__(self) -> None:
         super().__init__()
@@ -226,7 +227,11 @@ class WaitChart(Chart):
         self.curve.set_data(held, values)
         self.offer.set_data([decision.offer], [decision.one_more_week()])
         span = _nice_ceiling(max(abs(values).max(), 1.0) * 1.1)
-        self.ax.set_xlim(left, right)
+        # The axis runs out to a round step of a tenth of the curve's range or more ($2,000 for the default
+        # $64k-$80k), the curve as before: moving the offer or the range within a step keeps the axes and their
+        # ticks, so the background is not drawn again.
+        step = _nice_ceiling((right - left) / 10)
+        self.ax.set_xlim(np.floor(left / step) * step, np.ceil(right / step) * step)
         self.ax.set_ylim(-span if values.min() < 0 else -0.1 * span, span)
         reservation = decision.reservation
         self.reservation.set_visible(reservation is not None)

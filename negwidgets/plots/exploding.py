@@ -6,7 +6,7 @@ import numpy as np
 
 from ..model.money import money_short
 from .base import COLOURS, Chart
-from .charts import _MONEY_AXIS, _outward
+from .charts import _MONEY_AXIS, _nice_ceiling
 
 __all__ = ["ExplodingOfferChart"]
 
@@ -16,11 +16,11 @@ class ExplodingOfferChart(Chart):
     offer in hand, the value of letting it expire, the deadline and the extension you might ask for."""
 
     height_in = 3.4
+    shared_background = True   # the background is fixed by the axes' limits: limits seen again copy its pixels
 
     def __init__(self) -> None:
         super().__init__()
         ax = self.ax
-        self.extension = None  # a shaded span, recreated on each update
         (self.steps,) = ax.plot([], [], drawstyle="steps-post", color=COLOURS["you"], linewidth=2.5,
                                 label="Decide on this day")
         self.offer = ax.axhline(0, color=COLOURS["them"], linestyle="--", linewidth=1.5, label="Accept now")
@@ -31,6 +31,8 @@ class ExplodingOfferChart(Chart):
         self.deadline_text = ax.text(0, 0, "", fontsize=8, ha="left", va="bottom", color=COLOURS["risk"])
         for artist in (self.steps, self.offer, self.expire, self.deadline, self.marks, self.deadline_text):
             self.dynamic(artist)
+        # The extension's shaded span, drawn last; moved on each update (not made again).
+        self.extension = self.dynamic(ax.axvspan(0, 0, color=COLOURS["zone"], alpha=0.12, linewidth=0))
         ax.yaxis.set_major_formatter(_MONEY_AXIS)
         ax.set_xlabel("Day you decide (days from today)")
         ax.set_ylabel("Expected value")
@@ -48,15 +50,18 @@ class ExplodingOfferChart(Chart):
         self.expire.set_ydata([decision.let_expire] * 2)
         self.deadline.set_xdata([decision.deadline] * 2)
         self.marks.set_data([decision.deadline, end_of_extension], [decision.at_deadline, decision.with_extension])
-        low, high = _outward(min(*values, decision.offer, decision.let_expire),
-                             max(*values, decision.offer, decision.let_expire))
+        shown = [*values, decision.offer, decision.let_expire]
+        lowest, highest = min(shown), max(shown)
+        # Out to a round step of about a quarter of the range ($2,000 for $6k): typing a chance or moving the offer
+        # a little keeps the axes and their ticks, so the background is not drawn again (half an order of
+        # magnitude, $500 for $6k, changed it on every other move).
+        step = _nice_ceiling(max(highest - lowest, 1.0) / 4)
+        low, high = np.floor(lowest / step) * step, np.ceil(highest / step) * step
         pad = 0.08 * max(high - low, 1.0)
         self.ax.set_xlim(-0.5, 5 * np.ceil(last / 5) + 0.5)  # in steps of 5 days: the axis rarely moves
         self.ax.set_ylim(low - pad, high + pad)
-        if self.extension is not None:
-            self.forget(self.extension)
-        self.extension = self.dynamic(self.ax.axvspan(decision.deadline, end_of_extension, color=COLOURS["zone"],
-                                                      alpha=0.12, linewidth=0))
+        self.extension.set_x(decision.deadline)
+        self.extension.set_width(end_of_extension - decision.deadline)
         self.deadline_text.set_position((decision.deadline + 0.2, low - pad * 0.6))
         self.deadline_text.set_text(f"deadline (day {decision.deadline})")
         best = decision.best

@@ -51,6 +51,7 @@ class ReputationChart(Chart):
     only beyond the deals shown, or never, the title says so."""
 
     height_in = 3.6
+    shared_background = True   # the background is fixed by the axes' limits: limits seen again copy its pixels
 
     def __init__(self) -> None:
         super().__init__()
