@@ -48,7 +48,7 @@ give away an issue you both want.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -58,7 +58,7 @@ from .money import percent
 from .scoring import Issue, Package, PackageAnalysis, ScoringSystem, points_text
 
 __all__ = ["KNOWLEDGE", "MAX_AIMS", "InformationSummary", "InformationTable", "InformedProposal", "Knowledge",
-           "ValueOfInformation", "guessed_points", "information_table", "value_of_information"]
+           "ValueOfInformation", "guessed_points", "information_table", "proposals_by_aim", "value_of_information"]
 
 _DECIMALS = 9  # as in scoring.py: sums are rounded so that equal sums compare equal
 MAX_AIMS = 101  # an information table averages over at most this many aims, evenly spread over your scores
@@ -237,10 +237,25 @@ def value_of_information(system: ScoringSystem, side: int = 0, aim: float | None
     ValueError: Aim for more than Ana's BATNA (30 points) and at most 100, the most any package gives Ana;
     20 is outside that range.
     """
+    return proposals_by_aim(system, side, knowledge)(aim)
+
+
+def proposals_by_aim(system: ScoringSystem, side: int = 0,
+                     knowledge: Sequence[str] = tuple(KNOWLEDGE)) -> Callable[[float | None], ValueOfInformation]:
+    """:func:`value_of_information` for one system and side, as a function of the aim: the packages' scores and
+    guesses are listed once, and each package's analysis kept, for a view that asks again on every move of the
+    aim (neighbouring aims often choose the same packages).
+
+    >>> from negwidgets.model import job_offer_case
+    >>> at = proposals_by_aim(job_offer_case())
+    >>> at(65) == value_of_information(job_offer_case(), aim=65), at(None).aim
+    (True, 65.0)
+    """
     chooser = _Chooser(system, side, knowledge)
-    if aim is None:
-        aim = (chooser.batna + chooser.best) / 2
-    return chooser.at(chooser.check_aim(aim))
+
+    def at(aim: float | None = None) -> ValueOfInformation:
+        return chooser.at(chooser.check_aim((chooser.batna + chooser.best) / 2 if aim is None else aim))
+    return at
 
 
 def information_table(system: ScoringSystem, side: int = 0, aims: Sequence[float] | None = None,

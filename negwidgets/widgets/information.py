@@ -9,6 +9,7 @@ import math
 import ipywidgets as widgets
 
 from ..model import ScoringSystem, job_offer_case, value_of_information
+from ..model.information import proposals_by_aim
 from ..model.checks import capitalised
 from ..plots import InformationChart
 from .base import ModelView, grow_for_projector, labelled, number_slider
@@ -38,6 +39,7 @@ class InformationExplorer(ModelView):
     def __init__(self, system: ScoringSystem | None = None, side: int = 0, aim: float | None = None):
         self.system = job_offer_case() if system is None else system
         self._syncing = False
+        self._by_aim: dict = {}   # side -> the model's proposals as a function of the aim
         self.party = labelled(widgets.Dropdown, "You are",
                               options=[(capitalised(name), index) for index, name in enumerate(self.system.parties)],
                               value=side if side in (0, 1) else 0)
@@ -88,7 +90,11 @@ class InformationExplorer(ModelView):
             super().refresh(change)
 
     def compute(self):
-        return value_of_information(self.system, self.party.value, self.aim.value)
+        # One model per side, kept: the packages are listed and analysed once, not on every move of the aim.
+        side = self.party.value
+        if side not in self._by_aim:
+            self._by_aim[side] = proposals_by_aim(self.system, side)
+        return self._by_aim[side](self.aim.value)
 
     def result_html(self) -> str:
         result = self.result
