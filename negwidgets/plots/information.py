@@ -9,6 +9,7 @@ from matplotlib.patches import Patch, Rectangle
 from ..model.checks import capitalised
 from ..model.scoring import points_text
 from .base import COLOURS, Chart, label
+from .outlines import keep_text_outlines
 
 __all__ = ["InformationChart", "KNOWLEDGE_SHORT"]
 
@@ -62,6 +63,7 @@ class InformationChart(Chart):
 
     def __init__(self, system) -> None:
         super().__init__()
+        keep_text_outlines(self)   # their outlined numbers' outlines found once per number, not on every move
         ax = self.ax
         self.parties = tuple(system.parties)
         self.side = None

@@ -7,7 +7,6 @@ import math
 
 import numpy as np
 from matplotlib import patheffects
-from matplotlib.textpath import TextToPath
 from matplotlib.ticker import MaxNLocator
 
 from ..model.aspiration import _ordinal
@@ -15,6 +14,7 @@ from ..model.money import money_short
 from ..model.reputation import MAX_ENCOUNTERS
 from .base import COLOURS, Chart, label
 from .charts import _MONEY_AXIS
+from .outlines import keep_text_outlines
 
 __all__ = ["ReputationChart"]
 
@@ -46,26 +46,6 @@ def _axis_end(deals: int) -> int:
     return math.ceil(deals / step) * step
 
 
-class _KeptTextPaths(TextToPath):
-    """Text outlines kept by font and string. The note's white outline is a path effect, which draws the text from
-    its outline, and matplotlib finds the outline again on every draw: half of the note's 5 ms a move."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._kept: dict = {}
-
-    def get_text_path(self, prop, s, ismath=False, *, features=None, language=None):
-        key = (tuple(prop.get_family()), prop.get_style(), prop.get_variant(), prop.get_weight(), prop.get_stretch(),
-               prop.get_size_in_points(), prop.get_file(), prop.get_math_fontfamily(), s, ismath, repr(features),
-               language)
-        if key not in self._kept:
-            if len(self._kept) >= 256:   # the notes of a few hundred break-evens
-                self._kept.clear()
-            verts, codes = super().get_text_path(prop, s, ismath=ismath, features=features, language=language)
-            self._kept[key] = (np.array(verts, float).reshape(-1, 2), np.array(codes, np.uint8))
-        return self._kept[key]
-
-
 class ReputationChart(Chart):
     """Two lines of expected totals against the number of deals (honest: solid with dots; the hard tactic:
     dashed with squares), and the break-even marked by a dotted line with a note; when honesty catches up
@@ -83,8 +63,7 @@ class ReputationChart(Chart):
                                markersize=4, label="The hard tactic at every deal")
         self.break_even = ax.axvline(0, color="black", linestyle=":", linewidth=1.5)
         self.note = ax.text(0, 0, "", fontsize=9, ha="left", va="top", path_effects=_OUTLINE)
-        # The renderer (made with the chart, kept while its size is) draws path effects' text from kept outlines.
-        self.canvas.get_renderer()._text2path = _KeptTextPaths()
+        keep_text_outlines(self)   # the note's outline found once per text, not on every move
         for artist in (self.honest, self.hard, self.break_even, self.note):
             self.dynamic(artist)
         ax.yaxis.set_major_formatter(_MONEY_AXIS)
