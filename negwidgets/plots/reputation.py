@@ -15,6 +15,7 @@ from ..model.reputation import MAX_ENCOUNTERS
 from .base import COLOURS, Chart, label
 from .charts import _MONEY_AXIS
 from .outlines import keep_text_outlines
+from .stamps import Stamp, StampLayer, tick_marks
 
 __all__ = ["ReputationChart"]
 
@@ -52,7 +53,7 @@ class ReputationChart(Chart):
     only beyond the deals shown, or never, the title says so."""
 
     height_in = 3.6
-    shared_background = True   # the background is fixed by the axes' limits: limits seen again copy its pixels
+    shared_background = True   # frame, legend: the same for every chart (the axes, which move, are stamped)
 
     def __init__(self) -> None:
         super().__init__()
@@ -74,6 +75,18 @@ class ReputationChart(Chart):
         # Below the axes: inside them the lines, the break-even and its note would run through it.
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2, fontsize=9, frameon=False)
         self.figure.subplots_adjust(left=0.13, right=0.97, top=0.9, bottom=0.27)
+        # The deals shown and the totals move both axes (a background each, drawn again when the deals slider went
+        # past a step): each axis is stamped over the one background instead, its pixels kept for each of its limits.
+        self.stamps = tuple(Stamp([axis], lambda axis=axis: tuple(axis.get_view_interval()), reach=tick_marks(axis))
+                            for axis in (ax.xaxis, ax.yaxis))
+        # Every x axis of the deals slider's usual 1 to 100 (17 ends, about 0.45 MB each), not the latest 12.
+        self.stamps[0].kept = 20
+        layer = StampLayer(self, self.stamps)   # first: over the background, under the lines
+        layer.set_animated(True)
+        self._dynamic.insert(0, layer)
+
+    def static_key(self):
+        return ()   # the same for every chart: the axes are stamped
 
     def update(self, result) -> str:
         deals = result.deals
