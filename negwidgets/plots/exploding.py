@@ -7,6 +7,7 @@ import numpy as np
 from ..model.money import money_short
 from .base import COLOURS, Chart
 from .charts import _MONEY_AXIS, _nice_ceiling
+from .stamps import Stamp, StampLayer, tick_marks
 
 __all__ = ["ExplodingOfferChart"]
 
@@ -16,7 +17,7 @@ class ExplodingOfferChart(Chart):
     offer in hand, the value of letting it expire, the deadline and the extension you might ask for."""
 
     height_in = 3.4
-    shared_background = True   # the background is fixed by the axes' limits: limits seen again copy its pixels
+    shared_background = True   # frame, legend: the same for every chart (the axes, which move, are stamped)
 
     def __init__(self) -> None:
         super().__init__()
@@ -39,6 +40,16 @@ class ExplodingOfferChart(Chart):
         ax.spines[["top", "right"]].set_visible(False)
         ax.legend(loc="lower right", fontsize=8, frameon=False)
         self.figure.subplots_adjust(left=0.13, right=0.97, top=0.88, bottom=0.15)
+        # The values move the y axis and the days the x axis (a background each): each axis is stamped over the one
+        # background instead, its pixels kept for each of its limits.
+        self.stamps = tuple(Stamp([axis], lambda axis=axis: tuple(axis.get_view_interval()), reach=tick_marks(axis))
+                            for axis in (ax.xaxis, ax.yaxis))
+        layer = StampLayer(self, self.stamps)   # first: over the background, under the lines
+        layer.set_animated(True)
+        self._dynamic.insert(0, layer)
+
+    def static_key(self):
+        return ()   # the same for every chart: the axes are stamped
 
     def update(self, decision) -> str:
         end_of_extension = decision.deadline + decision.extension_days
