@@ -197,12 +197,13 @@ class WaitChart(Chart):
     """The value of one more week of search for any offer in hand: positive means wait, negative accept."""
 
     height_in = 3.2
-    shared_background = True   # the background is fixed by the axes' limits: a range seen again copies its pixels
+    shared_background = True   # frame and axis titles: the same for every chart (the axes, which move, are stamped)
 
     def __init__(self) -> None:
         super().__init__()
         ax = self.ax
-        ax.axhline(0, color="black", linewidth=0.8)
+        # The zero line moves with the y axis: drawn with the dynamic layer, first, under the curve as before.
+        self.zero = ax.axhline(0, color="black", linewidth=0.8)
         (self.curve,) = ax.plot([], [], color=COLOURS["you"], linewidth=2.5)
         self.reservation = self.dynamic(ax.axvline(0, color=COLOURS["zone"], linestyle="--", linewidth=1.5))
         (self.offer,) = ax.plot([], [], marker="o", markersize=10, color=COLOURS["them"], markeredgecolor="black",
@@ -217,6 +218,17 @@ class WaitChart(Chart):
         ax.set_ylabel("Value of one more week")
         ax.spines[["top", "right"]].set_visible(False)
         self.figure.subplots_adjust(left=0.13, right=0.97, top=0.88, bottom=0.16)
+        # The offer and the range move the x axis and the values the y axis (a background each): each axis is stamped
+        # over the one background instead, its pixels kept for each of its limits.
+        self.stamps = tuple(Stamp([axis], lambda axis=axis: tuple(axis.get_view_interval()), reach=tick_marks(axis))
+                            for axis in (ax.xaxis, ax.yaxis))
+        layer = StampLayer(self, self.stamps)   # first: over the background, under the lines
+        layer.set_animated(True)
+        self.zero.set_animated(True)
+        self._dynamic[:0] = [layer, self.zero]
+
+    def static_key(self):
+        return ()   # the same for every chart: the axes are stamped
 
     def update(self, decision) -> str:
         low, high = decision.likely_low, decision.likely_high
