@@ -5,6 +5,7 @@ whenever its key changes), and the kept backgrounds are really used (fewer full 
 from __future__ import annotations
 
 import io
+from collections import OrderedDict
 import tempfile
 from pathlib import Path
 
@@ -22,6 +23,7 @@ def _nothing_kept(*charts: Chart) -> None:
     for chart in charts:   # instance attributes: the class's own stay as they are for the other widget
         chart.shared_background = chart.keep_backgrounds = False
         for stamp in getattr(chart, "stamps", ()):   # the compensation chart's texts pasted from earlier draws
+            stamp._kept = OrderedDict()   # its own, not a store the class's other charts share
             stamp.kept = 0
 
 
@@ -112,3 +114,19 @@ def test_a_new_multi_issue_game_s_chart_gives_the_pixels_of_a_fresh_one():
         assert kept.game.finished == fresh.game.finished
         assert np.array_equal(_pixels(kept.image), _pixels(fresh.image)), seed
     assert draws[0] == 0   # the last game's background was drawn by an earlier one
+
+
+def test_a_new_dance_chart_pastes_the_axes_an_earlier_one_drew():
+    from negwidgets.plots.dance import DanceChart
+    from negwidgets.widgets import NegotiationDance
+
+    first, second = DanceChart(), DanceChart()
+    dance = NegotiationDance(rounds=23).result   # limits no other test's chart has, drawn by the first chart
+    first.update(dance)
+    first.render()
+    drawn = []
+    draw_artist = second.figure.draw_artist
+    second.figure.draw_artist = lambda artist: (drawn.append(artist), draw_artist(artist))
+    second.update(dance)
+    assert np.array_equal(second.render(), first.render())
+    assert not {second.ax.xaxis, second.ax.yaxis} & set(drawn)   # pasted from the first chart's, not drawn

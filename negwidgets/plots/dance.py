@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
+
 import numpy as np
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
@@ -11,6 +13,7 @@ from ..model.money import money_short, percent
 from ..model.theory import time_dependent_concession
 from .base import COLOURS, Chart, label
 from .charts import _MONEY_AXIS, _outward, _padded
+from .stamps import Stamp, StampLayer, tick_marks
 
 __all__ = ["ConcessionChart", "DanceChart", "ProgressChart", "ReadTheDanceChart"]
 
@@ -74,6 +77,9 @@ class DanceChart(Chart):
 
     height_in = 3.3
     shared_background = True  # every chart of the practice game's debrief starts from the backgrounds drawn before
+    # Each game's limits move the axes (a whole background each time): the axes are stamped over the background
+    # instead, their pixels kept for each of their limits and shared by the class's charts.
+    _axis_stamps = {"x": OrderedDict(), "y": OrderedDict()}
 
     def __init__(self) -> None:
         super().__init__()
@@ -94,9 +100,14 @@ class DanceChart(Chart):
         ax.set_ylabel("Salary offered (US dollars)")
         ax.spines[["top", "right"]].set_visible(False)
         self.figure.subplots_adjust(left=0.13, right=0.97, top=0.88, bottom=0.17)
+        self.stamps = tuple(Stamp([axis], lambda axis=axis: tuple(axis.get_view_interval()), reach=tick_marks(axis),
+                                  store=self._axis_stamps[axis.axis_name]) for axis in (ax.xaxis, ax.yaxis))
+        layer = StampLayer(self, self.stamps)   # first: over the background, under the zone and the offers
+        layer.set_animated(True)
+        self._dynamic.insert(0, layer)
 
     def static_key(self):
-        return super().static_key() + (self._names, self._legend_zone)
+        return (self._names, self._legend_zone)   # the axes are stamped
 
     def update(self, dance) -> str:
         """Draw a model ``Dance`` (or anything with a ``dance()`` method: a trace, a debrief)."""

@@ -28,13 +28,15 @@ class Stamp:
 
     kept = 12
 
-    def __init__(self, artists, key, reach=None) -> None:
+    def __init__(self, artists, key, reach=None, store: OrderedDict | None = None) -> None:
         self.artists = artists
         self.key = key
         self.reach = reach
         for artist in artists:
             artist.set_animated(True)   # left out of the cached background
-        self._kept: OrderedDict = OrderedDict()
+        # ``store``: kept pixels shared with the same stamp of other charts of a class (the practice game's debrief,
+        # made anew with each game), safe because a kept stamp is pasted only over the pixels it was drawn over.
+        self._kept: OrderedDict = OrderedDict() if store is None else store
 
     def draw(self, chart) -> None:
         key = self.key()
