@@ -21,7 +21,7 @@ from ..model.compensation import MAX_YEARS, in_sentence
 from ..model.money import money_short
 from .base import Chart, label
 from .charts import _MONEY_AXIS
-from .stamps import Stamp, StampLayer, tick_marks
+from .stamps import Stamp, stamp_layer, tick_marks
 
 __all__ = ["CompensationChart"]
 
@@ -141,9 +141,7 @@ class CompensationChart(Chart):
         self._years = Stamp(self.year_labels,
                             lambda: (self.ax.get_xlim(), tuple(label.get_text() for label in self.year_labels)))
         self.stamps = (self._title, self._names_legend, *self._money_axes, self._years)
-        layer = StampLayer(self, self.stamps)   # first: over the background, under the bars, as the texts were
-        layer.set_animated(True)
-        self._dynamic.insert(0, layer)
+        stamp_layer(self, self.stamps)   # first: over the background, under the bars, as the texts were
 
     def _year_axis(self) -> None:
         """The years' ticks and labels, drawn as matplotlib draws an axis's (same marks, fonts and places) but over

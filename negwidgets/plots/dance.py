@@ -13,7 +13,7 @@ from ..model.money import money_short, percent
 from ..model.theory import time_dependent_concession
 from .base import COLOURS, Chart, label
 from .charts import _MONEY_AXIS, _outward, _padded
-from .stamps import Stamp, StampLayer, tick_marks
+from .stamps import axis_stamps, stamp_layer
 
 __all__ = ["ConcessionChart", "DanceChart", "ProgressChart", "ReadTheDanceChart"]
 
@@ -100,11 +100,8 @@ class DanceChart(Chart):
         ax.set_ylabel("Salary offered (US dollars)")
         ax.spines[["top", "right"]].set_visible(False)
         self.figure.subplots_adjust(left=0.13, right=0.97, top=0.88, bottom=0.17)
-        self.stamps = tuple(Stamp([axis], lambda axis=axis: tuple(axis.get_view_interval()), reach=tick_marks(axis),
-                                  store=self._axis_stamps[axis.axis_name]) for axis in (ax.xaxis, ax.yaxis))
-        layer = StampLayer(self, self.stamps)   # first: over the background, under the zone and the offers
-        layer.set_animated(True)
-        self._dynamic.insert(0, layer)
+        self.stamps = axis_stamps(ax, self._axis_stamps)
+        stamp_layer(self, self.stamps)   # first: over the background, under the zone and the offers
 
     def static_key(self):
         return (self._names, self._legend_zone)   # the axes are stamped

@@ -13,7 +13,7 @@ from ..model.scoring import points_text
 from ..model.subjective import FACTORS, LOW_FACTOR, factor_info
 from .base import COLOURS, Chart, label
 from .charts import _MONEY_AXIS, _nice_ceiling
-from .stamps import Stamp, StampLayer, tick_marks
+from .stamps import axis_stamps, stamp_layer
 
 __all__ = ["EarningsChart", "ParetoChart", "SubjectiveValueChart", "WaitChart"]
 
@@ -164,11 +164,8 @@ class EarningsChart(Chart):
         self.figure.subplots_adjust(left=0.12, right=0.97, top=0.88, bottom=0.16)
         # The career's length moves both axes (in steps, but ten keys in all, each a whole background): each axis is
         # stamped over the background instead, its pixels kept for each of its limits.
-        self.stamps = tuple(Stamp([axis], lambda axis=axis: tuple(axis.get_view_interval()), reach=tick_marks(axis))
-                            for axis in (ax.xaxis, ax.yaxis))
-        layer = StampLayer(self, self.stamps)   # first: over the background, under the lines
-        layer.set_animated(True)
-        self._dynamic.insert(0, layer)
+        self.stamps = axis_stamps(ax)
+        stamp_layer(self, self.stamps)   # first: over the background, under the lines
 
     def static_key(self):
         return ()   # the same for every chart: the axes are stamped
@@ -220,12 +217,8 @@ class WaitChart(Chart):
         self.figure.subplots_adjust(left=0.13, right=0.97, top=0.88, bottom=0.16)
         # The offer and the range move the x axis and the values the y axis (a background each): each axis is stamped
         # over the one background instead, its pixels kept for each of its limits.
-        self.stamps = tuple(Stamp([axis], lambda axis=axis: tuple(axis.get_view_interval()), reach=tick_marks(axis))
-                            for axis in (ax.xaxis, ax.yaxis))
-        layer = StampLayer(self, self.stamps)   # first: over the background, under the lines
-        layer.set_animated(True)
-        self.zero.set_animated(True)
-        self._dynamic[:0] = [layer, self.zero]
+        self.stamps = axis_stamps(ax)
+        stamp_layer(self, self.stamps, self.zero)   # first: over the background, under the lines
 
     def static_key(self):
         return ()   # the same for every chart: the axes are stamped

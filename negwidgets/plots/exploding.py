@@ -7,7 +7,7 @@ import numpy as np
 from ..model.money import money_short
 from .base import COLOURS, Chart
 from .charts import _MONEY_AXIS, _nice_ceiling
-from .stamps import Stamp, StampLayer, tick_marks
+from .stamps import axis_stamps, stamp_layer
 
 __all__ = ["ExplodingOfferChart"]
 
@@ -42,11 +42,8 @@ class ExplodingOfferChart(Chart):
         self.figure.subplots_adjust(left=0.13, right=0.97, top=0.88, bottom=0.15)
         # The values move the y axis and the days the x axis (a background each): each axis is stamped over the one
         # background instead, its pixels kept for each of its limits.
-        self.stamps = tuple(Stamp([axis], lambda axis=axis: tuple(axis.get_view_interval()), reach=tick_marks(axis))
-                            for axis in (ax.xaxis, ax.yaxis))
-        layer = StampLayer(self, self.stamps)   # first: over the background, under the lines
-        layer.set_animated(True)
-        self._dynamic.insert(0, layer)
+        self.stamps = axis_stamps(ax)
+        stamp_layer(self, self.stamps)   # first: over the background, under the lines
 
     def static_key(self):
         return ()   # the same for every chart: the axes are stamped

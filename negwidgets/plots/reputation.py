@@ -15,7 +15,7 @@ from ..model.reputation import MAX_ENCOUNTERS
 from .base import COLOURS, Chart, label
 from .charts import _MONEY_AXIS
 from .outlines import keep_text_outlines
-from .stamps import Stamp, StampLayer, tick_marks
+from .stamps import axis_stamps, stamp_layer
 
 __all__ = ["ReputationChart"]
 
@@ -77,13 +77,10 @@ class ReputationChart(Chart):
         self.figure.subplots_adjust(left=0.13, right=0.97, top=0.9, bottom=0.27)
         # The deals shown and the totals move both axes (a background each, drawn again when the deals slider went
         # past a step): each axis is stamped over the one background instead, its pixels kept for each of its limits.
-        self.stamps = tuple(Stamp([axis], lambda axis=axis: tuple(axis.get_view_interval()), reach=tick_marks(axis))
-                            for axis in (ax.xaxis, ax.yaxis))
+        self.stamps = axis_stamps(ax)
         # Every x axis of the deals slider's usual 1 to 100 (17 ends, about 0.45 MB each), not the latest 12.
         self.stamps[0].kept = 20
-        layer = StampLayer(self, self.stamps)   # first: over the background, under the lines
-        layer.set_animated(True)
-        self._dynamic.insert(0, layer)
+        stamp_layer(self, self.stamps)   # first: over the background, under the lines
 
     def static_key(self):
         return ()   # the same for every chart: the axes are stamped

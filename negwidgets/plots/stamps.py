@@ -16,7 +16,7 @@ import numpy as np
 from matplotlib.artist import Artist
 from matplotlib.transforms import Bbox
 
-__all__ = ["Stamp", "StampLayer", "tick_marks"]
+__all__ = ["Stamp", "StampLayer", "axis_stamps", "stamp_layer", "tick_marks"]
 
 
 class Stamp:
@@ -97,3 +97,21 @@ def tick_marks(axis):
             return [Bbox.from_extents(box.x0, box.y0 - length, box.x1, box.y0)]
         return [Bbox.from_extents(box.x0 - length, box.y0, box.x0, box.y1)]
     return reach
+
+
+def axis_stamps(axes, stores=None) -> tuple[Stamp, Stamp]:
+    """A stamp of each of ``axes``' axes (x, then y), its pixels kept for each of its limits; ``stores`` maps "x"
+    and "y" to stores shared by a class's charts (see :class:`Stamp`)."""
+    return tuple(Stamp([axis], lambda axis=axis: tuple(axis.get_view_interval()), reach=tick_marks(axis),
+                       store=None if stores is None else stores[axis.axis_name])
+                 for axis in (axes.xaxis, axes.yaxis))
+
+
+def stamp_layer(chart, stamps, *then) -> StampLayer:
+    """Put ``chart``'s stamps first among its dynamic artists (over the background alone, under the rest), followed
+    by ``then``, artists to draw next (before those registered already)."""
+    layer = StampLayer(chart, stamps)
+    for artist in (layer, *then):
+        artist.set_animated(True)
+    chart._dynamic[:0] = [layer, *then]
+    return layer
