@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import textwrap
-from collections import OrderedDict
 
 import matplotlib
 import numpy as np
@@ -14,6 +13,7 @@ from matplotlib.transforms import Bbox
 
 from ..model.money import money_short, percent
 from .base import COLOURS, Chart, label
+from .stamps import axis_stamps, stamp_layer
 
 __all__ = ["AnchoringChart", "AspirationChart", "DecisionTreeChart", "FirstOfferChart", "LadderChart", "UncertaintyChart",
            "ZoneChart"]
@@ -37,51 +37,6 @@ def _padded(values, fraction=0.12):
     low, high = min(values), max(values)
     pad = max((high - low) * fraction, abs(high) * 0.02, 1.0)
     return low - pad, high + pad
-
-
-class _KeptAxes(Chart):
-    """A chart whose moving axes (their ticks and tick labels) are drawn over the background in a layer of their own,
-    kept per :meth:`axes_key` (the latest few): the background holds what never moves (the legend, the fixed
-    axes) and is shared by the class's charts, so new axes limits draw only the axes (8-15 ms), not the whole
-    figure (40-60 ms), and limits seen again draw nothing."""
-
-    shared_background = True
-    _layers_kept = 4
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._axes: list = []            # the axes drawn in the layer (registered dynamic: out of the background)
-        self._layers: OrderedDict = OrderedDict()   # axes_key() -> the background with the axes drawn over it
-
-    def kept_axes(self, *axes) -> None:
-        for axis in axes:
-            self._axes.append(self.dynamic(axis))
-
-    def static_key(self):
-        return ()   # everything that moves is in the axes' layer or dynamic
-
-    def axes_key(self):
-        """What the kept axes depend on."""
-        return (self.ax.get_xlim(), self.ax.get_ylim())
-
-    def render(self) -> np.ndarray:
-        if self._background_drawn():
-            self._layers.clear()
-        key = self.axes_key()
-        if key in self._layers:
-            self._layers.move_to_end(key)
-            self._restore(self._layers[key])
-        else:
-            self._restore(self._background)
-            for axis in self._axes:
-                self.figure.draw_artist(axis)
-            # The oldest layer's array, when one is dropped, is written over (a new one is paged in as first written).
-            oldest = self._layers.popitem(last=False)[1] if len(self._layers) >= self._layers_kept else None
-            self._layers[key] = self._snapshot(oldest)
-        for artist in self._dynamic:
-            if artist.get_visible() and not any(artist is axis for axis in self._axes):
-                self.figure.draw_artist(artist)
-        return self._pixels()
 
 
 class ZoneChart(Chart):
@@ -344,19 +299,21 @@ class DecisionTreeChart(Chart):
         return self.caption
 
 
-class UncertaintyChart(_KeptAxes):
+class UncertaintyChart(Chart):
     """Your belief about their limit as a density; the part that leaves room for a deal is shaded.
 
     The density and the axis of limits move with the belief: the density is dynamic and the axis is kept in its own
-    layer (see :class:`_KeptAxes`), so a new belief no longer draws the whole figure again.
+    stamp (see :class:`~negwidgets.plots.stamps.Stamp`), so a new belief no longer draws the whole figure again.
     """
 
+    shared_background = True   # the same for every chart: the axes that move are stamped
     height_in = 2.8
 
     def __init__(self) -> None:
         super().__init__()
         ax = self.ax
-        self.kept_axes(ax.xaxis)
+        self.stamps = axis_stamps(ax.xaxis)
+        stamp_layer(self, self.stamps)   # first: over the background, under the density
         (self.density,) = ax.plot([], [], color=COLOURS["them"], linewidth=2, label="Your belief about their limit")
         self.shade = None
         self.reservation_line = ax.axvline(0, color=COLOURS["you"], linewidth=2, linestyle="--",
@@ -371,8 +328,8 @@ class UncertaintyChart(_KeptAxes):
         ax.legend(loc="upper right", fontsize=8, frameon=False)
         self.figure.subplots_adjust(left=0.04, right=0.97, top=0.86, bottom=0.2)
 
-    def axes_key(self):
-        return self.ax.get_xlim()   # no ticks on the density's axis
+    def static_key(self):
+        return ()   # the same for every chart: the axis of limits is stamped
 
     def update(self, outlook) -> str:
         ax = self.ax
@@ -398,13 +355,14 @@ class UncertaintyChart(_KeptAxes):
         return self.caption
 
 
-class AspirationChart(_KeptAxes):
+class AspirationChart(Chart):
     """Benchmark pay by percentile, the chosen aspiration marked, the reservation value as a floor.
 
     Every figure typed moves the curve and the salary axis, so neither is in the background: the curve is dynamic,
-    and the salary axis is kept in its own layer (see :class:`_KeptAxes`).
+    and the salary axis is stamped (see :class:`~negwidgets.plots.stamps.Stamp`).
     """
 
+    shared_background = True   # the same for every chart: the axes that move are stamped
     height_in = 2.8
 
     def __init__(self) -> None:
@@ -414,7 +372,8 @@ class AspirationChart(_KeptAxes):
         (self.choice,) = ax.plot([], [], marker="*", markersize=16, linestyle="none", color=COLOURS["you"],
                                  label="Your aspiration")
         self.floor = ax.axhline(0, color=COLOURS["risk"], linestyle="--", linewidth=1.5, label="Your reservation value")
-        self.kept_axes(ax.yaxis)
+        self.stamps = axis_stamps(ax.yaxis)
+        stamp_layer(self, self.stamps)   # first: over the background, under the curve
         for artist in (self.curve, self.choice, self.floor):  # in the order a full draw gives them
             self.dynamic(artist)
         ax.set_xlim(0, 100)
@@ -425,8 +384,8 @@ class AspirationChart(_KeptAxes):
         ax.legend(loc="upper left", fontsize=8, frameon=False)
         self.figure.subplots_adjust(left=0.13, right=0.97, top=0.86, bottom=0.2)
 
-    def axes_key(self):
-        return self.ax.get_ylim()
+    def static_key(self):
+        return ()   # the same for every chart: the salary axis is stamped
 
     def update(self, plan) -> str:
         percentiles = [p for p, _ in plan.benchmarks]
@@ -448,19 +407,22 @@ class AspirationChart(_KeptAxes):
         return self.caption
 
 
-class FirstOfferChart(_KeptAxes):
+class FirstOfferChart(Chart):
     """Expected gain and chance of no deal for every opening; the best opening and going second marked.
 
     The openings' and the gains' axes move with the belief and the reservation value: they are kept in their own
-    layer (see :class:`_KeptAxes`); the chance-of-no-deal axis (0 to 100%) and the legend are the background.
+    stamps (see :class:`~negwidgets.plots.stamps.Stamp`); the chance-of-no-deal axis (0 to 100%) and the legend are
+    the background.
     """
 
+    shared_background = True   # the same for every chart: the axes that move are stamped
     height_in = 3.4
 
     def __init__(self) -> None:
         super().__init__()
         ax = self.ax
-        self.kept_axes(ax.xaxis, ax.yaxis)
+        self.stamps = axis_stamps(ax.xaxis, ax.yaxis)
+        stamp_layer(self, self.stamps)   # first: over the background, under the curves
         self.risk_ax = ax.twinx()
         (self.gain,) = ax.plot([], [], color=COLOURS["you"], linewidth=2.5, label="Expected gain (left axis)")
         (self.impasse,) = self.risk_ax.plot([], [], color=COLOURS["risk"], linewidth=2, linestyle="--",
@@ -486,6 +448,9 @@ class FirstOfferChart(_KeptAxes):
         ax.legend(handles, [h.get_label() for h in handles], loc="upper center", bbox_to_anchor=(0.5, -0.2),
                   ncol=4, fontsize=8, frameon=False)
         self.figure.subplots_adjust(left=0.12, right=0.88, top=0.88, bottom=0.28)
+
+    def static_key(self):
+        return ()   # the openings' and gains' axes are stamped
 
     def update(self, analysis) -> str:
         xs, gain = analysis.openings, analysis.expected_surplus

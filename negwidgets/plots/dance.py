@@ -100,7 +100,7 @@ class DanceChart(Chart):
         ax.set_ylabel("Salary offered (US dollars)")
         ax.spines[["top", "right"]].set_visible(False)
         self.figure.subplots_adjust(left=0.13, right=0.97, top=0.88, bottom=0.17)
-        self.stamps = axis_stamps(ax, self._axis_stamps)
+        self.stamps = axis_stamps(ax.xaxis, ax.yaxis, stores=self._axis_stamps)
         stamp_layer(self, self.stamps)   # first: over the background, under the zone and the offers
 
     def static_key(self):

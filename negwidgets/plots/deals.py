@@ -164,7 +164,7 @@ class EarningsChart(Chart):
         self.figure.subplots_adjust(left=0.12, right=0.97, top=0.88, bottom=0.16)
         # The career's length moves both axes (in steps, but ten keys in all, each a whole background): each axis is
         # stamped over the background instead, its pixels kept for each of its limits.
-        self.stamps = axis_stamps(ax)
+        self.stamps = axis_stamps(ax.xaxis, ax.yaxis)
         stamp_layer(self, self.stamps)   # first: over the background, under the lines
 
     def static_key(self):
@@ -217,7 +217,7 @@ class WaitChart(Chart):
         self.figure.subplots_adjust(left=0.13, right=0.97, top=0.88, bottom=0.16)
         # The offer and the range move the x axis and the values the y axis (a background each): each axis is stamped
         # over the one background instead, its pixels kept for each of its limits.
-        self.stamps = axis_stamps(ax)
+        self.stamps = axis_stamps(ax.xaxis, ax.yaxis)
         stamp_layer(self, self.stamps, self.zero)   # first: over the background, under the lines
 
     def static_key(self):

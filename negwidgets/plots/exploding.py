@@ -42,7 +42,7 @@ class ExplodingOfferChart(Chart):
         self.figure.subplots_adjust(left=0.13, right=0.97, top=0.88, bottom=0.15)
         # The values move the y axis and the days the x axis (a background each): each axis is stamped over the one
         # background instead, its pixels kept for each of its limits.
-        self.stamps = axis_stamps(ax)
+        self.stamps = axis_stamps(ax.xaxis, ax.yaxis)
         stamp_layer(self, self.stamps)   # first: over the background, under the lines
 
     def static_key(self):

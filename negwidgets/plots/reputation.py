@@ -77,7 +77,7 @@ class ReputationChart(Chart):
         self.figure.subplots_adjust(left=0.13, right=0.97, top=0.9, bottom=0.27)
         # The deals shown and the totals move both axes (a background each, drawn again when the deals slider went
         # past a step): each axis is stamped over the one background instead, its pixels kept for each of its limits.
-        self.stamps = axis_stamps(ax)
+        self.stamps = axis_stamps(ax.xaxis, ax.yaxis)
         # Every x axis of the deals slider's usual 1 to 100 (17 ends, about 0.45 MB each), not the latest 12.
         self.stamps[0].kept = 20
         stamp_layer(self, self.stamps)   # first: over the background, under the lines

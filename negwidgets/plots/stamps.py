@@ -99,12 +99,12 @@ def tick_marks(axis):
     return reach
 
 
-def axis_stamps(axes, stores=None) -> tuple[Stamp, Stamp]:
-    """A stamp of each of ``axes``' axes (x, then y), its pixels kept for each of its limits; ``stores`` maps "x"
-    and "y" to stores shared by a class's charts (see :class:`Stamp`)."""
+def axis_stamps(*axes, stores=None) -> tuple[Stamp, ...]:
+    """A stamp of each axis (an x or y axis, ticks outward), its pixels kept for each of its limits; ``stores`` maps
+    "x" and "y" to stores shared by a class's charts (see :class:`Stamp`)."""
     return tuple(Stamp([axis], lambda axis=axis: tuple(axis.get_view_interval()), reach=tick_marks(axis),
                        store=None if stores is None else stores[axis.axis_name])
-                 for axis in (axes.xaxis, axes.yaxis))
+                 for axis in axes)
 
 
 def stamp_layer(chart, stamps, *then) -> StampLayer:
